@@ -1,0 +1,202 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import { createAuditCheckpoint } from "../core/audit/checkpoints.ts";
+import { auditRoutes } from "../core/audit/routes.ts";
+import type { AuditSigner } from "../core/audit/signing-key.ts";
+import { type Clock, MINUTE, systemClock } from "../core/clock.ts";
+import type { Config } from "../core/config.ts";
+import type { DatabaseHandle } from "../core/db/client.ts";
+import { healthRoutes } from "../core/http/health.ts";
+import { createHttpKernel, handleApiNotFound, type HttpKernel } from "../core/http/kernel.ts";
+import { type JobHandlers, type JobWorker, startJobWorker } from "../core/jobs/outbox.ts";
+import { createMailer, MAIL_JOB, type Mailer, mailJobHandler } from "../core/mail/mailer.ts";
+import { devMailboxRoutes } from "../core/mail/routes.ts";
+import type { ModuleManifest } from "../core/module.ts";
+import { type AccountsContext, accountsModule, authenticatorFor } from "../modules/accounts/index.ts";
+import { organisationsModule } from "../modules/organisations/index.ts";
+import { describeDemoAccounts } from "./demo.ts";
+import { z } from "zod";
+
+export const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
+export const platformVersion: string = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8"),
+).version;
+
+export interface PlatformOptions {
+  config: Config;
+  database: DatabaseHandle;
+  signer: AuditSigner;
+  clock?: Clock;
+  mailer?: Mailer;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+  prettyLogs?: boolean;
+}
+
+export interface Platform {
+  app: HttpKernel;
+  ctx: AccountsContext;
+  jobs: JobHandlers;
+  modules: ModuleManifest[];
+  /** Starts the job worker and the checkpoint and housekeeping timers. */
+  startBackground(): BackgroundWork;
+}
+
+export interface BackgroundWork {
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: the HTTP kernel, every module's routes and jobs, the platform's own
+ * routes (health, audit proof, demo helpers) and the web app. The only code that knows every module.
+ */
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config, database, signer } = options;
+  const clock = options.clock ?? systemClock;
+  const ctx: AccountsContext = {
+    db: database.db,
+    clock,
+    publicUrl: config.publicUrl,
+    demo: config.demo,
+    accounts: {
+      sessionDays: config.sessionDays,
+      signInLimitPerAccount: config.signInLimitPerAccount,
+      signInLimitPerIp: config.signInLimitPerIp,
+    },
+  };
+
+  const app = await createHttpKernel({
+    logLevel: config.logLevel,
+    bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    version: platformVersion,
+    authenticate: authenticatorFor(ctx),
+    prettyLogs: options.prettyLogs ?? false,
+  });
+
+  const mailer =
+    options.mailer ??
+    createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      keepInDevMailbox: config.demo,
+      db: database.db,
+      clock,
+      log: (message, detail) => app.log.info(detail, message),
+    });
+
+  const modules: ModuleManifest[] = [
+    accountsModule(ctx, { secureCookies: config.secureCookies }),
+    organisationsModule(ctx),
+  ];
+  const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };
+  for (const module of modules) {
+    for (const [kind, handler] of Object.entries(module.jobs ?? {})) {
+      if (jobs[kind]) throw new Error(`job kind ${kind} is handled twice`);
+      jobs[kind] = handler;
+    }
+  }
+
+  await app.register(healthRoutes, { ping: database.ping, version: platformVersion });
+  await app.register(auditRoutes, { db: database.db, signer, now: () => clock.now() });
+  for (const module of modules) await app.register(module.routes);
+
+  if (config.demo) {
+    await app.register(devMailboxRoutes, { db: database.db });
+    app.get(
+      "/api/v1/demo/accounts",
+      {
+        schema: {
+          tags: ["demo"],
+          summary: "Demo accounts and their passwords (demo mode only)",
+          response: {
+            200: z.object({
+              accounts: z.array(
+                z.object({
+                  email: z.string(),
+                  password: z.string(),
+                  role: z.string(),
+                  name: z.string(),
+                  organisation: z.string().nullable(),
+                  totpSecret: z.string().nullable(),
+                  totpCode: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => ({ accounts: describeDemoAccounts(clock.now()) }),
+    );
+  }
+
+  const serveWeb = (options.serveWeb ?? true) && existsSync(`${webRoot}/index.html`);
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders: (response, path) => {
+        response.header(
+          "cache-control",
+          path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
+    app.get("/assets/*", { schema: { hide: true } }, (request, reply) =>
+      reply.sendFile(`assets/${(request.params as { "*": string })["*"]}`),
+    );
+    for (const file of ["favicon.svg", "robots.txt"]) {
+      if (existsSync(`${webRoot}/${file}`)) {
+        app.get(`/${file}`, { schema: { hide: true } }, (_request, reply) => reply.sendFile(file));
+      }
+    }
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    const isPage = request.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/assets/");
+    if (serveWeb && isPage) {
+      // Client-side routes all get the single-page app; it shows its own "not found".
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return handleApiNotFound(request, reply);
+  });
+
+  return {
+    app,
+    ctx,
+    jobs,
+    modules,
+    startBackground() {
+      const workers: JobWorker[] = [
+        startJobWorker(database.db, clock, jobs, {
+          pollMs: config.jobPollMs,
+          onError: (error, job) => app.log.error({ err: error, job: job?.id, kind: job?.kind }, "job failed"),
+        }),
+      ];
+      const timers: NodeJS.Timeout[] = [];
+      if (config.auditCheckpointMinutes > 0) {
+        const checkpoint = () =>
+          createAuditCheckpoint(database.db, clock, signer)
+            .then((made) => made && app.log.info({ seq: made.seq }, "audit checkpoint signed"))
+            .catch((error: unknown) => app.log.error({ err: error }, "audit checkpoint failed"));
+        timers.push(setInterval(checkpoint, config.auditCheckpointMinutes * MINUTE));
+        void checkpoint();
+      }
+      const housekeeping = () =>
+        Promise.all(modules.map((module) => module.housekeeping?.())).catch((error: unknown) =>
+          app.log.error({ err: error }, "housekeeping failed"),
+        );
+      timers.push(setInterval(housekeeping, 15 * MINUTE));
+      for (const timer of timers) timer.unref();
+      return {
+        async stop() {
+          for (const timer of timers) clearInterval(timer);
+          await Promise.all(workers.map((worker) => worker.stop()));
+        },
+      };
+    },
+  };
+}

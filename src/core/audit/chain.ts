@@ -1,0 +1,165 @@
+import { asc, desc, gt, sql } from "drizzle-orm";
+import type { Clock } from "../clock.ts";
+import type { Db } from "../db/client.ts";
+import { canonicalJson, sha256Hex } from "./canonical.ts";
+import { auditEvents } from "./schema.ts";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+// Every appender takes this transaction-scoped lock, so no two rows ever share a prev_hash.
+const AUDIT_APPEND_LOCK_KEY = 7_340_002;
+
+/** What a module records; the chain adds sequence, time and hashes. */
+export interface AuditEventInput {
+  action: string;
+  actorId: string | null;
+  subjectType: string;
+  subjectId: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface AuditEventRow {
+  seq: number;
+  occurredAt: Date;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  payload: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export function hashAuditEvent(row: Omit<AuditEventRow, "hash">): string {
+  const body = canonicalJson({
+    seq: row.seq,
+    occurredAt: row.occurredAt.toISOString(),
+    actorId: row.actorId,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    payload: row.payload,
+  });
+  return sha256Hex(`${row.prevHash}\n${body}`);
+}
+
+/**
+ * Appends one event. Call it inside the transaction that makes the change it records, so the
+ * change and its record commit or roll back together.
+ */
+export async function appendAuditEvent(
+  tx: Db,
+  clock: Clock,
+  event: AuditEventInput,
+): Promise<AuditEventRow> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK_KEY})`);
+  const [last] = await tx
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  // Round-trip the payload through canonical JSON so what is hashed is what jsonb gives back.
+  const payload = JSON.parse(canonicalJson(event.payload ?? {})) as Record<string, unknown>;
+  const unhashed = {
+    seq: (last?.seq ?? 0) + 1,
+    occurredAt: clock.now(),
+    actorId: event.actorId,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    payload,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const row: AuditEventRow = { ...unhashed, hash: hashAuditEvent(unhashed) };
+  await tx.insert(auditEvents).values(row);
+  return row;
+}
+
+export interface ChainBreak {
+  seq: number;
+  reason: string;
+}
+
+export interface ChainScan {
+  count: number;
+  last: { seq: number; hash: string } | null;
+  firstBreak: ChainBreak | null;
+  /** Hash recorded at each sequence asked for in `remember` (for checkpoint checks). */
+  remembered: Map<number, string>;
+}
+
+/**
+ * Walks the chain in sequence order, in pages, recomputing every hash. Stops at the first
+ * broken link: a gap in sequence, a prev_hash that is not the previous row's hash, or a hash
+ * that does not match the row.
+ */
+export async function scanAuditChain(
+  db: Db,
+  options: { remember?: Set<number>; pageSize?: number } = {},
+): Promise<ChainScan> {
+  const pageSize = options.pageSize ?? 5_000;
+  const remembered = new Map<number, string>();
+  let expectedSeq = 1;
+  let previousHash = GENESIS_HASH;
+  let count = 0;
+  let after = 0;
+  for (;;) {
+    const page = await db
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, after))
+      .orderBy(asc(auditEvents.seq))
+      .limit(pageSize);
+    for (const row of page) {
+      const event = row as AuditEventRow;
+      if (event.seq !== expectedSeq) {
+        return {
+          count,
+          last: count ? { seq: expectedSeq - 1, hash: previousHash } : null,
+          firstBreak: {
+            seq: expectedSeq,
+            reason: `sequence ${expectedSeq} is missing (next row is ${event.seq})`,
+          },
+          remembered,
+        };
+      }
+      if (event.prevHash !== previousHash) {
+        return {
+          count,
+          last: count ? { seq: expectedSeq - 1, hash: previousHash } : null,
+          firstBreak: { seq: event.seq, reason: "prev_hash does not match the previous row" },
+          remembered,
+        };
+      }
+      if (hashAuditEvent(event) !== event.hash) {
+        return {
+          count,
+          last: count ? { seq: expectedSeq - 1, hash: previousHash } : null,
+          firstBreak: { seq: event.seq, reason: "hash does not match the row's content" },
+          remembered,
+        };
+      }
+      if (options.remember?.has(event.seq)) remembered.set(event.seq, event.hash);
+      previousHash = event.hash;
+      expectedSeq += 1;
+      count += 1;
+    }
+    if (page.length < pageSize) break;
+    after = page[page.length - 1]!.seq;
+  }
+  return {
+    count,
+    last: count ? { seq: expectedSeq - 1, hash: previousHash } : null,
+    firstBreak: null,
+    remembered,
+  };
+}
+
+export async function latestAuditEvent(db: Db): Promise<{ seq: number; hash: string } | null> {
+  const [last] = await db
+    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+  return last ?? null;
+}

@@ -1,0 +1,11 @@
+import type { Clock } from "./clock.ts";
+import type { Db } from "./db/client.ts";
+
+/** What every command needs from the world, passed explicitly rather than imported. */
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  /** Address users reach the platform at, for links in e-mail. */
+  publicUrl: string;
+  demo: boolean;
+}

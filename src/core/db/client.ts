@@ -1,0 +1,160 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { acquireDataDirLock, type DataDirLock } from "./lock.ts";
+
+export { DataDirLockedError } from "./lock.ts";
+
+/** A database or a transaction: repository functions take either. */
+// biome-ignore lint/suspicious/noExplicitAny: both drivers' databases and transactions fit here
+export type Db = PgDatabase<PgQueryResultHKT, any>;
+
+export type Engine = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  /** Runs a trivial query; throws when the database cannot answer. */
+  ping(): Promise<void>;
+  /** Migrations applied in-process, serialised across processes on PostgreSQL. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** The PGlite instance, for backups and test templates. */
+  pglite?: PGlite;
+  /** The pool, for LISTEN/NOTIFY and advisory locks that need one connection. */
+  pool?: pg.Pool;
+}
+
+export const migrationsFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
+
+/** Extensions the committed migrations create; PGlite must be built with each. */
+const pgliteExtensions = { pg_trgm, unaccent };
+
+// One number every app process agrees on, so only one of them migrates at a time.
+const MIGRATION_LOCK_KEY = 7_340_001;
+
+export interface OpenPgliteOptions {
+  /** A folder for a persistent database; omit for an in-memory one. */
+  dataDir?: string;
+  /** A dump (from dumpDataDir) to start from: tests clone a migrated template this way. */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite(options: OpenPgliteOptions = {}): Promise<DatabaseHandle> {
+  let lock: DataDirLock | undefined;
+  let storage: string | undefined;
+  if (options.dataDir) {
+    lock = acquireDataDirLock(options.dataDir);
+    storage = join(options.dataDir, "pglite");
+    mkdirSync(storage, { recursive: true });
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      ...(storage ? { dataDir: storage } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: pgliteExtensions,
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const db = drizzlePglite(client) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    engine: "pglite",
+    pglite: client,
+    async ping() {
+      if (closed || client.closed) throw new Error("database is closed");
+      await client.query("select 1");
+    },
+    async migrate() {
+      await migratePglite(drizzlePglite(client), { migrationsFolder });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+export interface OpenPostgresOptions {
+  url: string;
+  maxConnections?: number;
+  /** Called for errors of idle connections (a server restart): they must not crash the process. */
+  onIdleError?: (error: Error) => void;
+}
+
+export async function openPostgres(options: OpenPostgresOptions): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  pool.on("error", (error) => options.onIdleError?.(error));
+  const db = drizzleNodePg(pool) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    engine: "postgres",
+    pool,
+    async ping() {
+      await pool.query("select 1");
+    },
+    async migrate() {
+      const connection = await pool.connect();
+      try {
+        await connection.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        try {
+          await migrateNodePg(drizzleNodePg(connection), { migrationsFolder });
+        } finally {
+          await connection.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+        }
+      } finally {
+        connection.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+export interface DatabaseSettings {
+  databaseUrl: string | undefined;
+  dataDir: string;
+}
+
+export function openDatabase(
+  settings: DatabaseSettings,
+  onIdleError?: (error: Error) => void,
+): Promise<DatabaseHandle> {
+  return settings.databaseUrl
+    ? openPostgres({ url: settings.databaseUrl, ...(onIdleError ? { onIdleError } : {}) })
+    : openPglite({ dataDir: settings.dataDir });
+}
+
+/** Rows of a raw query, whichever driver ran it. */
+export async function queryRows<Row>(db: Db, query: ReturnType<typeof sql>): Promise<Row[]> {
+  const result = (await db.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}

@@ -1,0 +1,184 @@
+import { timingSafeEqual } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { type Actor, anonymous } from "../auth/actor.ts";
+import { CSRF_HEADER, type Credentials, SESSION_COOKIE } from "../auth/session-cookie.ts";
+import { handleApiNotFound, handleError } from "./error-handler.ts";
+import { AppError } from "./problem.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor;
+    /** The session's anti-forgery token when the caller used the session cookie. */
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Set false on routes that cookie writes may reach without a CSRF token (sign-in). */
+    csrf?: boolean;
+  }
+}
+
+export interface Authenticated {
+  actor: Actor;
+  csrfToken: string | null;
+}
+
+export type Authenticate = (credentials: Credentials) => Promise<Authenticated>;
+
+export interface KernelOptions {
+  logLevel: string;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  publicUrl: string;
+  version: string;
+  authenticate: Authenticate;
+  /** Pretty logs for people at a terminal; JSON lines otherwise. */
+  prettyLogs?: boolean;
+}
+
+export type App = FastifyInstance & ReturnType<FastifyInstance["withTypeProvider"]>;
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * The HTTP kernel every module's routes are registered on: zod validation and serialisation,
+ * OpenAPI 3.1 from those schemas, problem+json errors, security headers, the caller's identity
+ * on every request, and CSRF protection for writes made with the session cookie.
+ */
+export async function createHttpKernel(options: KernelOptions) {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: ["req.headers.authorization", "req.headers.cookie", `req.headers["${CSRF_HEADER}"]`],
+      ...(options.prettyLogs
+        ? { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } } }
+        : {}),
+    },
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy,
+    // Unknown query keys and route parameters are rejected by zod's strict objects.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: options.publicUrl.startsWith("https://"),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "City Solutions Platform API",
+        version: options.version,
+        description:
+          "Cities and cleantech solution providers working on urban climate challenges. Errors are RFC 9457 problem+json. " +
+          "Authenticate with the session cookie (web app; writes need the X-CSRF-Token header from GET /api/v1/session) " +
+          "or a personal API token as `Authorization: Bearer …`.",
+        license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", description: "Personal API token (csp_pat_…)" },
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    uiConfig: { deepLinking: true, tryItOutEnabled: false },
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.decorateRequest("actor", null as never);
+  app.decorateRequest("csrfToken", null);
+  app.addHook("onRequest", async (request, reply) => {
+    request.actor = anonymous;
+    request.csrfToken = null;
+    if (!request.url.startsWith("/api/")) return;
+    reply.header("cache-control", "no-store");
+    const authorization = request.headers.authorization;
+    const bearerToken = authorization?.toLowerCase().startsWith("bearer ")
+      ? authorization.slice(7).trim()
+      : undefined;
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    if (!bearerToken && !sessionToken) return;
+    const { actor, csrfToken } = await options.authenticate({ bearerToken, sessionToken });
+    request.actor = actor;
+    request.csrfToken = csrfToken;
+  });
+  app.addHook("preHandler", async (request) => {
+    if (!unsafeMethods.has(request.method)) return;
+    if (request.routeOptions.config?.csrf === false) return;
+    if (request.actor.kind !== "user" || request.actor.via !== "session") return;
+    const sent = request.headers[CSRF_HEADER];
+    if (typeof sent !== "string" || !request.csrfToken || !sameToken(sent, request.csrfToken)) {
+      throw new AppError({
+        status: 403,
+        code: "csrf_token_invalid",
+        title: "Missing or invalid anti-forgery token",
+        detail: `Send the X-CSRF-Token header with the token from GET /api/v1/session.`,
+      });
+    }
+  });
+  app.addHook("onResponse", async (request, reply) => {
+    if (reply.statusCode === 401 || reply.statusCode === 403) {
+      request.log.warn(
+        {
+          actor: request.actor.kind === "user" ? request.actor.userId : "anonymous",
+          route: `${request.method} ${request.routeOptions.url ?? request.url.split("?")[0]}`,
+          object: request.params,
+          status: reply.statusCode,
+        },
+        "access refused",
+      );
+    }
+  });
+
+  return app;
+}
+
+export type HttpKernel = Awaited<ReturnType<typeof createHttpKernel>>;
+
+export { handleApiNotFound };

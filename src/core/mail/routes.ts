@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Db } from "../db/client.ts";
+import { listDevMailbox } from "./mailer.ts";
+
+/** Demo mode only: the mails the platform sent, so links can be followed without a mail server. */
+export const devMailboxRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    "/api/v1/dev/mail",
+    {
+      schema: {
+        tags: ["demo"],
+        summary: "Mails sent in demo mode (not available outside demo mode)",
+        querystring: z.strictObject({ to: z.string().max(254).optional() }),
+        response: {
+          200: z.object({
+            mails: z.array(
+              z.object({
+                id: z.number().int(),
+                to: z.string(),
+                subject: z.string(),
+                text: z.string(),
+                sentAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const rows = await listDevMailbox(db, 200);
+      const to = request.query.to?.toLowerCase();
+      return {
+        mails: rows
+          .filter((row) => !to || row.to.toLowerCase() === to)
+          .map((row) => ({ id: row.id, to: row.to, subject: row.subject, text: row.text, sentAt: row.sentAt.toISOString() })),
+      };
+    },
+  );
+};

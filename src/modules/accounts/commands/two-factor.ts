@@ -1,0 +1,89 @@
+import { recordAccountEvent } from "../audit.ts";
+import type { TotpEnabled, TotpSetup } from "../contract.ts";
+import { accountErrors } from "../errors.ts";
+import { verifyPassword } from "../passwords.ts";
+import { findUserById, updateSession, updateUser } from "../repository.ts";
+import type { AccountsContext } from "../settings.ts";
+import { matchTotpStep, newRecoveryCodes, newTotpSecret, totpUri } from "../totp.ts";
+
+/** Starts enrolment: a new secret to scan; nothing changes until a code from it is confirmed. */
+export async function beginTwoFactorSetup(ctx: AccountsContext, userId: string): Promise<TotpSetup> {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw accountErrors.notFound();
+  if (user.totpEnabledAt) throw accountErrors.secondFactorInvalid("Two-factor sign-in is already on.");
+  const secret = newTotpSecret();
+  await updateUser(ctx.db, user.id, { totpSecret: secret, updatedAt: ctx.clock.now() });
+  return { secret, otpauthUrl: totpUri(secret, user.email) };
+}
+
+/**
+ * Turns two-factor sign-in on once the person proves the app works, and marks this session as
+ * second-factor verified (they just proved it). Returns recovery codes, shown once.
+ */
+export async function enableTwoFactor(
+  ctx: AccountsContext,
+  userId: string,
+  sessionId: string | null,
+  code: string,
+): Promise<TotpEnabled> {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const user = await findUserById(tx, userId);
+    if (!user) throw accountErrors.notFound();
+    if (!user.totpSecret) throw accountErrors.twoFactorNotSetUp();
+    if (user.totpEnabledAt) throw accountErrors.secondFactorInvalid("Two-factor sign-in is already on.");
+    const step = matchTotpStep(user.totpSecret, code, now);
+    if (step === null) {
+      throw accountErrors.secondFactorInvalid(undefined, {
+        errors: [{ field: "body.code", message: "does not match the authenticator app" }],
+      });
+    }
+    const recovery = newRecoveryCodes();
+    await updateUser(tx, user.id, {
+      totpEnabledAt: now,
+      totpLastStep: step,
+      totpRecoveryHashes: recovery.hashes,
+      updatedAt: now,
+    });
+    if (sessionId) await updateSession(tx, sessionId, { secondFactorVerified: true });
+    await recordAccountEvent(tx, ctx.clock, {
+      action: "account.two_factor_enabled",
+      actorId: user.id,
+      subjectId: user.id,
+      payload: {},
+    });
+    return { recoveryCodes: recovery.codes };
+  });
+}
+
+/** Turns two-factor sign-in off after checking the password; platform admins must keep it. */
+export async function disableTwoFactor(
+  ctx: AccountsContext,
+  userId: string,
+  password: string,
+): Promise<void> {
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw accountErrors.notFound();
+  if (user.platformRoles.includes("admin")) throw accountErrors.twoFactorRequiredForAdmins();
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    throw accountErrors.invalidCredentials("The password is wrong.", {
+      errors: [{ field: "body.password", message: "is wrong" }],
+    });
+  }
+  await ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    await updateUser(tx, user.id, {
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+      totpRecoveryHashes: [],
+      updatedAt: now,
+    });
+    await recordAccountEvent(tx, ctx.clock, {
+      action: "account.two_factor_disabled",
+      actorId: user.id,
+      subjectId: user.id,
+      payload: {},
+    });
+  });
+}

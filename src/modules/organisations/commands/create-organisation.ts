@@ -1,0 +1,69 @@
+import type { ServiceContext } from "../../../core/context.ts";
+import { recordOrganisationEvent } from "../audit.ts";
+import type { CreateOrganisationBody } from "../contract.ts";
+import { organisationErrors } from "../errors.ts";
+import { findCity, insertMembership, insertOrganisation, type OrganisationRow } from "../repository.ts";
+import { uniqueSlug } from "../slug.ts";
+
+/**
+ * Creates an organisation with its creator as first admin. It starts unverified: a platform
+ * admin checks it is who it says it is before the verified badge shows.
+ */
+export async function createOrganisation(
+  ctx: ServiceContext,
+  creatorId: string,
+  input: Omit<CreateOrganisationBody, "description"> & { description: string },
+  options: { verified?: boolean; via?: "creation" | "seed" } = {},
+): Promise<OrganisationRow> {
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    let country = input.country;
+    if (input.kind === "city") {
+      if (!input.cityId) {
+        throw organisationErrors.cityRequired(undefined, {
+          errors: [{ field: "body.cityId", message: "is required for a city organisation" }],
+        });
+      }
+      const city = await findCity(tx, input.cityId);
+      if (!city) throw organisationErrors.cityNotFound(undefined, { errors: [{ field: "body.cityId", message: "is not a known city" }] });
+      country = city.country;
+    } else if (input.cityId) {
+      throw organisationErrors.cityNotAllowed(undefined, {
+        errors: [{ field: "body.cityId", message: "is only for city organisations" }],
+      });
+    }
+    const organisation = await insertOrganisation(tx, {
+      slug: await uniqueSlug(tx, input.name),
+      name: input.name,
+      kind: input.kind,
+      country: country.toUpperCase(),
+      cityId: input.kind === "city" ? (input.cityId ?? null) : null,
+      locality: input.locality ?? null,
+      website: input.website ?? null,
+      description: input.description,
+      verifiedAt: options.verified ? now : null,
+      createdBy: creatorId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertMembership(tx, {
+      organisationId: organisation.id,
+      userId: creatorId,
+      role: "admin",
+      startedAt: now,
+    });
+    await recordOrganisationEvent(tx, ctx.clock, {
+      action: "organisation.created",
+      actorId: creatorId,
+      subjectId: organisation.id,
+      payload: { name: organisation.name, kind: organisation.kind, cityId: organisation.cityId },
+    });
+    await recordOrganisationEvent(tx, ctx.clock, {
+      action: "organisation.member_added",
+      actorId: creatorId,
+      subjectId: organisation.id,
+      payload: { userId: creatorId, role: "admin", via: options.via ?? "creation" },
+    });
+    return organisation;
+  });
+}
