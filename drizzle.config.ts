@@ -4,7 +4,11 @@ import { defineConfig } from "drizzle-kit";
 // after a schema change; the check in `npm test` fails when one is missing.
 export default defineConfig({
   dialect: "postgresql",
-  schema: ["./src/core/*/schema.ts", "./src/core/http/rate-limit-schema.ts", "./src/modules/*/schema.ts"],
+  schema: [
+    "./src/core/*/schema.ts",
+    "./src/core/http/rate-limit-schema.ts",
+    "./src/modules/*/schema.ts",
+  ],
   out: process.env.DRIZZLE_OUT ?? "./migrations",
   strict: true,
 });

@@ -1,12 +1,22 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
-import { type AuditCheckpoint, createAuditCheckpoint, verifyAuditChain } from "../core/audit/checkpoints.ts";
+import {
+  type AuditCheckpoint,
+  createAuditCheckpoint,
+  verifyAuditChain,
+} from "../core/audit/checkpoints.ts";
 import { generateSigningKeyPem } from "../core/audit/signing-key.ts";
 import { systemClock } from "../core/clock.ts";
 import { type Config, ConfigError, loadConfig } from "../core/config.ts";
 import { DataDirLockedError, migrationsFolder } from "../core/db/client.ts";
 import { describeDemoAccounts } from "./demo.ts";
-import { announceServer, openMigratedDatabase, prepareData, runningServerUrl, signerFor } from "./runtime.ts";
+import {
+  announceServer,
+  openMigratedDatabase,
+  prepareData,
+  runningServerUrl,
+  signerFor,
+} from "./runtime.ts";
 import { createPlatform, platformVersion } from "./server.ts";
 import { ensureWebBuild } from "./web-build.ts";
 
@@ -26,7 +36,10 @@ async function serve(options: { demo?: boolean; buildWeb?: boolean }) {
   const database = await openMigratedDatabase(settings, (error) =>
     process.stderr.write(`database connection error: ${error.message}\n`),
   );
-  const prepared = await prepareData(database, systemClock, { demo: settings.demo, publicUrl: settings.publicUrl });
+  const prepared = await prepareData(database, systemClock, {
+    demo: settings.demo,
+    publicUrl: settings.publicUrl,
+  });
   const platform = await createPlatform({
     config: settings,
     database,
@@ -35,7 +48,8 @@ async function serve(options: { demo?: boolean; buildWeb?: boolean }) {
   });
   const background = platform.startBackground();
   await platform.app.listen({ port: settings.port, host: settings.host });
-  const retire = database.engine === "pglite" ? announceServer(settings.dataDir, settings.publicUrl) : () => {};
+  const retire =
+    database.engine === "pglite" ? announceServer(settings.dataDir, settings.publicUrl) : () => {};
 
   const lines = [
     "",
@@ -78,7 +92,10 @@ async function serve(options: { demo?: boolean; buildWeb?: boolean }) {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-async function withDatabase<T>(settings: Config, work: (database: Awaited<ReturnType<typeof openMigratedDatabase>>) => Promise<T>) {
+async function withDatabase<T>(
+  settings: Config,
+  work: (database: Awaited<ReturnType<typeof openMigratedDatabase>>) => Promise<T>,
+) {
   const database = await openMigratedDatabase(settings);
   try {
     return await work(database);
@@ -90,13 +107,25 @@ async function withDatabase<T>(settings: Config, work: (database: Awaited<Return
 async function auditVerify(options: { checkpoints?: string }) {
   const settings = config();
   const external: AuditCheckpoint[] = options.checkpoints
-    ? (JSON.parse(readFileSync(options.checkpoints, "utf8")) as { checkpoints: Array<AuditCheckpoint & { signedAt: string }> }).checkpoints.map(
-        (checkpoint) => ({ ...checkpoint, signedAt: new Date(checkpoint.signedAt) }),
-      )
+    ? (
+        JSON.parse(readFileSync(options.checkpoints, "utf8")) as {
+          checkpoints: Array<AuditCheckpoint & { signedAt: string }>;
+        }
+      ).checkpoints.map((checkpoint) => ({
+        ...checkpoint,
+        signedAt: new Date(checkpoint.signedAt),
+      }))
     : [];
-  let result: { ok: boolean; count: number; checkpointsChecked: number; firstBreak: { seq: number; reason: string } | null };
+  let result: {
+    ok: boolean;
+    count: number;
+    checkpointsChecked: number;
+    firstBreak: { seq: number; reason: string } | null;
+  };
   try {
-    result = await withDatabase(settings, (database) => verifyAuditChain(database.db, signerFor(settings), external));
+    result = await withDatabase(settings, (database) =>
+      verifyAuditChain(database.db, signerFor(settings), external),
+    );
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
     const url = runningServerUrl(settings.dataDir);
@@ -107,10 +136,15 @@ async function auditVerify(options: { checkpoints?: string }) {
     result = (await response.json()) as typeof result;
   }
   if (result.ok) {
-    process.stdout.write(`OK: ${result.count} audit events, chain intact, ${result.checkpointsChecked} signed checkpoint(s) verified.\n`);
+    process.stdout.write(
+      `OK: ${result.count} audit events, chain intact, ${result.checkpointsChecked} signed checkpoint(s) verified.\n`,
+    );
     return;
   }
-  fail(`BROKEN: first broken sequence number ${result.firstBreak?.seq}: ${result.firstBreak?.reason} (${result.count} events verified before it).`, 2);
+  fail(
+    `BROKEN: first broken sequence number ${result.firstBreak?.seq}: ${result.firstBreak?.reason} (${result.count} events verified before it).`,
+    2,
+  );
 }
 
 const program = new Command()
@@ -121,7 +155,10 @@ const program = new Command()
 program
   .command("serve")
   .description("Migrate the database and serve the platform (API and web app)")
-  .option("--demo", "demo mode: load demo data into an empty database, show demo accounts, keep mails in the dev mailbox")
+  .option(
+    "--demo",
+    "demo mode: load demo data into an empty database, show demo accounts, keep mails in the dev mailbox",
+  )
   .option("--build-web", "build the web app first when it is missing or older than its sources")
   .action(serve);
 
@@ -135,13 +172,19 @@ program
 
 program
   .command("seed")
-  .description("Load reference data (C40 cities) and, with --demo, the demo organisations and accounts")
+  .description(
+    "Load reference data (C40 cities) and, with --demo, the demo organisations and accounts",
+  )
   .option("--demo", "load the demo data")
   .option("--force", "load demo data even into a database that already has people")
   .action(async (options: { demo?: boolean; force?: boolean }) => {
     const settings = config();
     const result = await withDatabase(settings, (database) =>
-      prepareData(database, systemClock, { demo: options.demo ?? false, publicUrl: settings.publicUrl, force: options.force ?? false }),
+      prepareData(database, systemClock, {
+        demo: options.demo ?? false,
+        publicUrl: settings.publicUrl,
+        force: options.force ?? false,
+      }),
     );
     process.stdout.write(
       `${result.cities} C40 cities loaded.${options.demo ? (result.demoSeeded ? " Demo data loaded." : " Demo data not loaded: the database already has people (use --force).") : ""}\n`,
@@ -151,16 +194,25 @@ program
 const audit = program.command("audit").description("The hash-chained audit log");
 audit
   .command("verify")
-  .description("Verify every link of the audit chain and every signed checkpoint; exit 2 on the first broken link")
-  .option("--checkpoints <file>", "also check checkpoints kept elsewhere (the JSON of /api/v1/audit/checkpoints)")
+  .description(
+    "Verify every link of the audit chain and every signed checkpoint; exit 2 on the first broken link",
+  )
+  .option(
+    "--checkpoints <file>",
+    "also check checkpoints kept elsewhere (the JSON of /api/v1/audit/checkpoints)",
+  )
   .action(auditVerify);
 audit
   .command("checkpoint")
   .description("Sign a checkpoint of the chain's head now")
   .action(async () => {
     const settings = config();
-    const made = await withDatabase(settings, (database) => createAuditCheckpoint(database.db, systemClock, signerFor(settings)));
-    process.stdout.write(made ? `Checkpoint signed at sequence ${made.seq}.\n` : "Nothing new to checkpoint.\n");
+    const made = await withDatabase(settings, (database) =>
+      createAuditCheckpoint(database.db, systemClock, signerFor(settings)),
+    );
+    process.stdout.write(
+      made ? `Checkpoint signed at sequence ${made.seq}.\n` : "Nothing new to checkpoint.\n",
+    );
   });
 audit
   .command("keygen")

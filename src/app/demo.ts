@@ -1,7 +1,11 @@
 import type { ServiceContext } from "../core/context.ts";
 import { countActivePeople, currentTotpCode, seedUser } from "../modules/accounts/index.ts";
-import { seedAffiliation, seedMembership, seedOrganisation } from "../modules/organisations/index.ts";
 import type { OrganisationKind } from "../modules/organisations/contract.ts";
+import {
+  seedAffiliation,
+  seedMembership,
+  seedOrganisation,
+} from "../modules/organisations/index.ts";
 
 /**
  * Demo data: one account per role and realistic organisations of every kind around real C40
@@ -203,14 +207,78 @@ interface DemoAccountSpec {
 }
 
 export const demoAccounts: DemoAccountSpec[] = [
-  { key: "admin", email: "admin@demo.city-solutions.org", name: "Amina Diallo", role: "Platform admin (secretariat)", platformRoles: ["admin"], organisation: "secretariat", locale: "en" },
-  { key: "moderator", email: "moderator@demo.city-solutions.org", name: "Lucas Moreau", role: "Moderator", platformRoles: ["moderator"], organisation: "secretariat", locale: "fr" },
-  { key: "city", email: "city@demo.city-solutions.org", name: "Sofia Lindqvist", role: "City official (Copenhagen)", platformRoles: [], organisation: "copenhagen", locale: "en" },
-  { key: "founder", email: "founder@demo.city-solutions.org", name: "Tomás Herrera", role: "Start-up founder (HydroSense Analytics)", platformRoles: [], organisation: "hydrosense", locale: "es" },
-  { key: "researcher", email: "researcher@demo.city-solutions.org", name: "Mei Tanaka", role: "Researcher (Institute for Urban Energy Systems)", platformRoles: [], organisation: "iues", locale: "en" },
-  { key: "cluster", email: "cluster@demo.city-solutions.org", name: "Kofi Mensah", role: "Cluster manager (Nordic Cleantech Cluster)", platformRoles: [], organisation: "nordic-cluster", locale: "en" },
-  { key: "funder", email: "funder@demo.city-solutions.org", name: "Isabel Costa", role: "Funder (Urban Climate Finance Facility)", platformRoles: [], organisation: "climate-fund", locale: "en" },
-  { key: "member", email: "member@demo.city-solutions.org", name: "Jonas Weber", role: "Team member (HydroSense Analytics)", platformRoles: [], organisation: "hydrosense", locale: "en" },
+  {
+    key: "admin",
+    email: "admin@demo.city-solutions.org",
+    name: "Amina Diallo",
+    role: "Platform admin (secretariat)",
+    platformRoles: ["admin"],
+    organisation: "secretariat",
+    locale: "en",
+  },
+  {
+    key: "moderator",
+    email: "moderator@demo.city-solutions.org",
+    name: "Lucas Moreau",
+    role: "Moderator",
+    platformRoles: ["moderator"],
+    organisation: "secretariat",
+    locale: "fr",
+  },
+  {
+    key: "city",
+    email: "city@demo.city-solutions.org",
+    name: "Sofia Lindqvist",
+    role: "City official (Copenhagen)",
+    platformRoles: [],
+    organisation: "copenhagen",
+    locale: "en",
+  },
+  {
+    key: "founder",
+    email: "founder@demo.city-solutions.org",
+    name: "Tomás Herrera",
+    role: "Start-up founder (HydroSense Analytics)",
+    platformRoles: [],
+    organisation: "hydrosense",
+    locale: "es",
+  },
+  {
+    key: "researcher",
+    email: "researcher@demo.city-solutions.org",
+    name: "Mei Tanaka",
+    role: "Researcher (Institute for Urban Energy Systems)",
+    platformRoles: [],
+    organisation: "iues",
+    locale: "en",
+  },
+  {
+    key: "cluster",
+    email: "cluster@demo.city-solutions.org",
+    name: "Kofi Mensah",
+    role: "Cluster manager (Nordic Cleantech Cluster)",
+    platformRoles: [],
+    organisation: "nordic-cluster",
+    locale: "en",
+  },
+  {
+    key: "funder",
+    email: "funder@demo.city-solutions.org",
+    name: "Isabel Costa",
+    role: "Funder (Urban Climate Finance Facility)",
+    platformRoles: [],
+    organisation: "climate-fund",
+    locale: "en",
+  },
+  {
+    key: "member",
+    email: "member@demo.city-solutions.org",
+    name: "Jonas Weber",
+    role: "Team member (HydroSense Analytics)",
+    platformRoles: [],
+    organisation: "hydrosense",
+    locale: "en",
+  },
 ];
 
 const demoAffiliations: Array<[parent: string, member: string]> = [
@@ -237,7 +305,8 @@ export interface DemoAccountView {
 
 export function describeDemoAccounts(now: Date): DemoAccountView[] {
   return demoAccounts.map((account) => {
-    const organisation = demoOrganisations.find((o) => o.key === account.organisation)?.name ?? null;
+    const organisation =
+      demoOrganisations.find((o) => o.key === account.organisation)?.name ?? null;
     const admin = account.platformRoles.includes("admin");
     return {
       email: account.email,
@@ -275,7 +344,8 @@ export async function seedDemoData(
   for (const organisation of demoOrganisations) {
     const owner = demoAccounts.find((account) => account.organisation === organisation.key);
     const cityId = organisation.city ? cityIdByName.get(organisation.city) : undefined;
-    if (organisation.city && !cityId) throw new Error(`demo city ${organisation.city} is not in the C40 list`);
+    if (organisation.city && !cityId)
+      throw new Error(`demo city ${organisation.city} is not in the C40 list`);
     const created = await seedOrganisation(ctx, userIds.get(owner?.key ?? "admin") ?? adminId, {
       name: organisation.name,
       kind: organisation.kind,
@@ -292,11 +362,15 @@ export async function seedDemoData(
     if (!account.organisation) continue;
     const owner = demoAccounts.find((candidate) => candidate.organisation === account.organisation);
     if (owner?.key === account.key) continue;
-    await seedMembership(ctx, organisationIds.get(account.organisation)!, userIds.get(account.key)!, "member");
+    await seedMembership(
+      ctx,
+      organisationIds.get(account.organisation)!,
+      userIds.get(account.key)!,
+      "member",
+    );
   }
   for (const [parent, member] of demoAffiliations) {
     await seedAffiliation(ctx, adminId, organisationIds.get(parent)!, organisationIds.get(member)!);
   }
   return { seeded: true };
 }
-

@@ -57,7 +57,10 @@ export function announceServer(dataDir: string, url: string): () => void {
 export function runningServerUrl(dataDir: string): string | null {
   if (!existsSync(serverFile(dataDir))) return null;
   try {
-    const { pid, url } = JSON.parse(readFileSync(serverFile(dataDir), "utf8")) as { pid: number; url: string };
+    const { pid, url } = JSON.parse(readFileSync(serverFile(dataDir), "utf8")) as {
+      pid: number;
+      url: string;
+    };
     process.kill(pid, 0);
     return url;
   } catch {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
+import { z } from "zod";
 import { createAuditCheckpoint } from "../core/audit/checkpoints.ts";
 import { auditRoutes } from "../core/audit/routes.ts";
 import type { AuditSigner } from "../core/audit/signing-key.ts";
@@ -8,15 +9,18 @@ import { type Clock, MINUTE, systemClock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import type { DatabaseHandle } from "../core/db/client.ts";
 import { healthRoutes } from "../core/http/health.ts";
-import { createHttpKernel, handleApiNotFound, type HttpKernel } from "../core/http/kernel.ts";
+import { createHttpKernel, type HttpKernel, handleApiNotFound } from "../core/http/kernel.ts";
 import { type JobHandlers, type JobWorker, startJobWorker } from "../core/jobs/outbox.ts";
 import { createMailer, MAIL_JOB, type Mailer, mailJobHandler } from "../core/mail/mailer.ts";
 import { devMailboxRoutes } from "../core/mail/routes.ts";
 import type { ModuleManifest } from "../core/module.ts";
-import { type AccountsContext, accountsModule, authenticatorFor } from "../modules/accounts/index.ts";
+import {
+  type AccountsContext,
+  accountsModule,
+  authenticatorFor,
+} from "../modules/accounts/index.ts";
 import { organisationsModule } from "../modules/organisations/index.ts";
 import { describeDemoAccounts } from "./demo.ts";
-import { z } from "zod";
 
 export const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
 export const platformVersion: string = JSON.parse(
@@ -156,7 +160,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
-    const isPage = request.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/assets/");
+    const isPage =
+      request.method === "GET" && !path.startsWith("/api/") && !path.startsWith("/assets/");
     if (serveWeb && isPage) {
       // Client-side routes all get the single-page app; it shows its own "not found".
       return reply.header("cache-control", "no-cache").sendFile("index.html");
@@ -173,7 +178,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       const workers: JobWorker[] = [
         startJobWorker(database.db, clock, jobs, {
           pollMs: config.jobPollMs,
-          onError: (error, job) => app.log.error({ err: error, job: job?.id, kind: job?.kind }, "job failed"),
+          onError: (error, job) =>
+            app.log.error({ err: error, job: job?.id, kind: job?.kind }, "job failed"),
         }),
       ];
       const timers: NodeJS.Timeout[] = [];

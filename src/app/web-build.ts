@@ -22,7 +22,8 @@ function newestSourceTime(): number {
   };
   visit(join(projectRoot, "src"));
   for (const file of ["vite.config.ts", "package-lock.json"]) {
-    if (existsSync(join(projectRoot, file))) newest = Math.max(newest, statSync(join(projectRoot, file)).mtimeMs);
+    if (existsSync(join(projectRoot, file)))
+      newest = Math.max(newest, statSync(join(projectRoot, file)).mtimeMs);
   }
   return newest;
 }

@@ -105,19 +105,26 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export const configDocumentation: Record<keyof RawConfig, string> = {
   PORT: "HTTP port (default 3000)",
   HOST: "interface to listen on (default localhost; 0.0.0.0 in a container)",
-  PUBLIC_URL: "address users reach the platform at, used in e-mailed links; https:// makes cookies Secure (default http://localhost:PORT)",
-  DATA_DIR: "folder of the embedded PGlite database and its lock (default ./data); ignored with DATABASE_URL",
+  PUBLIC_URL:
+    "address users reach the platform at, used in e-mailed links; https:// makes cookies Secure (default http://localhost:PORT)",
+  DATA_DIR:
+    "folder of the embedded PGlite database and its lock (default ./data); ignored with DATABASE_URL",
   DATABASE_URL: "postgres:// URL of a PostgreSQL server; when set, PGlite is not used",
   DEMO: "1 to run in demo mode: seed demo data on first start, show demo accounts, keep mails in a dev mailbox (npm start sets it)",
-  SMTP_URL: "smtp:// or smtps:// URL of the mail server; without it mails are only logged and kept in the dev mailbox",
+  SMTP_URL:
+    "smtp:// or smtps:// URL of the mail server; without it mails are only logged and kept in the dev mailbox",
   MAIL_FROM: "sender of platform e-mail",
   LOG_LEVEL: "fatal, error, warn, info (default), debug, trace or silent",
-  TRUST_PROXY: "1 when behind a reverse proxy, so X-Forwarded-For gives the client address (default off: the header is ignored)",
+  TRUST_PROXY:
+    "1 when behind a reverse proxy, so X-Forwarded-For gives the client address (default off: the header is ignored)",
   BODY_LIMIT_BYTES: "largest accepted request body (default 1048576)",
   SESSION_DAYS: "days a sign-in session lasts (default 30)",
-  AUDIT_SIGNING_KEY: "Ed25519 private key (PKCS#8 PEM, or its base64) that signs audit checkpoints; `csp audit keygen` makes one. Required with DATABASE_URL unless DEMO; with PGlite a key is generated into DATA_DIR",
-  AUDIT_CHECKPOINT_MINUTES: "minutes between signed audit checkpoints (default 60; 0 turns the timer off)",
+  AUDIT_SIGNING_KEY:
+    "Ed25519 private key (PKCS#8 PEM, or its base64) that signs audit checkpoints; `csp audit keygen` makes one. Required with DATABASE_URL unless DEMO; with PGlite a key is generated into DATA_DIR",
+  AUDIT_CHECKPOINT_MINUTES:
+    "minutes between signed audit checkpoints (default 60; 0 turns the timer off)",
   JOB_POLL_MS: "how often the background worker looks for due jobs (default 1000)",
-  SIGN_IN_LIMIT_PER_ACCOUNT: "failed sign-ins per account per 15 minutes before refusing (default 10)",
+  SIGN_IN_LIMIT_PER_ACCOUNT:
+    "failed sign-ins per account per 15 minutes before refusing (default 10)",
   SIGN_IN_LIMIT_PER_IP: "sign-in attempts per client address per 15 minutes (default 50)",
 };

@@ -15,7 +15,11 @@ export interface AuditCheckpoint {
 }
 
 /** The exact bytes a checkpoint signature covers. */
-export function checkpointMessage(checkpoint: { seq: number; hash: string; signedAt: Date }): string {
+export function checkpointMessage(checkpoint: {
+  seq: number;
+  hash: string;
+  signedAt: Date;
+}): string {
   return canonicalJson({
     seq: checkpoint.seq,
     hash: checkpoint.hash,
@@ -55,11 +59,7 @@ export async function createAuditCheckpoint(
 }
 
 export async function listAuditCheckpoints(db: Db, limit = 1000): Promise<AuditCheckpoint[]> {
-  return db
-    .select()
-    .from(auditCheckpoints)
-    .orderBy(desc(auditCheckpoints.seq))
-    .limit(limit);
+  return db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.seq)).limit(limit);
 }
 
 export interface AuditVerification {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
-import { listAuditCheckpoints, verifyAuditChain, type AuditVerification } from "./checkpoints.ts";
+import { type AuditVerification, listAuditCheckpoints, verifyAuditChain } from "./checkpoints.ts";
 import type { AuditSigner } from "./signing-key.ts";
 
 const Checkpoint = z.object({
@@ -28,10 +28,11 @@ const VERIFICATION_CACHE_MS = 60_000;
  * outsiders can keep, and the result of verifying the whole chain (cached for a minute, since
  * it reads every row).
  */
-export const auditRoutes: FastifyPluginAsyncZod<{ db: Db; signer: AuditSigner; now: () => Date }> = async (
-  app,
-  { db, signer, now },
-) => {
+export const auditRoutes: FastifyPluginAsyncZod<{
+  db: Db;
+  signer: AuditSigner;
+  now: () => Date;
+}> = async (app, { db, signer, now }) => {
   let cached: { at: number; result: AuditVerification & { verifiedAt: string } } | null = null;
 
   app.get(
@@ -39,7 +40,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db; signer: AuditSigner; n
     {
       schema: {
         tags: ["audit"],
-        summary: "Signed checkpoints of the audit chain, newest first, and the public key that signs them",
+        summary:
+          "Signed checkpoints of the audit chain, newest first, and the public key that signs them",
         response: {
           200: z.object({
             algorithm: z.literal("Ed25519"),
@@ -55,7 +57,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db; signer: AuditSigner; n
       algorithm: "Ed25519" as const,
       keyId: signer.keyId,
       publicKey: signer.publicKeyPem,
-      signedMessage: 'UTF-8 bytes of {"hash":…,"seq":…,"signedAt":…} with keys sorted and no spaces',
+      signedMessage:
+        'UTF-8 bytes of {"hash":…,"seq":…,"signedAt":…} with keys sorted and no spaces',
       checkpoints: (await listAuditCheckpoints(db)).map((checkpoint) => ({
         ...checkpoint,
         signedAt: checkpoint.signedAt.toISOString(),

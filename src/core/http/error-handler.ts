@@ -2,7 +2,12 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type FieldProblem, isAppError, type ProblemDocument, problemTypeFor } from "./problem.ts";
 
-function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<ProblemDocument, "type" | "instance">, headers?: Record<string, string>) {
+function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: Omit<ProblemDocument, "type" | "instance">,
+  headers?: Record<string, string>,
+) {
   const document: ProblemDocument = {
     type: problemTypeFor(problem.code),
     ...problem,
@@ -25,7 +30,10 @@ function fieldProblems(context: string, issues: ZodValidationIssue[]): FieldProb
     const path = issue.instancePath.split("/").filter(Boolean);
     if (issue.keyword === "unrecognized_keys" && issue.params.keys?.length) {
       for (const key of issue.params.keys) {
-        problems.push({ field: [context, ...path, key].join("."), message: "is not a known field" });
+        problems.push({
+          field: [context, ...path, key].join("."),
+          message: "is not a known field",
+        });
       }
       continue;
     }

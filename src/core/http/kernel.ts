@@ -12,7 +12,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { type Actor, anonymous } from "../auth/actor.ts";
-import { CSRF_HEADER, type Credentials, SESSION_COOKIE } from "../auth/session-cookie.ts";
+import { type Credentials, CSRF_HEADER, SESSION_COOKIE } from "../auth/session-cookie.ts";
 import { handleApiNotFound, handleError } from "./error-handler.ts";
 import { AppError } from "./problem.ts";
 
@@ -67,7 +67,12 @@ export async function createHttpKernel(options: KernelOptions) {
       level: options.logLevel,
       redact: ["req.headers.authorization", "req.headers.cookie", `req.headers["${CSRF_HEADER}"]`],
       ...(options.prettyLogs
-        ? { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } } }
+        ? {
+            transport: {
+              target: "pino-pretty",
+              options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" },
+            },
+          }
         : {}),
     },
     bodyLimit: options.bodyLimitBytes,
@@ -126,7 +131,8 @@ export async function createHttpKernel(options: KernelOptions) {
   await app.register(fastifySwaggerUi, {
     routePrefix: "/api/docs",
     staticCSP: true,
-    transformStaticCSP: (header) => header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+    transformStaticCSP: (header) =>
+      header.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
     uiConfig: { deepLinking: true, tryItOutEnabled: false },
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -53,7 +53,10 @@ interface ErrorSpec {
   title: string;
 }
 
-type ErrorFactory = (detail?: string, extra?: { errors?: FieldProblem[]; headers?: Record<string, string> }) => AppError;
+type ErrorFactory = (
+  detail?: string,
+  extra?: { errors?: FieldProblem[]; headers?: Record<string, string> },
+) => AppError;
 
 /**
  * A module's error catalogue: stable codes, one HTTP status and title each.

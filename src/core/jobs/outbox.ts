@@ -74,7 +74,12 @@ export async function claimJobs(
   }));
 }
 
-export async function completeJob(db: Db, job: OutboxJob, workerId: string, now: Date): Promise<void> {
+export async function completeJob(
+  db: Db,
+  job: OutboxJob,
+  workerId: string,
+  now: Date,
+): Promise<void> {
   await db
     .update(outboxJobs)
     .set({ completedAt: now, lockedUntil: null, lastError: null })
@@ -113,7 +118,12 @@ export async function runDueJobs(
   db: Db,
   clock: Clock,
   handlers: JobHandlers,
-  options: { workerId?: string; limit?: number; leaseMs?: number; onError?: (job: OutboxJob, error: unknown) => void } = {},
+  options: {
+    workerId?: string;
+    limit?: number;
+    leaseMs?: number;
+    onError?: (job: OutboxJob, error: unknown) => void;
+  } = {},
 ): Promise<RunOnceResult> {
   const workerId = options.workerId ?? randomUUID();
   const jobs = await claimJobs(db, {

@@ -33,7 +33,13 @@ export const devMailboxRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       return {
         mails: rows
           .filter((row) => !to || row.to.toLowerCase() === to)
-          .map((row) => ({ id: row.id, to: row.to, subject: row.subject, text: row.text, sentAt: row.sentAt.toISOString() })),
+          .map((row) => ({
+            id: row.id,
+            to: row.to,
+            subject: row.subject,
+            text: row.text,
+            sentAt: row.sentAt.toISOString(),
+          })),
       };
     },
   );

@@ -9,7 +9,10 @@ export const accountErrors = defineErrors({
   secondFactorInvalid: { status: 401, title: "The code is wrong or already used" },
   secondFactorNotPending: { status: 409, title: "No sign-in is waiting for a code" },
   twoFactorNotSetUp: { status: 409, title: "Set up two-factor sign-in first" },
-  twoFactorRequiredForAdmins: { status: 409, title: "Platform admins must keep two-factor sign-in" },
+  twoFactorRequiredForAdmins: {
+    status: 409,
+    title: "Platform admins must keep two-factor sign-in",
+  },
   tooManyAttempts: { status: 429, title: "Too many attempts; try again later" },
   lastAdmin: { status: 409, title: "The platform must keep at least one admin" },
   notFound: { status: 404, title: "User not found" },

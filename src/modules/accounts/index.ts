@@ -7,13 +7,13 @@ import type { Db } from "../../core/db/client.ts";
 import { pruneRateLimits } from "../../core/http/rate-limit.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { authenticate } from "./commands/authenticate.ts";
-import { deleteExpiredSessions, findUserById, findUsersByIds, countUsers } from "./repository.ts";
+import { countUsers, deleteExpiredSessions, findUserById, findUsersByIds } from "./repository.ts";
 import { accountsRoutes } from "./routes.ts";
 import { users } from "./schema.ts";
 import type { AccountsContext } from "./settings.ts";
 
-export type { AccountSettings, AccountsContext } from "./settings.ts";
 export { seedUser } from "./commands/seed-user.ts";
+export type { AccountSettings, AccountsContext } from "./settings.ts";
 export { currentTotpCode, newTotpSecret } from "./totp.ts";
 
 /** Other modules' tables reference people by this foreign key. */
@@ -28,8 +28,20 @@ export interface Person {
   emailVerified: boolean;
 }
 
-function toPerson(row: { id: string; name: string; email: string; locale: string; emailVerifiedAt: Date | null }): Person {
-  return { id: row.id, name: row.name, email: row.email, locale: row.locale, emailVerified: row.emailVerifiedAt !== null };
+function toPerson(row: {
+  id: string;
+  name: string;
+  email: string;
+  locale: string;
+  emailVerifiedAt: Date | null;
+}): Person {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    locale: row.locale,
+    emailVerified: row.emailVerifiedAt !== null,
+  };
 }
 
 export async function findPerson(db: Db, id: string): Promise<Person | undefined> {
@@ -54,7 +66,10 @@ export function authenticatorFor(ctx: AccountsContext) {
   };
 }
 
-export function accountsModule(ctx: AccountsContext, options: { secureCookies: boolean }): ModuleManifest {
+export function accountsModule(
+  ctx: AccountsContext,
+  options: { secureCookies: boolean },
+): ModuleManifest {
   return {
     name: "accounts",
     routes: async (app) => {

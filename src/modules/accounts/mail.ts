@@ -92,7 +92,11 @@ function localeOf(recipient: Recipient): Locale {
   return recipient.locale === "fr" || recipient.locale === "es" ? recipient.locale : "en";
 }
 
-export function accountMail(kind: keyof typeof texts, recipient: Recipient, url: string): MailMessage {
+export function accountMail(
+  kind: keyof typeof texts,
+  recipient: Recipient,
+  url: string,
+): MailMessage {
   const locale = localeOf(recipient);
   const text = texts[kind][locale];
   return composeMail({

@@ -20,7 +20,9 @@ function derive(password: string, salt: Buffer, cost: ScryptOptions): Promise<Bu
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, COST);
-  return ["scrypt", COST.N, COST.r, COST.p, salt.toString("base64"), key.toString("base64")].join("$");
+  return ["scrypt", COST.N, COST.r, COST.p, salt.toString("base64"), key.toString("base64")].join(
+    "$",
+  );
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -65,7 +67,9 @@ export const MIN_PASSWORD_SCORE = 3;
  * keyboard patterns, dates, and anything built from the person's own e-mail or name.
  */
 export function assessPassword(password: string, userInputs: string[] = []): PasswordStrength {
-  const inputs = userInputs.flatMap((input) => [input, ...input.split(/[@.\s_-]+/)]).filter(Boolean);
+  const inputs = userInputs
+    .flatMap((input) => [input, ...input.split(/[@.\s_-]+/)])
+    .filter(Boolean);
   const result = estimator.check(password.slice(0, 200), inputs);
   const tooShort = password.length < MIN_PASSWORD_LENGTH;
   return {

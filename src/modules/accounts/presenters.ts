@@ -1,6 +1,6 @@
-import type { ApiTokenSummary, AdminUser, CurrentUser, SessionSummary } from "./contract.ts";
-import type { ApiTokenRow, SessionRow, UserRow } from "./repository.ts";
 import { rolesInForce } from "./commands/authenticate.ts";
+import type { AdminUser, ApiTokenSummary, CurrentUser, SessionSummary } from "./contract.ts";
+import type { ApiTokenRow, SessionRow, UserRow } from "./repository.ts";
 
 function locale(value: string): CurrentUser["locale"] {
   return value === "fr" || value === "es" ? value : "en";
@@ -19,12 +19,16 @@ export function presentCurrentUser(user: UserRow, session: SessionRow | null): C
     ),
     twoFactorEnabled: user.totpEnabledAt !== null,
     twoFactorRequired:
-      user.platformRoles.includes("admin") && !rolesInForce(user, secondFactorVerified).includes("admin"),
+      user.platformRoles.includes("admin") &&
+      !rolesInForce(user, secondFactorVerified).includes("admin"),
     secondFactorVerified,
   };
 }
 
-export function presentSessionSummary(session: SessionRow, currentSessionId: string | null): SessionSummary {
+export function presentSessionSummary(
+  session: SessionRow,
+  currentSessionId: string | null,
+): SessionSummary {
   return {
     id: session.id,
     current: session.id === currentSessionId,

@@ -72,7 +72,10 @@ export async function countUsers(db: Db): Promise<number> {
 
 // Sessions
 
-export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<SessionRow> {
+export async function insertSession(
+  db: Db,
+  session: typeof sessions.$inferInsert,
+): Promise<SessionRow> {
   const [row] = await db.insert(sessions).values(session).returning();
   return row!;
 }
@@ -132,7 +135,13 @@ export async function listSessionsOfUser(db: Db, userId: string, now: Date): Pro
   return db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now), eq(sessions.pendingSecondFactor, false)))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, now),
+        eq(sessions.pendingSecondFactor, false),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt));
 }
 
@@ -142,7 +151,10 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
 
 // API tokens
 
-export async function insertApiToken(db: Db, token: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
+export async function insertApiToken(
+  db: Db,
+  token: typeof apiTokens.$inferInsert,
+): Promise<ApiTokenRow> {
   const [row] = await db.insert(apiTokens).values(token).returning();
   return row!;
 }
@@ -167,7 +179,12 @@ export async function listApiTokensOfUser(db: Db, userId: string): Promise<ApiTo
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(db: Db, userId: string, id: string, now: Date): Promise<boolean> {
+export async function revokeApiToken(
+  db: Db,
+  userId: string,
+  id: string,
+  now: Date,
+): Promise<boolean> {
   const revoked = await db
     .update(apiTokens)
     .set({ revokedAt: now })
@@ -224,6 +241,10 @@ export async function retireAccountTokens(
     .update(accountTokens)
     .set({ usedAt: now })
     .where(
-      and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)),
+      and(
+        eq(accountTokens.userId, userId),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+      ),
     );
 }

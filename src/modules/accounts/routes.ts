@@ -67,19 +67,30 @@ export interface AccountsRouteOptions {
 const tags = ["accounts"];
 const adminTags = ["admin"];
 
-export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async (app, { ctx, secureCookies }) => {
+export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async (
+  app,
+  { ctx, secureCookies },
+) => {
   const credentialsOf = (request: FastifyRequest) => ({
     sessionToken: request.cookies[SESSION_COOKIE],
     bearerToken: undefined,
   });
 
   const setSessionCookie = (reply: FastifyReply, signedIn: SignedIn) => {
-    const maxAge = Math.max(1, Math.floor((signedIn.session.expiresAt.getTime() - ctx.clock.now().getTime()) / 1000));
-    reply.setCookie(SESSION_COOKIE, signedIn.sessionToken, sessionCookieOptions(secureCookies, maxAge));
+    const maxAge = Math.max(
+      1,
+      Math.floor((signedIn.session.expiresAt.getTime() - ctx.clock.now().getTime()) / 1000),
+    );
+    reply.setCookie(
+      SESSION_COOKIE,
+      signedIn.sessionToken,
+      sessionCookieOptions(secureCookies, maxAge),
+    );
   };
 
   const sessionStateOf = (signedIn: SignedIn): SessionState => ({
-    user: signedIn.status === "signed_in" ? presentCurrentUser(signedIn.user, signedIn.session) : null,
+    user:
+      signedIn.status === "signed_in" ? presentCurrentUser(signedIn.user, signedIn.session) : null,
     csrfToken: signedIn.status === "signed_in" ? signedIn.session.csrfToken : null,
     pendingSecondFactor: signedIn.status === "second_factor_required",
     demo: ctx.demo,
@@ -97,7 +108,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     async (request) => {
       const auth = await authenticate(ctx, credentialsOf(request));
       return {
-        user: auth.actor.kind === "user" && auth.user ? presentCurrentUser(auth.user, auth.session) : null,
+        user:
+          auth.actor.kind === "user" && auth.user
+            ? presentCurrentUser(auth.user, auth.session)
+            : null,
         csrfToken: auth.actor.kind === "user" ? auth.csrfToken : null,
         pendingSecondFactor: auth.session?.pendingSecondFactor ?? false,
         demo: ctx.demo,
@@ -139,7 +153,11 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (request, reply) => {
-      const signedIn = await completeSecondFactor(ctx, request.cookies[SESSION_COOKIE], request.body.code);
+      const signedIn = await completeSecondFactor(
+        ctx,
+        request.cookies[SESSION_COOKIE],
+        request.body.code,
+      );
       setSessionCookie(reply, signedIn);
       return { status: signedIn.status, session: sessionStateOf(signedIn) };
     },
@@ -202,9 +220,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     },
     async (request, reply) => {
       await resendVerification(ctx, request.body.email);
-      return reply
-        .status(202)
-        .send({ status: "accepted", message: "If the address waits for confirmation, a new link is on its way." });
+      return reply.status(202).send({
+        status: "accepted",
+        message: "If the address waits for confirmation, a new link is on its way.",
+      });
     },
   );
 
@@ -221,9 +240,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     },
     async (request, reply) => {
       await requestPasswordReset(ctx, request.body.email);
-      return reply
-        .status(202)
-        .send({ status: "accepted", message: "If the address has an account, a reset link is on its way." });
+      return reply.status(202).send({
+        status: "accepted",
+        message: "If the address has an account, a reset link is on its way.",
+      });
     },
   );
 
@@ -261,7 +281,9 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
 
   app.get(
     "/api/v1/me",
-    { schema: { tags, summary: "My profile", response: { 200: CurrentUser, ...problemResponses } } },
+    {
+      schema: { tags, summary: "My profile", response: { 200: CurrentUser, ...problemResponses } },
+    },
     async (request) => {
       const actor = requireUser(request.actor);
       const auth = await authenticate(ctx, credentialsOf(request));
@@ -283,7 +305,10 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const user = await updateUser(ctx.db, actor.userId, { ...request.body, updatedAt: ctx.clock.now() });
+      const user = await updateUser(ctx.db, actor.userId, {
+        ...request.body,
+        updatedAt: ctx.clock.now(),
+      });
       if (!user) throw commonErrors.notFound();
       const auth = await authenticate(ctx, credentialsOf(request));
       return presentCurrentUser(user, auth.session);
@@ -325,7 +350,12 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       schema: {
         tags,
         summary: "Turn on two-factor sign-in with a code from the app; returns recovery codes",
-        body: z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, "must be a 6-digit code") }),
+        body: z.strictObject({
+          code: z
+            .string()
+            .trim()
+            .regex(/^\d{6}$/, "must be a 6-digit code"),
+        }),
         response: { 200: TotpEnabled, ...problemResponses },
       },
     },
@@ -379,7 +409,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     },
     async (request, reply) => {
       const actor = requireUser(request.actor);
-      if (!(await deleteSession(ctx.db, actor.userId, request.params.id))) throw commonErrors.notFound();
+      if (!(await deleteSession(ctx.db, actor.userId, request.params.id)))
+        throw commonErrors.notFound();
       return reply.status(204).send();
     },
   );
@@ -412,7 +443,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
     async (request, reply) => {
       const actor = requireUser(request.actor);
       // Tokens cannot mint tokens: a leaked token must not be able to outlive its revocation.
-      if (actor.via !== "session") throw commonErrors.forbidden("Create tokens from a signed-in session.");
+      if (actor.via !== "session")
+        throw commonErrors.forbidden("Create tokens from a signed-in session.");
       const { row, token } = await createApiToken(ctx, actor.userId, request.body);
       return reply.status(201).send({ ...presentApiToken(row), token });
     },
@@ -467,8 +499,9 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       if (request.params.id === admin.userId && request.body.disabled) {
         throw accountErrors.lastAdmin("You cannot disable your own account.");
       }
-      return presentAdminUser(await administerUser(ctx, admin.userId, request.params.id, request.body));
+      return presentAdminUser(
+        await administerUser(ctx, admin.userId, request.params.id, request.body),
+      );
     },
   );
 };
-

@@ -32,7 +32,11 @@ export function currentTotpCode(secretBase32: string, now: Date): string {
  * Callers refuse steps at or before the last one accepted, so a code cannot be replayed.
  */
 export function matchTotpStep(secretBase32: string, code: string, now: Date): number | null {
-  const delta = totpFor(secretBase32).validate({ token: code, timestamp: now.getTime(), window: 1 });
+  const delta = totpFor(secretBase32).validate({
+    token: code,
+    timestamp: now.getTime(),
+    window: 1,
+  });
   if (delta === null) return null;
   return Math.floor(now.getTime() / 1000 / PERIOD_SECONDS) + delta;
 }

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { Email, IsoDateTime, Uuid } from "../../core/http/contract.ts";
 
-export const OrganisationKind = z.enum(["city", "company", "research", "cluster", "network", "funder"]);
+export const OrganisationKind = z.enum([
+  "city",
+  "company",
+  "research",
+  "cluster",
+  "network",
+  "funder",
+]);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
 export const MembershipRole = z.enum(["member", "admin"]);
@@ -13,9 +20,7 @@ export const CountryCode = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "must be a two-letter ISO 3166 country code");
 
-const WebAddress = z
-  .url({ protocol: /^https?$/, error: "must be an http(s) address" })
-  .max(300);
+const WebAddress = z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(300);
 
 export const City = z
   .object({

@@ -10,9 +10,18 @@ export const organisationErrors = defineErrors({
   lastOrganisationAdmin: { status: 409, title: "An organisation must keep at least one admin" },
   invitationNotFound: { status: 404, title: "Invitation not found" },
   invitationClosed: { status: 410, title: "This invitation is no longer open" },
-  invitationForSomeoneElse: { status: 403, title: "This invitation was sent to another e-mail address" },
-  affiliationNotAllowed: { status: 400, title: "These organisations cannot be affiliated that way" },
-  affiliationExists: { status: 409, title: "These organisations are already affiliated or a request is open" },
+  invitationForSomeoneElse: {
+    status: 403,
+    title: "This invitation was sent to another e-mail address",
+  },
+  affiliationNotAllowed: {
+    status: 400,
+    title: "These organisations cannot be affiliated that way",
+  },
+  affiliationExists: {
+    status: 409,
+    title: "These organisations are already affiliated or a request is open",
+  },
   affiliationNotFound: { status: 404, title: "Affiliation not found" },
   logoNotAccepted: { status: 415, title: "The logo must be a PNG, JPEG or WebP image" },
   logoTooLarge: { status: 413, title: "The logo must be at most 512 KB" },

@@ -5,16 +5,16 @@
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
+import { recordOrganisationEvent } from "./audit.ts";
 import { proposeAffiliation } from "./commands/affiliations.ts";
 import { createOrganisation } from "./commands/create-organisation.ts";
 import type { CreateOrganisationBody, MembershipRole } from "./contract.ts";
-import { recordOrganisationEvent } from "./audit.ts";
 import {
   activeParentIds,
-  listCitiesWithCounts,
   currentMembership,
   findOrganisation,
   insertMembership,
+  listCitiesWithCounts,
   membershipHistoryOfUser,
 } from "./repository.ts";
 import { organisationsRoutes } from "./routes.ts";
@@ -41,17 +41,28 @@ export async function roleInOrganisation(
 }
 
 /** Organisations a person belonged to at any time since `since` (conflict-of-interest checks). */
-export async function organisationsOfPersonSince(db: Db, userId: string, since: Date): Promise<string[]> {
-  return [...new Set((await membershipHistoryOfUser(db, userId, since)).map((row) => row.organisationId))];
+export async function organisationsOfPersonSince(
+  db: Db,
+  userId: string,
+  since: Date,
+): Promise<string[]> {
+  return [
+    ...new Set((await membershipHistoryOfUser(db, userId, since)).map((row) => row.organisationId)),
+  ];
 }
 
 export async function clustersOf(db: Db, organisationId: string): Promise<string[]> {
   return activeParentIds(db, organisationId);
 }
 
-export async function organisationExists(db: Db, ref: string): Promise<{ id: string; kind: string; name: string } | null> {
+export async function organisationExists(
+  db: Db,
+  ref: string,
+): Promise<{ id: string; kind: string; name: string } | null> {
   const organisation = await findOrganisation(db, ref);
-  return organisation ? { id: organisation.id, kind: organisation.kind, name: organisation.name } : null;
+  return organisation
+    ? { id: organisation.id, kind: organisation.kind, name: organisation.name }
+    : null;
 }
 
 /** Demo data and tests: an organisation with its admin, verified or not. */
@@ -63,7 +74,10 @@ export async function seedOrganisation(
   const existing = await findOrganisation(ctx.db, slugify(input.name));
   if (existing) return existing;
   const { verified, ...fields } = input;
-  const organisation = await createOrganisation(ctx, adminId, fields, { verified: verified ?? false, via: "seed" });
+  const organisation = await createOrganisation(ctx, adminId, fields, {
+    verified: verified ?? false,
+    via: "seed",
+  });
   return { id: organisation.id, slug: organisation.slug };
 }
 
@@ -95,7 +109,9 @@ export async function seedAffiliation(
   parentId: string,
   memberId: string,
 ): Promise<void> {
-  await proposeAffiliation(ctx, actorId, { parentId, memberId, side: "platform" }).catch((error: unknown) => {
-    if ((error as { code?: string }).code !== "affiliation_exists") throw error;
-  });
+  await proposeAffiliation(ctx, actorId, { parentId, memberId, side: "platform" }).catch(
+    (error: unknown) => {
+      if ((error as { code?: string }).code !== "affiliation_exists") throw error;
+    },
+  );
 }

@@ -10,7 +10,8 @@ const invitation = {
       `${inviter} invites you to join ${org} on the City Solutions Platform as ${role === "admin" ? "an admin" : "a member"}. The invitation is valid for 14 days. Sign in (or create an account) with this e-mail address to accept it.`,
     action: "Open the invitation",
     greeting: "Hello,",
-    footer: "City Solutions Platform — cities and cleantech providers working on urban climate challenges.",
+    footer:
+      "City Solutions Platform — cities and cleantech providers working on urban climate challenges.",
   },
   fr: {
     subject: (org: string) => `Vous êtes invité·e à rejoindre ${org}`,
@@ -18,7 +19,8 @@ const invitation = {
       `${inviter} vous invite à rejoindre ${org} sur la plateforme City Solutions en tant que ${role === "admin" ? "administrateur·rice" : "membre"}. L'invitation est valable 14 jours. Connectez-vous (ou créez un compte) avec cette adresse pour l'accepter.`,
     action: "Ouvrir l'invitation",
     greeting: "Bonjour,",
-    footer: "Plateforme City Solutions — villes et fournisseurs de technologies propres face aux défis climatiques urbains.",
+    footer:
+      "Plateforme City Solutions — villes et fournisseurs de technologies propres face aux défis climatiques urbains.",
   },
   es: {
     subject: (org: string) => `Le invitan a unirse a ${org}`,
@@ -26,7 +28,8 @@ const invitation = {
       `${inviter} le invita a unirse a ${org} en la plataforma City Solutions como ${role === "admin" ? "administrador/a" : "miembro"}. La invitación es válida durante 14 días. Inicie sesión (o cree una cuenta) con esta dirección para aceptarla.`,
     action: "Abrir la invitación",
     greeting: "Hola:",
-    footer: "Plataforma City Solutions — ciudades y proveedores de tecnologías limpias ante los retos climáticos urbanos.",
+    footer:
+      "Plataforma City Solutions — ciudades y proveedores de tecnologías limpias ante los retos climáticos urbanos.",
   },
 };
 

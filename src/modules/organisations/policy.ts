@@ -23,13 +23,20 @@ export function organisationAbilities(
   };
 }
 
-export function requireAbility(abilities: OrganisationAbilities, ability: keyof OrganisationAbilities): void {
+export function requireAbility(
+  abilities: OrganisationAbilities,
+  ability: keyof OrganisationAbilities,
+): void {
   if (!abilities[ability]) throw commonErrors.forbidden();
 }
 
 /** Member lists name people: only the organisation's own members and platform staff see them. */
 export function canSeeMembers(actor: Actor, membership: MembershipRow | undefined): boolean {
-  return membership !== undefined || hasPlatformRole(actor, "admin") || hasPlatformRole(actor, "moderator");
+  return (
+    membership !== undefined ||
+    hasPlatformRole(actor, "admin") ||
+    hasPlatformRole(actor, "moderator")
+  );
 }
 
 /** Companies and research institutes join clusters; clusters join networks. */

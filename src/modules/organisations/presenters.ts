@@ -1,5 +1,5 @@
-import type { Affiliation, City, Invitation, OrganisationSummary } from "./contract.ts";
 import { invitationStatus } from "./commands/invitations.ts";
+import type { Affiliation, City, Invitation, OrganisationSummary } from "./contract.ts";
 import type { AffiliationRow, CityRow, InvitationRow, OrganisationListing } from "./repository.ts";
 
 export function presentOrganisationSummary(organisation: OrganisationListing): OrganisationSummary {
@@ -30,7 +30,11 @@ export function presentCity(city: CityRow & { organisationCount: number }): City
   };
 }
 
-export function presentInvitation(invitation: InvitationRow, inviterName: string, now: Date): Invitation {
+export function presentInvitation(
+  invitation: InvitationRow,
+  inviterName: string,
+  now: Date,
+): Invitation {
   return {
     id: invitation.id,
     email: invitation.email,
@@ -53,7 +57,11 @@ export function presentAffiliation(
     id: affiliation.id,
     status: affiliation.status,
     awaiting:
-      affiliation.status === "pending" ? (affiliation.proposedBySide === "parent" ? "member" : "parent") : null,
+      affiliation.status === "pending"
+        ? affiliation.proposedBySide === "parent"
+          ? "member"
+          : "parent"
+        : null,
     parent: presentOrganisationSummary(parent),
     member: presentOrganisationSummary(member),
     createdAt: affiliation.createdAt.toISOString(),

@@ -1,4 +1,17 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNull,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import {
   affiliations,
@@ -32,7 +45,11 @@ function listingSelect(db: Db) {
     .leftJoin(organisationLogos, eq(organisationLogos.organisationId, organisations.id));
 }
 
-function toListing(row: { organisation: OrganisationRow; cityName: string | null; hasLogo: boolean }): OrganisationListing {
+function toListing(row: {
+  organisation: OrganisationRow;
+  cityName: string | null;
+  hasLogo: boolean;
+}): OrganisationListing {
   return { ...row.organisation, cityName: row.cityName, hasLogo: Boolean(row.hasLogo) };
 }
 
@@ -58,7 +75,9 @@ export async function upsertCities(
     });
 }
 
-export async function listCitiesWithCounts(db: Db): Promise<Array<CityRow & { organisationCount: number }>> {
+export async function listCitiesWithCounts(
+  db: Db,
+): Promise<Array<CityRow & { organisationCount: number }>> {
   const rows = await db
     .select({ city: cities, organisationCount: count(organisations.id) })
     .from(cities)
@@ -88,25 +107,40 @@ export async function updateOrganisation(
   id: string,
   changes: Partial<typeof organisations.$inferInsert>,
 ): Promise<OrganisationRow | undefined> {
-  const [row] = await db.update(organisations).set(changes).where(eq(organisations.id, id)).returning();
+  const [row] = await db
+    .update(organisations)
+    .set(changes)
+    .where(eq(organisations.id, id))
+    .returning();
   return row;
 }
 
 export async function slugTaken(db: Db, slug: string): Promise<boolean> {
-  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
+  const [row] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.slug, slug));
   return row !== undefined;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** By id or by slug, as both appear in addresses. */
-export async function findOrganisation(db: Db, ref: string): Promise<OrganisationListing | undefined> {
-  const condition = uuidPattern.test(ref) ? eq(organisations.id, ref) : eq(organisations.slug, ref.toLowerCase());
+export async function findOrganisation(
+  db: Db,
+  ref: string,
+): Promise<OrganisationListing | undefined> {
+  const condition = uuidPattern.test(ref)
+    ? eq(organisations.id, ref)
+    : eq(organisations.slug, ref.toLowerCase());
   const [row] = await listingSelect(db).where(condition);
   return row ? toListing(row) : undefined;
 }
 
-export async function findOrganisationsByIds(db: Db, ids: string[]): Promise<OrganisationListing[]> {
+export async function findOrganisationsByIds(
+  db: Db,
+  ids: string[],
+): Promise<OrganisationListing[]> {
   if (ids.length === 0) return [];
   const rows = await listingSelect(db).where(inArray(organisations.id, ids));
   return rows.map(toListing);
@@ -124,9 +158,12 @@ function filterConditions(filter: OrganisationFilter, withKind: boolean): SQL | 
   const conditions: SQL[] = [];
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(or(ilike(organisations.name, pattern), ilike(organisations.description, pattern))!);
+    conditions.push(
+      or(ilike(organisations.name, pattern), ilike(organisations.description, pattern))!,
+    );
   }
-  if (withKind && filter.kind) conditions.push(eq(organisations.kind, filter.kind as OrganisationRow["kind"]));
+  if (withKind && filter.kind)
+    conditions.push(eq(organisations.kind, filter.kind as OrganisationRow["kind"]));
   if (filter.country) conditions.push(eq(organisations.country, filter.country));
   if (filter.cityId) conditions.push(eq(organisations.cityId, filter.cityId));
   if (filter.verified === "true") conditions.push(sql`${organisations.verifiedAt} is not null`);
@@ -143,7 +180,11 @@ export async function searchOrganisations(
   const [rows, totals, kinds] = await Promise.all([
     listingSelect(db)
       .where(where)
-      .orderBy(desc(sql`${organisations.verifiedAt} is not null`), asc(organisations.name), asc(organisations.id))
+      .orderBy(
+        desc(sql`${organisations.verifiedAt} is not null`),
+        asc(organisations.name),
+        asc(organisations.id),
+      )
       .limit(page.limit)
       .offset(page.offset),
     db.select({ total: count() }).from(organisations).where(where),
@@ -191,12 +232,20 @@ export async function saveLogo(db: Db, logo: typeof organisationLogos.$inferInse
     .values(logo)
     .onConflictDoUpdate({
       target: organisationLogos.organisationId,
-      set: { contentType: logo.contentType, bytes: logo.bytes, sha256: logo.sha256, updatedAt: logo.updatedAt },
+      set: {
+        contentType: logo.contentType,
+        bytes: logo.bytes,
+        sha256: logo.sha256,
+        updatedAt: logo.updatedAt,
+      },
     });
 }
 
 export async function findLogo(db: Db, organisationId: string) {
-  const [row] = await db.select().from(organisationLogos).where(eq(organisationLogos.organisationId, organisationId));
+  const [row] = await db
+    .select()
+    .from(organisationLogos)
+    .where(eq(organisationLogos.organisationId, organisationId));
   return row;
 }
 
@@ -215,12 +264,19 @@ export async function currentMembership(
     .select()
     .from(memberships)
     .where(
-      and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), isNull(memberships.endedAt)),
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.userId, userId),
+        isNull(memberships.endedAt),
+      ),
     );
   return row;
 }
 
-export async function insertMembership(db: Db, membership: typeof memberships.$inferInsert): Promise<MembershipRow> {
+export async function insertMembership(
+  db: Db,
+  membership: typeof memberships.$inferInsert,
+): Promise<MembershipRow> {
   const [row] = await db.insert(memberships).values(membership).returning();
   return row!;
 }
@@ -246,7 +302,11 @@ export async function countAdminsOf(db: Db, organisationId: string): Promise<num
     .select({ total: count() })
     .from(memberships)
     .where(
-      and(eq(memberships.organisationId, organisationId), eq(memberships.role, "admin"), isNull(memberships.endedAt)),
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.role, "admin"),
+        isNull(memberships.endedAt),
+      ),
     );
   return row?.total ?? 0;
 }
@@ -259,7 +319,11 @@ export async function countPeople(db: Db): Promise<number> {
   return Number(row?.total ?? 0);
 }
 
-export async function setMembershipRole(db: Db, id: string, role: MembershipRow["role"]): Promise<void> {
+export async function setMembershipRole(
+  db: Db,
+  id: string,
+  role: MembershipRow["role"],
+): Promise<void> {
   await db.update(memberships).set({ role }).where(eq(memberships.id, id));
 }
 
@@ -276,35 +340,62 @@ export async function membershipsOfUser(
     .from(memberships)
     .where(and(eq(memberships.userId, userId), isNull(memberships.endedAt)));
   const organisationsById = new Map(
-    (await findOrganisationsByIds(db, rows.map((row) => row.membership.organisationId))).map((o) => [o.id, o]),
+    (
+      await findOrganisationsByIds(
+        db,
+        rows.map((row) => row.membership.organisationId),
+      )
+    ).map((o) => [o.id, o]),
   );
   return rows
-    .map((row) => ({ membership: row.membership, organisation: organisationsById.get(row.membership.organisationId)! }))
+    .map((row) => ({
+      membership: row.membership,
+      organisation: organisationsById.get(row.membership.organisationId)!,
+    }))
     .filter((row) => row.organisation)
     .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name));
 }
 
 /** Every membership a person held since `since`, ended or not (for conflict-of-interest checks). */
-export async function membershipHistoryOfUser(db: Db, userId: string, since: Date): Promise<MembershipRow[]> {
+export async function membershipHistoryOfUser(
+  db: Db,
+  userId: string,
+  since: Date,
+): Promise<MembershipRow[]> {
   return db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), or(isNull(memberships.endedAt), sql`${memberships.endedAt} >= ${since}`)));
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        or(isNull(memberships.endedAt), sql`${memberships.endedAt} >= ${since}`),
+      ),
+    );
 }
 
 // Invitations
 
-export async function insertInvitation(db: Db, invitation: typeof invitations.$inferInsert): Promise<InvitationRow> {
+export async function insertInvitation(
+  db: Db,
+  invitation: typeof invitations.$inferInsert,
+): Promise<InvitationRow> {
   const [row] = await db.insert(invitations).values(invitation).returning();
   return row!;
 }
 
-export async function findInvitationByTokenHash(db: Db, tokenHash: string): Promise<InvitationRow | undefined> {
+export async function findInvitationByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<InvitationRow | undefined> {
   const [row] = await db.select().from(invitations).where(eq(invitations.tokenHash, tokenHash));
   return row;
 }
 
-export async function findInvitation(db: Db, organisationId: string, id: string): Promise<InvitationRow | undefined> {
+export async function findInvitation(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<InvitationRow | undefined> {
   const [row] = await db
     .select()
     .from(invitations)
@@ -330,7 +421,12 @@ export async function updateInvitation(
 }
 
 /** A new invitation to the same address replaces any still open. */
-export async function revokeOpenInvitations(db: Db, organisationId: string, email: string, at: Date): Promise<void> {
+export async function revokeOpenInvitations(
+  db: Db,
+  organisationId: string,
+  email: string,
+  at: Date,
+): Promise<void> {
   await db
     .update(invitations)
     .set({ revokedAt: at })
@@ -347,7 +443,10 @@ export async function revokeOpenInvitations(db: Db, organisationId: string, emai
 
 // Affiliations
 
-export async function insertAffiliation(db: Db, affiliation: typeof affiliations.$inferInsert): Promise<AffiliationRow> {
+export async function insertAffiliation(
+  db: Db,
+  affiliation: typeof affiliations.$inferInsert,
+): Promise<AffiliationRow> {
   const [row] = await db.insert(affiliations).values(affiliation).returning();
   return row!;
 }
@@ -357,11 +456,21 @@ export async function findAffiliation(db: Db, id: string): Promise<AffiliationRo
   return row;
 }
 
-export async function findOpenAffiliation(db: Db, parentId: string, memberId: string): Promise<AffiliationRow | undefined> {
+export async function findOpenAffiliation(
+  db: Db,
+  parentId: string,
+  memberId: string,
+): Promise<AffiliationRow | undefined> {
   const [row] = await db
     .select()
     .from(affiliations)
-    .where(and(eq(affiliations.parentId, parentId), eq(affiliations.memberId, memberId), ne(affiliations.status, "ended")));
+    .where(
+      and(
+        eq(affiliations.parentId, parentId),
+        eq(affiliations.memberId, memberId),
+        ne(affiliations.status, "ended"),
+      ),
+    );
   return row;
 }
 
@@ -374,7 +483,10 @@ export async function updateAffiliation(
 }
 
 /** Open (pending or active) affiliations where the organisation is either side. */
-export async function listOpenAffiliations(db: Db, organisationId: string): Promise<AffiliationRow[]> {
+export async function listOpenAffiliations(
+  db: Db,
+  organisationId: string,
+): Promise<AffiliationRow[]> {
   return db
     .select()
     .from(affiliations)
@@ -406,5 +518,9 @@ export async function activeMemberIds(db: Db, parentId: string): Promise<string[
 
 /** Serialises changes to one organisation's people (so two admins cannot both step down). */
 export async function lockOrganisation(db: Db, id: string): Promise<void> {
-  await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).for("update");
+  await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, id))
+    .for("update");
 }

@@ -1,11 +1,22 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { type Actor, hasPlatformRole, requirePlatformRole, requireUser, requireVerifiedUser } from "../../core/auth/actor.ts";
+import {
+  type Actor,
+  hasPlatformRole,
+  requirePlatformRole,
+  requireUser,
+  requireVerifiedUser,
+} from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import { IdParams, problemResponses, Uuid } from "../../core/http/contract.ts";
 import { commonErrors } from "../../core/http/problem.ts";
 import { findPeople, findPerson } from "../accounts/index.ts";
-import { acceptAffiliation, endAffiliation, proposeAffiliation, type Side } from "./commands/affiliations.ts";
+import {
+  acceptAffiliation,
+  endAffiliation,
+  proposeAffiliation,
+  type Side,
+} from "./commands/affiliations.ts";
 import { createOrganisation } from "./commands/create-organisation.ts";
 import {
   acceptInvitation,
@@ -22,12 +33,12 @@ import {
   AffiliationList,
   CityList,
   CreateOrganisationBody,
+  Invitation,
   InvitationList,
   InvitationParams,
   InvitationPreview,
   InvitationTokenBody,
   InviteBody,
-  Invitation,
   MemberList,
   MemberParams,
   MemberPatch,
@@ -74,7 +85,10 @@ import {
 const tags = ["organisations"];
 const RefParams = z.strictObject({ ref: z.string().min(1).max(100) });
 
-export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (app, { ctx }) => {
+export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
   const loadOrganisation = async (ref: string): Promise<OrganisationListing> => {
     const organisation = await findOrganisation(ctx.db, ref);
     if (!organisation) throw organisationErrors.organisationNotFound();
@@ -82,8 +96,12 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
   };
 
   const abilitiesFor = async (actor: Actor, organisationId: string) => {
-    const membership = actor.kind === "user" ? await currentMembership(ctx.db, organisationId, actor.userId) : undefined;
-    const onlyAdmin = membership?.role === "admin" && (await countAdminsOf(ctx.db, organisationId)) <= 1;
+    const membership =
+      actor.kind === "user"
+        ? await currentMembership(ctx.db, organisationId, actor.userId)
+        : undefined;
+    const onlyAdmin =
+      membership?.role === "admin" && (await countAdminsOf(ctx.db, organisationId)) <= 1;
     return { membership, abilities: organisationAbilities(actor, membership, onlyAdmin) };
   };
 
@@ -119,13 +137,25 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
 
   app.get(
     "/api/v1/cities",
-    { schema: { tags, summary: "C40 member cities, with how many organisations each has", response: { 200: CityList } } },
+    {
+      schema: {
+        tags,
+        summary: "C40 member cities, with how many organisations each has",
+        response: { 200: CityList },
+      },
+    },
     async () => ({ cities: (await listCitiesWithCounts(ctx.db)).map(presentCity) }),
   );
 
   app.get(
     "/api/v1/network/overview",
-    { schema: { tags, summary: "Headline numbers of the network", response: { 200: NetworkOverview } } },
+    {
+      schema: {
+        tags,
+        summary: "Headline numbers of the network",
+        response: { 200: NetworkOverview },
+      },
+    },
     async () => {
       const [cityCounts, organisationsByKind, verifiedOrganisations, people] = await Promise.all([
         countCities(ctx.db),
@@ -167,7 +197,9 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     async (request, reply) => {
       const actor = requireVerifiedUser(request.actor);
       const created = await createOrganisation(ctx, actor.userId, request.body);
-      return reply.status(201).send(await presentOrganisation((await loadOrganisation(created.id))!, request.actor));
+      return reply
+        .status(201)
+        .send(await presentOrganisation((await loadOrganisation(created.id))!, request.actor));
     },
   );
 
@@ -181,7 +213,8 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         response: { 200: Organisation, ...problemResponses },
       },
     },
-    async (request) => presentOrganisation(await loadOrganisation(request.params.ref), request.actor),
+    async (request) =>
+      presentOrganisation(await loadOrganisation(request.params.ref), request.actor),
   );
 
   app.patch(
@@ -236,7 +269,12 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
   app.delete(
     "/api/v1/organisations/:id/logo",
     {
-      schema: { tags, summary: "Remove the logo", params: IdParams, response: { 204: z.undefined(), ...problemResponses } },
+      schema: {
+        tags,
+        summary: "Remove the logo",
+        params: IdParams,
+        response: { 204: z.undefined(), ...problemResponses },
+      },
     },
     async (request, reply) => {
       const actor = requireUser(request.actor);
@@ -297,12 +335,23 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       const { membership } = await abilitiesFor(actor, organisation.id);
       if (!canSeeMembers(actor, membership)) throw commonErrors.forbidden();
       const rows = await listCurrentMembers(ctx.db, organisation.id);
-      const people = await findPeople(ctx.db, rows.map((row) => row.userId));
+      const people = await findPeople(
+        ctx.db,
+        rows.map((row) => row.userId),
+      );
       return {
         members: rows.flatMap((row) => {
           const person = people.get(row.userId);
           return person
-            ? [{ userId: row.userId, name: person.name, email: person.email, role: row.role, since: row.startedAt.toISOString() }]
+            ? [
+                {
+                  userId: row.userId,
+                  name: person.name,
+                  email: person.email,
+                  role: row.role,
+                  since: row.startedAt.toISOString(),
+                },
+              ]
             : [];
         }),
       };
@@ -324,7 +373,13 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       const actor = requireUser(request.actor);
       const organisation = await loadOrganisation(request.params.id);
       requireAbility((await abilitiesFor(actor, organisation.id)).abilities, "manageMembers");
-      await changeMemberRole(ctx, actor.userId, organisation.id, request.params.userId, request.body.role);
+      await changeMemberRole(
+        ctx,
+        actor.userId,
+        organisation.id,
+        request.params.userId,
+        request.body.role,
+      );
       return reply.status(204).send();
     },
   );
@@ -365,10 +420,15 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       const organisation = await loadOrganisation(request.params.id);
       requireAbility((await abilitiesFor(actor, organisation.id)).abilities, "manageMembers");
       const rows = await listInvitations(ctx.db, organisation.id);
-      const inviters = await findPeople(ctx.db, rows.map((row) => row.invitedBy));
+      const inviters = await findPeople(
+        ctx.db,
+        rows.map((row) => row.invitedBy),
+      );
       const now = ctx.clock.now();
       return {
-        invitations: rows.map((row) => presentInvitation(row, inviters.get(row.invitedBy)?.name ?? "", now)),
+        invitations: rows.map((row) =>
+          presentInvitation(row, inviters.get(row.invitedBy)?.name ?? "", now),
+        ),
       };
     },
   );
@@ -420,7 +480,8 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       config: { csrf: false },
       schema: {
         tags,
-        summary: "What an invitation link offers (the token is sent in the body, never in the address)",
+        summary:
+          "What an invitation link offers (the token is sent in the body, never in the address)",
         body: InvitationTokenBody,
         response: { 200: InvitationPreview, ...problemResponses },
       },
@@ -449,7 +510,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         tags,
         summary: "Accept an invitation with the account it was sent to",
         body: InvitationTokenBody,
-        response: { 200: z.object({ organisationId: Uuid, slug: z.string() }), ...problemResponses },
+        response: {
+          200: z.object({ organisationId: Uuid, slug: z.string() }),
+          ...problemResponses,
+        },
       },
     },
     async (request) => {
@@ -507,8 +571,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     const sides: Side[] = [];
     if (hasPlatformRole(actor, "admin")) sides.push("platform");
     if (actor.kind === "user") {
-      if ((await currentMembership(ctx.db, parentId, actor.userId))?.role === "admin") sides.push("parent");
-      if ((await currentMembership(ctx.db, memberId, actor.userId))?.role === "admin") sides.push("member");
+      if ((await currentMembership(ctx.db, parentId, actor.userId))?.role === "admin")
+        sides.push("parent");
+      if ((await currentMembership(ctx.db, memberId, actor.userId))?.role === "admin")
+        sides.push("member");
     }
     return sides;
   };
@@ -518,7 +584,8 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     {
       schema: {
         tags,
-        summary: "Open cluster and network affiliations of an organisation (pending ones: its admins only)",
+        summary:
+          "Open cluster and network affiliations of an organisation (pending ones: its admins only)",
         params: IdParams,
         response: { 200: AffiliationList, ...problemResponses },
       },
@@ -530,7 +597,12 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         (row) => row.status === "active" || abilities.manageAffiliations,
       );
       const related = new Map(
-        (await findOrganisationsByIds(ctx.db, rows.flatMap((row) => [row.parentId, row.memberId]))).map((o) => [o.id, o]),
+        (
+          await findOrganisationsByIds(
+            ctx.db,
+            rows.flatMap((row) => [row.parentId, row.memberId]),
+          )
+        ).map((o) => [o.id, o]),
       );
       return {
         affiliations: rows.map((row) => presentAffiliation(row, related)).filter((a) => a !== null),
@@ -545,14 +617,20 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         tags,
         summary: "Propose that an organisation joins a cluster or network (admins of either side)",
         body: ProposeAffiliationBody,
-        response: { 201: z.object({ id: Uuid, status: z.enum(["pending", "active", "ended"]) }), ...problemResponses },
+        response: {
+          201: z.object({ id: Uuid, status: z.enum(["pending", "active", "ended"]) }),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
       const actor = requireUser(request.actor);
       const sides = await sidesOf(actor, request.body.parentId, request.body.memberId);
       const side = sides.includes("platform") ? "platform" : sides[0];
-      if (!side) throw commonErrors.forbidden("Only admins of one of the two organisations can propose this.");
+      if (!side)
+        throw commonErrors.forbidden(
+          "Only admins of one of the two organisations can propose this.",
+        );
       const affiliation = await proposeAffiliation(ctx, actor.userId, { ...request.body, side });
       return reply.status(201).send({ id: affiliation.id, status: affiliation.status });
     },
@@ -592,7 +670,8 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     async (request, reply) => {
       const actor = requireUser(request.actor);
       const affiliation = await findAffiliation(ctx.db, request.params.id);
-      if (!affiliation || affiliation.status === "ended") throw organisationErrors.affiliationNotFound();
+      if (!affiliation || affiliation.status === "ended")
+        throw organisationErrors.affiliationNotFound();
       const sides = await sidesOf(actor, affiliation.parentId, affiliation.memberId);
       if (sides.length === 0) throw commonErrors.forbidden();
       await endAffiliation(ctx, actor.userId, affiliation);

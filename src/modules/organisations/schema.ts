@@ -12,7 +12,14 @@ import {
 import { bytea } from "../../core/db/types.ts";
 import { userForeignKey } from "../accounts/index.ts";
 
-export const organisationKinds = ["city", "company", "research", "cluster", "network", "funder"] as const;
+export const organisationKinds = [
+  "city",
+  "company",
+  "research",
+  "cluster",
+  "network",
+  "funder",
+] as const;
 export const membershipRoles = ["member", "admin"] as const;
 
 /** C40 member cities (and any city an admin adds): the places city organisations belong to. */
@@ -82,9 +89,7 @@ export const memberships = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(userForeignKey, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(userForeignKey, { onDelete: "cascade" }),
     role: text("role", { enum: membershipRoles }).notNull(),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }),
@@ -107,9 +112,7 @@ export const invitations = pgTable(
     email: text("email").notNull(),
     role: text("role", { enum: membershipRoles }).notNull(),
     tokenHash: text("token_hash").notNull(),
-    invitedBy: uuid("invited_by")
-      .notNull()
-      .references(userForeignKey),
+    invitedBy: uuid("invited_by").notNull().references(userForeignKey),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),

@@ -1,7 +1,13 @@
 import { recordAccountEvent } from "../audit.ts";
 import type { AdminUserPatch } from "../contract.ts";
 import { accountErrors } from "../errors.ts";
-import { countAdmins, deleteSessionsOfUser, findUserById, type UserRow, updateUser } from "../repository.ts";
+import {
+  countAdmins,
+  deleteSessionsOfUser,
+  findUserById,
+  type UserRow,
+  updateUser,
+} from "../repository.ts";
 import type { AccountsContext } from "../settings.ts";
 
 /**

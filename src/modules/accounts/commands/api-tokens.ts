@@ -31,7 +31,11 @@ export async function createApiToken(
   });
 }
 
-export async function revokeApiToken(ctx: AccountsContext, userId: string, tokenId: string): Promise<void> {
+export async function revokeApiToken(
+  ctx: AccountsContext,
+  userId: string,
+  tokenId: string,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const revoked = await revokeRow(tx, userId, tokenId, ctx.clock.now());
     if (!revoked) throw accountErrors.notFound("No such active token.");

@@ -1,4 +1,9 @@
-import { type Actor, anonymous, type PlatformRole, platformRoles } from "../../../core/auth/actor.ts";
+import {
+  type Actor,
+  anonymous,
+  type PlatformRole,
+  platformRoles,
+} from "../../../core/auth/actor.ts";
 import type { Credentials } from "../../../core/auth/session-cookie.ts";
 import { MINUTE } from "../../../core/clock.ts";
 import {
@@ -45,7 +50,8 @@ export async function authenticate(
     const found = await findApiTokenByHash(ctx.db, hashSecret(credentials.bearerToken));
     if (!found) return nobody;
     const { token, user } = found;
-    if (token.revokedAt || (token.expiresAt && token.expiresAt <= now) || user.disabledAt) return nobody;
+    if (token.revokedAt || (token.expiresAt && token.expiresAt <= now) || user.disabledAt)
+      return nobody;
     if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOUCH_INTERVAL) {
       await markApiTokenUsed(ctx.db, token.id, now);
     }

@@ -27,7 +27,11 @@ export async function changePassword(
     const now = ctx.clock.now();
     await updateUser(tx, user.id, { passwordHash, updatedAt: now });
     await deleteSessionsOfUser(tx, user.id, currentSessionId);
-    await queueMail(tx, ctx.clock, accountMail("passwordChanged", user, `${ctx.publicUrl}/forgot-password`));
+    await queueMail(
+      tx,
+      ctx.clock,
+      accountMail("passwordChanged", user, `${ctx.publicUrl}/forgot-password`),
+    );
     await recordAccountEvent(tx, ctx.clock, {
       action: "account.password_changed",
       actorId: user.id,

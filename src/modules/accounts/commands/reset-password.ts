@@ -32,7 +32,11 @@ export async function requestPasswordReset(ctx: AccountsContext, email: string):
       createdAt: now,
       expiresAt: new Date(now.getTime() + HOUR),
     });
-    await queueMail(tx, ctx.clock, accountMail("reset", user, `${ctx.publicUrl}/reset-password#token=${token}`));
+    await queueMail(
+      tx,
+      ctx.clock,
+      accountMail("reset", user, `${ctx.publicUrl}/reset-password#token=${token}`),
+    );
   });
 }
 

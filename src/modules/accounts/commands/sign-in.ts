@@ -105,7 +105,9 @@ export async function signIn(
     userAgent: client.userAgent?.slice(0, 300) ?? null,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + (needsSecondFactor ? SECOND_FACTOR_WINDOW : limits.sessionDays * DAY)),
+    expiresAt: new Date(
+      now.getTime() + (needsSecondFactor ? SECOND_FACTOR_WINDOW : limits.sessionDays * DAY),
+    ),
   });
   return {
     status: needsSecondFactor ? "second_factor_required" : "signed_in",
@@ -128,7 +130,7 @@ export async function completeSecondFactor(
   const found = sessionToken
     ? await findLiveSessionByTokenHash(ctx.db, hashSecret(sessionToken), now)
     : undefined;
-  if (!found || !found.session.pendingSecondFactor) throw accountErrors.secondFactorNotPending();
+  if (!found?.session.pendingSecondFactor) throw accountErrors.secondFactorNotPending();
   const { session, user } = found;
   const attempts = await consumeRateLimit(ctx.db, {
     key: `second-factor:${user.id}`,
@@ -168,6 +170,9 @@ export async function completeSecondFactor(
   });
 }
 
-export async function signOut(ctx: AccountsContext, sessionToken: string | undefined): Promise<void> {
+export async function signOut(
+  ctx: AccountsContext,
+  sessionToken: string | undefined,
+): Promise<void> {
   if (sessionToken) await deleteSessionByTokenHash(ctx.db, hashSecret(sessionToken));
 }

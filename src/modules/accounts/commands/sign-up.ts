@@ -58,7 +58,11 @@ export async function signUp(
       expiresAt: new Date(now.getTime() + 2 * DAY),
     });
     // The token travels in the fragment, which browsers never send to servers or in Referer.
-    await queueMail(tx, ctx.clock, accountMail("verify", user, `${ctx.publicUrl}/verify-email#token=${token}`));
+    await queueMail(
+      tx,
+      ctx.clock,
+      accountMail("verify", user, `${ctx.publicUrl}/verify-email#token=${token}`),
+    );
     await recordAccountEvent(tx, ctx.clock, {
       action: "account.signed_up",
       actorId: user.id,

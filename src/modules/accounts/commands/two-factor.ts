@@ -7,10 +7,14 @@ import type { AccountsContext } from "../settings.ts";
 import { matchTotpStep, newRecoveryCodes, newTotpSecret, totpUri } from "../totp.ts";
 
 /** Starts enrolment: a new secret to scan; nothing changes until a code from it is confirmed. */
-export async function beginTwoFactorSetup(ctx: AccountsContext, userId: string): Promise<TotpSetup> {
+export async function beginTwoFactorSetup(
+  ctx: AccountsContext,
+  userId: string,
+): Promise<TotpSetup> {
   const user = await findUserById(ctx.db, userId);
   if (!user) throw accountErrors.notFound();
-  if (user.totpEnabledAt) throw accountErrors.secondFactorInvalid("Two-factor sign-in is already on.");
+  if (user.totpEnabledAt)
+    throw accountErrors.secondFactorInvalid("Two-factor sign-in is already on.");
   const secret = newTotpSecret();
   await updateUser(ctx.db, user.id, { totpSecret: secret, updatedAt: ctx.clock.now() });
   return { secret, otpauthUrl: totpUri(secret, user.email) };
@@ -31,7 +35,8 @@ export async function enableTwoFactor(
     const user = await findUserById(tx, userId);
     if (!user) throw accountErrors.notFound();
     if (!user.totpSecret) throw accountErrors.twoFactorNotSetUp();
-    if (user.totpEnabledAt) throw accountErrors.secondFactorInvalid("Two-factor sign-in is already on.");
+    if (user.totpEnabledAt)
+      throw accountErrors.secondFactorInvalid("Two-factor sign-in is already on.");
     const step = matchTotpStep(user.totpSecret, code, now);
     if (step === null) {
       throw accountErrors.secondFactorInvalid(undefined, {

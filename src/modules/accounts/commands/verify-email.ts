@@ -49,6 +49,10 @@ export async function resendVerification(ctx: AccountsContext, email: string): P
       createdAt: now,
       expiresAt: new Date(now.getTime() + 2 * DAY),
     });
-    await queueMail(tx, ctx.clock, accountMail("verify", user, `${ctx.publicUrl}/verify-email#token=${token}`));
+    await queueMail(
+      tx,
+      ctx.clock,
+      accountMail("verify", user, `${ctx.publicUrl}/verify-email#token=${token}`),
+    );
   });
 }

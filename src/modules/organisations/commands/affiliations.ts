@@ -34,7 +34,8 @@ export async function proposeAffiliation(
         `A ${member.kind} organisation cannot join a ${parent.kind} organisation.`,
       );
     }
-    if (await findOpenAffiliation(tx, parent.id, member.id)) throw organisationErrors.affiliationExists();
+    if (await findOpenAffiliation(tx, parent.id, member.id))
+      throw organisationErrors.affiliationExists();
     const affiliation = await insertAffiliation(tx, {
       parentId: parent.id,
       memberId: member.id,
@@ -72,10 +73,12 @@ export async function acceptAffiliation(
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const affiliation = await findAffiliation(tx, affiliationId);
-    if (!affiliation || affiliation.status !== "pending") throw organisationErrors.affiliationNotFound();
+    if (affiliation?.status !== "pending") throw organisationErrors.affiliationNotFound();
     const awaiting = affiliation.proposedBySide === "parent" ? "member" : "parent";
     if (!actingSides.includes(awaiting) && !actingSides.includes("platform")) {
-      throw organisationErrors.affiliationNotFound("Only the other organisation's admins can accept.");
+      throw organisationErrors.affiliationNotFound(
+        "Only the other organisation's admins can accept.",
+      );
     }
     await updateAffiliation(tx, affiliation.id, { status: "active", acceptedAt: ctx.clock.now() });
     await recordOrganisationEvent(tx, ctx.clock, {
@@ -88,14 +91,22 @@ export async function acceptAffiliation(
 }
 
 /** Either side ends (or withdraws, or declines) an affiliation; the row stays as history. */
-export async function endAffiliation(ctx: ServiceContext, actorId: string, affiliation: AffiliationRow): Promise<void> {
+export async function endAffiliation(
+  ctx: ServiceContext,
+  actorId: string,
+  affiliation: AffiliationRow,
+): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await updateAffiliation(tx, affiliation.id, { status: "ended", endedAt: ctx.clock.now() });
     await recordOrganisationEvent(tx, ctx.clock, {
       action: "organisation.affiliation_ended",
       actorId,
       subjectId: affiliation.memberId,
-      payload: { affiliationId: affiliation.id, parentId: affiliation.parentId, memberId: affiliation.memberId },
+      payload: {
+        affiliationId: affiliation.id,
+        parentId: affiliation.parentId,
+        memberId: affiliation.memberId,
+      },
     });
   });
 }

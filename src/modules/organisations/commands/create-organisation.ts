@@ -2,7 +2,12 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { recordOrganisationEvent } from "../audit.ts";
 import type { CreateOrganisationBody } from "../contract.ts";
 import { organisationErrors } from "../errors.ts";
-import { findCity, insertMembership, insertOrganisation, type OrganisationRow } from "../repository.ts";
+import {
+  findCity,
+  insertMembership,
+  insertOrganisation,
+  type OrganisationRow,
+} from "../repository.ts";
 import { uniqueSlug } from "../slug.ts";
 
 /**
@@ -25,7 +30,10 @@ export async function createOrganisation(
         });
       }
       const city = await findCity(tx, input.cityId);
-      if (!city) throw organisationErrors.cityNotFound(undefined, { errors: [{ field: "body.cityId", message: "is not a known city" }] });
+      if (!city)
+        throw organisationErrors.cityNotFound(undefined, {
+          errors: [{ field: "body.cityId", message: "is not a known city" }],
+        });
       country = city.country;
     } else if (input.cityId) {
       throw organisationErrors.cityNotAllowed(undefined, {

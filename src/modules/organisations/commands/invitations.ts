@@ -10,9 +10,9 @@ import {
   currentMembership,
   findInvitation,
   findInvitationByTokenHash,
+  type InvitationRow,
   insertInvitation,
   insertMembership,
-  type InvitationRow,
   type OrganisationRow,
   revokeOpenInvitations,
   updateInvitation,
@@ -84,7 +84,8 @@ export async function revokeInvitation(
     const now = ctx.clock.now();
     const invitation = await findInvitation(tx, organisationId, invitationId);
     if (!invitation) throw organisationErrors.invitationNotFound();
-    if (invitationStatus(invitation, now) !== "pending") throw organisationErrors.invitationClosed();
+    if (invitationStatus(invitation, now) !== "pending")
+      throw organisationErrors.invitationClosed();
     await updateInvitation(tx, invitation.id, { revokedAt: now });
     await recordOrganisationEvent(tx, ctx.clock, {
       action: "organisation.invitation_revoked",
@@ -95,7 +96,10 @@ export async function revokeInvitation(
   });
 }
 
-export async function findOpenInvitation(ctx: ServiceContext, token: string): Promise<InvitationRow> {
+export async function findOpenInvitation(
+  ctx: ServiceContext,
+  token: string,
+): Promise<InvitationRow> {
   const invitation = await findInvitationByTokenHash(ctx.db, hashInvitationToken(token));
   if (!invitation) throw organisationErrors.invitationNotFound();
   return invitation;
@@ -114,7 +118,8 @@ export async function acceptInvitation(
     const now = ctx.clock.now();
     const invitation = await findInvitationByTokenHash(tx, hashInvitationToken(token));
     if (!invitation) throw organisationErrors.invitationNotFound();
-    if (invitationStatus(invitation, now) !== "pending") throw organisationErrors.invitationClosed();
+    if (invitationStatus(invitation, now) !== "pending")
+      throw organisationErrors.invitationClosed();
     if (!invitee.emailVerified || invitee.email.toLowerCase() !== invitation.email.toLowerCase()) {
       throw organisationErrors.invitationForSomeoneElse(
         `Sign in with ${invitation.email} to accept this invitation.`,
@@ -149,7 +154,8 @@ export async function declineInvitation(
     const now = ctx.clock.now();
     const invitation = await findInvitationByTokenHash(tx, hashInvitationToken(token));
     if (!invitation) throw organisationErrors.invitationNotFound();
-    if (invitationStatus(invitation, now) !== "pending") throw organisationErrors.invitationClosed();
+    if (invitationStatus(invitation, now) !== "pending")
+      throw organisationErrors.invitationClosed();
     if (invitee.email.toLowerCase() !== invitation.email.toLowerCase()) {
       throw organisationErrors.invitationForSomeoneElse();
     }

@@ -3,7 +3,12 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { recordOrganisationEvent } from "../audit.ts";
 import type { UpdateOrganisationBody } from "../contract.ts";
 import { organisationErrors } from "../errors.ts";
-import { deleteLogo, type OrganisationRow, saveLogo, updateOrganisation as updateRow } from "../repository.ts";
+import {
+  deleteLogo,
+  type OrganisationRow,
+  saveLogo,
+  updateOrganisation as updateRow,
+} from "../repository.ts";
 
 export async function updateOrganisation(
   ctx: ServiceContext,
@@ -11,7 +16,9 @@ export async function updateOrganisation(
   organisation: OrganisationRow,
   patch: UpdateOrganisationBody,
 ): Promise<void> {
-  const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  const changes = Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  );
   const fields = Object.keys(changes);
   if (fields.length === 0) return;
   if (organisation.kind === "city" && "country" in changes) {
@@ -33,10 +40,14 @@ export const LOGO_MAX_BYTES = 512 * 1024;
 
 /** Recognises the image by its first bytes, never by a name or a declared type. */
 export function sniffImageType(bytes: Buffer): "image/png" | "image/jpeg" | "image/webp" | null {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+  if (
+    bytes.length >= 8 &&
+    bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  ) {
     return "image/png";
   }
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return "image/jpeg";
   if (
     bytes.length >= 12 &&
     bytes.subarray(0, 4).toString("latin1") === "RIFF" &&

@@ -1,0 +1,122 @@
+import {
+  type AuditSigner,
+  generateSigningKeyPem,
+  signerFromPrivateKey,
+} from "../core/audit/signing-key.ts";
+import { ManualClock } from "../core/clock.ts";
+import { type Config, loadConfig } from "../core/config.ts";
+import type { DatabaseHandle } from "../core/db/client.ts";
+import { drainJobs } from "../core/jobs/outbox.ts";
+import type { Mailer, MailMessage } from "../core/mail/mailer.ts";
+import { createTestDatabase } from "../core/testing/database.ts";
+import { TestClient } from "../core/testing/http-client.ts";
+import { currentTotpCode, seedUser } from "../modules/accounts/index.ts";
+import { ensureC40Cities } from "../modules/organisations/index.ts";
+import { createPlatform, type Platform } from "./server.ts";
+
+/** A mailer that keeps what it is asked to send, for tests to read links from. */
+export class CapturingMailer implements Mailer {
+  readonly sent: MailMessage[] = [];
+  async send(message: MailMessage) {
+    this.sent.push(message);
+  }
+  close() {}
+  /** The most recent mail to an address. */
+  lastTo(address: string): MailMessage | undefined {
+    return [...this.sent].reverse().find((mail) => mail.to.toLowerCase() === address.toLowerCase());
+  }
+  /** The token in the fragment of the link of the last mail to an address. */
+  tokenFor(address: string): string {
+    const mail = this.lastTo(address);
+    const token = mail?.text.match(/#token=([A-Za-z0-9_-]+)/)?.[1];
+    if (!token) throw new Error(`no link with a token in mail to ${address}`);
+    return token;
+  }
+}
+
+export interface TestPlatform extends Platform {
+  database: DatabaseHandle;
+  clock: ManualClock;
+  mailer: CapturingMailer;
+  signer: AuditSigner;
+  config: Config;
+  /** Runs every due background job (mail sending and the rest). */
+  runJobs(): Promise<number>;
+  client(): TestClient;
+  /** A verified person, signed in through the API, with a client holding their session. */
+  signedIn(options?: {
+    email?: string;
+    name?: string;
+    platformRoles?: Array<"admin" | "moderator">;
+    totpSecret?: string;
+  }): Promise<{ client: TestClient; userId: string; email: string }>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = "correct horse battery staple 42";
+let counter = 0;
+
+/** The whole platform on a fresh test database, with a clock tests move and a capturing mailer. */
+export async function createTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+  const database = await createTestDatabase();
+  const clock = new ManualClock();
+  const mailer = new CapturingMailer();
+  const config = loadConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://csp.test", ...env });
+  const signer = signerFromPrivateKey(generateSigningKeyPem());
+  await ensureC40Cities(database.db, clock);
+  const platform = await createPlatform({
+    config,
+    database,
+    signer,
+    clock,
+    mailer,
+    serveWeb: false,
+  });
+  await platform.app.ready();
+  const harness: TestPlatform = {
+    ...platform,
+    database,
+    clock,
+    mailer,
+    signer,
+    config,
+    runJobs: () => drainJobs(database.db, clock, platform.jobs),
+    client: () => new TestClient(platform.app),
+    async signedIn(options = {}) {
+      counter += 1;
+      const email = options.email ?? `person${counter}-${Date.now().toString(36)}@example.org`;
+      const user = await seedUser(
+        { db: database.db, clock },
+        {
+          email,
+          name: options.name ?? `Person ${counter}`,
+          password: TEST_PASSWORD,
+          platformRoles: options.platformRoles ?? [],
+          totpSecret: options.totpSecret ?? null,
+        },
+      );
+      const client = new TestClient(platform.app);
+      client.ip = `203.0.113.${counter % 250}`;
+      const response = await client.post<{ status: string }>("/api/v1/session", {
+        email,
+        password: TEST_PASSWORD,
+      });
+      if (response.status !== 200)
+        throw new Error(`sign-in failed: ${JSON.stringify(response.body)}`);
+      if (response.body.status === "second_factor_required") {
+        clock.advance(30_000);
+        const code = currentTotpCode(options.totpSecret!, clock.now());
+        const second = await client.post("/api/v1/session/second-factor", { code });
+        if (second.status !== 200)
+          throw new Error(`second factor failed: ${JSON.stringify(second.body)}`);
+      }
+      await client.refreshSession();
+      return { client, userId: user.id, email };
+    },
+    async close() {
+      await platform.app.close();
+      await database.close();
+    },
+  };
+  return harness;
+}
