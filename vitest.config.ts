@@ -18,5 +18,6 @@ export default defineConfig({
       },
     })),
     pool: "forks",
+    reporters: ["default", "./scripts/summary-reporter.ts"],
   },
 });
