@@ -141,8 +141,11 @@ async function auditVerify(options: { checkpoints?: string }) {
     );
     return;
   }
+  // Rows before the first break are the verified ones; `count` is every row whose links hold,
+  // which includes rows after the break when only a checkpoint shows a consistent rewrite.
+  const firstBroken = result.firstBreak?.seq ?? 1;
   fail(
-    `BROKEN: first broken sequence number ${result.firstBreak?.seq}: ${result.firstBreak?.reason} (${result.count} events verified before it).`,
+    `BROKEN: first broken sequence number ${firstBroken}: ${result.firstBreak?.reason} (${firstBroken - 1} events verified before it).`,
     2,
   );
 }

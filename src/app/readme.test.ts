@@ -7,7 +7,7 @@ describe("README", () => {
   const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 
   it("has a row in the configuration table for every environment variable", () => {
-    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+    const documented = [...readme.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map((match) => match[1]);
     expect(documented.sort()).toEqual(Object.keys(configDocumentation).sort());
   });
 

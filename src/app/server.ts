@@ -35,6 +35,8 @@ export interface PlatformOptions {
   mailer?: Mailer;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /** Where the built web app is (default dist/web; tests point it at a folder of their own). */
+  webRoot?: string;
   prettyLogs?: boolean;
 }
 
@@ -136,11 +138,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     );
   }
 
-  const serveWeb = (options.serveWeb ?? true) && existsSync(`${webRoot}/index.html`);
+  const root = options.webRoot ?? webRoot;
+  const serveWeb = (options.serveWeb ?? true) && existsSync(`${root}/index.html`);
   if (serveWeb) {
     await app.register(fastifyStatic, {
-      root: webRoot,
-      wildcard: false,
+      root,
+      // Only sendFile, no routes of its own: the routes below say what is served. With
+      // `wildcard: false` the plugin declared a route for every file it found, which clashed
+      // with the favicon route below ("Method 'GET' already declared for route '/favicon.svg'")
+      // and stopped `csp serve` as soon as the build had a favicon.
+      serve: false,
       index: false,
       setHeaders: (response, path) => {
         response.header(
@@ -153,7 +160,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       reply.sendFile(`assets/${(request.params as { "*": string })["*"]}`),
     );
     for (const file of ["favicon.svg", "robots.txt"]) {
-      if (existsSync(`${webRoot}/${file}`)) {
+      if (existsSync(`${root}/${file}`)) {
         app.get(`/${file}`, { schema: { hide: true } }, (_request, reply) => reply.sendFile(file));
       }
     }

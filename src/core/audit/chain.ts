@@ -102,7 +102,9 @@ export async function scanAuditChain(
   let expectedSeq = 1;
   let previousHash = GENESIS_HASH;
   let count = 0;
-  let after = 0;
+  // Start below 1: a row numbered 0 or less is not part of the chain, yet it would show in an
+  // object's history. Scanning from 1 never saw such rows, so a forged one passed verification.
+  let after = Number.MIN_SAFE_INTEGER;
   for (;;) {
     const page = await db
       .select()
@@ -112,6 +114,17 @@ export async function scanAuditChain(
       .limit(pageSize);
     for (const row of page) {
       const event = row as AuditEventRow;
+      if (event.seq < 1) {
+        return {
+          count,
+          last: null,
+          firstBreak: {
+            seq: event.seq,
+            reason: `a row numbered ${event.seq} is outside the chain, which starts at 1`,
+          },
+          remembered,
+        };
+      }
       if (event.seq !== expectedSeq) {
         return {
           count,

@@ -96,8 +96,13 @@ export async function verifyAuditChain(
       problem = `checkpoint ${checkpoint.seq} has an invalid signature`;
       brokenSeq = checkpoint.seq;
     } else if (!scan.remembered.has(checkpoint.seq)) {
-      problem = `the chain no longer reaches signed checkpoint ${checkpoint.seq} (rows were removed)`;
-      brokenSeq = (scan.last?.seq ?? 0) + 1;
+      // Not the row after the head: rows can be removed from the middle and the rest renumbered
+      // and rehashed, which looks exactly like a cut tail. Only rows up to the last matching
+      // checkpoint are proven, so the break is the row after it (as for a rewrite below).
+      const end = scan.last?.seq ?? 0;
+      problem =
+        `the chain ends at sequence ${end} but checkpoint ${checkpoint.seq} was signed: ` +
+        `rows ${lastGoodSeq + 1}..${checkpoint.seq} were removed or rewritten`;
     } else if (scan.remembered.get(checkpoint.seq) !== checkpoint.hash) {
       problem = `the chain differs from signed checkpoint ${checkpoint.seq}: rows ${lastGoodSeq + 1}..${checkpoint.seq} were rewritten`;
     }

@@ -49,7 +49,9 @@ function fieldProblems(context: string, issues: ZodValidationIssue[]): FieldProb
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const context = error.validationContext ?? "body";
+    // Fastify calls the query string "querystring"; fields are named as documented ("query.limit").
+    const context =
+      error.validationContext === "querystring" ? "query" : (error.validationContext ?? "body");
     return sendProblem(reply, request, {
       status: 400,
       code: "validation_failed",

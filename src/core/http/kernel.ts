@@ -84,6 +84,9 @@ export async function createHttpKernel(options: KernelOptions) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Fastify parses text/plain bodies by default, so a text body reached the JSON schemas and
+  // was answered "400 body must be an object". The API takes JSON only: other types get 415.
+  app.removeContentTypeParser("text/plain");
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

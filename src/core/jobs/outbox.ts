@@ -45,6 +45,16 @@ export async function claimJobs(
   options: { workerId: string; limit: number; leaseMs: number; now: Date },
 ): Promise<OutboxJob[]> {
   const leaseEnd = new Date(options.now.getTime() + options.leaseMs);
+  const now = options.now.toISOString();
+  // A job whose worker died on its last attempt (the lease ran out, no outcome recorded) has
+  // used its attempts: give up on it instead of claiming it forever. Otherwise a job that
+  // crashes its process would be retried by every worker, without end.
+  await db.execute(
+    sql`update outbox_jobs set failed_at = ${now}::timestamptz, locked_until = null,
+          last_error = 'the worker''s lease ran out on the last attempt (it crashed or took longer than the lease)'
+        where completed_at is null and failed_at is null and attempts >= max_attempts
+          and locked_until is not null and locked_until < ${now}::timestamptz`,
+  );
   const rows = await queryRows<{
     id: string | number;
     kind: string;
@@ -57,7 +67,7 @@ export async function claimJobs(
           locked_by = ${options.workerId}, attempts = attempts + 1
         where id in (
           select id from outbox_jobs
-          where completed_at is null and failed_at is null
+          where completed_at is null and failed_at is null and attempts < max_attempts
             and run_at <= ${options.now.toISOString()}::timestamptz
             and (locked_until is null or locked_until < ${options.now.toISOString()}::timestamptz)
           order by run_at, id
@@ -82,7 +92,8 @@ export async function completeJob(
 ): Promise<void> {
   await db
     .update(outboxJobs)
-    .set({ completedAt: now, lockedUntil: null, lastError: null })
+    // failedAt too: a slow worker may finish after its expired last lease was given up on.
+    .set({ completedAt: now, failedAt: null, lockedUntil: null, lastError: null })
     .where(and(eq(outboxJobs.id, job.id), eq(outboxJobs.lockedBy, workerId)));
 }
 

@@ -1,4 +1,4 @@
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
@@ -71,6 +71,14 @@ export function mailJobHandler(mailer: Mailer): JobHandler {
   };
 }
 
-export async function listDevMailbox(db: Db, limit = 100) {
-  return db.select().from(devMailbox).orderBy(desc(devMailbox.id)).limit(limit);
+/** The newest mails, optionally only those to one address (matched without regard to case). */
+export async function listDevMailbox(db: Db, options: { limit?: number; to?: string } = {}) {
+  // Filtered in the query, not after the limit: a person's mail must be found even when more
+  // than `limit` mails to others were sent after it.
+  return db
+    .select()
+    .from(devMailbox)
+    .where(options.to ? sql`lower(${devMailbox.to}) = ${options.to.toLowerCase()}` : undefined)
+    .orderBy(desc(devMailbox.id))
+    .limit(options.limit ?? 100);
 }

@@ -28,18 +28,15 @@ export const devMailboxRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
       },
     },
     async (request) => {
-      const rows = await listDevMailbox(db, 200);
-      const to = request.query.to?.toLowerCase();
+      const rows = await listDevMailbox(db, { limit: 200, to: request.query.to });
       return {
-        mails: rows
-          .filter((row) => !to || row.to.toLowerCase() === to)
-          .map((row) => ({
-            id: row.id,
-            to: row.to,
-            subject: row.subject,
-            text: row.text,
-            sentAt: row.sentAt.toISOString(),
-          })),
+        mails: rows.map((row) => ({
+          id: row.id,
+          to: row.to,
+          subject: row.subject,
+          text: row.text,
+          sentAt: row.sentAt.toISOString(),
+        })),
       };
     },
   );

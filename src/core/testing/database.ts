@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { type DatabaseHandle, openPglite, openPostgres } from "../db/client.ts";
+import { testDatabasePrefix } from "./global-setup.ts";
 
 /** Which engine this run of the suite uses: the same tests run on PGlite and on PostgreSQL. */
 export function testEngine(): "pglite" | "postgres" {
@@ -20,7 +21,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const templateUrl = new URL(inject("postgresTemplateUrl"));
   const templateName = templateUrl.pathname.slice(1);
-  const name = `csp_t_${randomBytes(6).toString("hex")}`;
+  const name = `${testDatabasePrefix(templateName)}${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({
     connectionString: templateUrl.toString().replace(`/${templateName}`, "/postgres"),
   });

@@ -15,6 +15,14 @@ declare module "vitest" {
 }
 
 /**
+ * Copies of a run's template are named after it, so that a run cleans up its own databases and
+ * never those of another run sharing the PostgreSQL server.
+ */
+export function testDatabasePrefix(templateName: string): string {
+  return `csp_t_${templateName.replace(/^csp_template_/, "")}_`;
+}
+
+/**
  * Migrates one template database per test run from the committed migrations; every test file
  * then starts from a copy of it (a PGlite dump, or CREATE DATABASE … TEMPLATE on PostgreSQL).
  */
@@ -47,10 +55,13 @@ export default async function setup(project: TestProject) {
   project.provide("pgliteTemplate", "");
   project.provide("postgresTemplateUrl", templateUrl.toString());
   return async () => {
-    // Drop the template and any copy a crashed test file left behind.
+    // Drop the template and any copy of it a crashed test file left behind: only this run's
+    // (see testDatabasePrefix). It used to be `datname like 'csp_t_%'`, where `_` matches any
+    // character: that also matched csp_template_…, so a run ending dropped the template and
+    // databases of every other run using the same server at the time.
     const leftovers = await admin.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'csp_t_%' or datname = $1",
-      [templateName],
+      "select datname from pg_database where starts_with(datname, $1) or datname = $2",
+      [testDatabasePrefix(templateName), templateName],
     );
     for (const { datname } of leftovers.rows) {
       await admin.query(`drop database if exists ${datname} with (force)`);

@@ -9,6 +9,7 @@ export const accountErrors = defineErrors({
   secondFactorInvalid: { status: 401, title: "The code is wrong or already used" },
   secondFactorNotPending: { status: 409, title: "No sign-in is waiting for a code" },
   twoFactorNotSetUp: { status: 409, title: "Set up two-factor sign-in first" },
+  twoFactorAlreadyOn: { status: 409, title: "Two-factor sign-in is already on" },
   twoFactorRequiredForAdmins: {
     status: 409,
     title: "Platform admins must keep two-factor sign-in",

@@ -62,20 +62,41 @@ const estimator = new ZxcvbnFactory({
 export const MIN_PASSWORD_LENGTH = 10;
 export const MIN_PASSWORD_SCORE = 3;
 
+/** The person's own words (parts of the e-mail and the name), three characters or longer. */
+function ownWords(userInputs: string[]): string[] {
+  const words = userInputs
+    .flatMap((input) => input.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    .filter((word) => word.length >= 3);
+  return [...new Set(words)].sort((a, b) => b.length - a.length);
+}
+
 /**
  * Refuses short passwords and those a cracker would guess soon: common passwords, words,
  * keyboard patterns, dates, and anything built from the person's own e-mail or name.
  */
 export function assessPassword(password: string, userInputs: string[] = []): PasswordStrength {
   const inputs = userInputs
-    .flatMap((input) => [input, ...input.split(/[@.\s_-]+/)])
+    .flatMap((input) => [input, ...input.split("@"), ...input.split(/[@.\s_+-]+/)])
     .filter(Boolean);
-  const result = estimator.check(password.slice(0, 200), inputs);
+  const candidate = password.slice(0, 200);
+  const result = estimator.check(candidate, inputs);
   const tooShort = password.length < MIN_PASSWORD_LENGTH;
+  // zxcvbn prices each of the person's words as cheap but the glue between them ("-", "2026",
+  // "@") as random, so "fontaine-marguerite-2026" for marguerite.fontaine@… scored as strong.
+  // What is left once the person's own words are taken out must be strong on its own.
+  let remainder = candidate.toLowerCase();
+  for (const word of ownWords(userInputs)) remainder = remainder.replaceAll(word, " ");
+  const builtFromOwnWords =
+    remainder !== candidate.toLowerCase() &&
+    estimator.check(remainder.trim(), []).score < MIN_PASSWORD_SCORE;
   return {
-    score: result.score,
-    acceptable: !tooShort && result.score >= MIN_PASSWORD_SCORE,
-    warning: tooShort ? "tooShort" : result.feedback.warning || null,
+    score: builtFromOwnWords ? Math.min(result.score, MIN_PASSWORD_SCORE - 1) : result.score,
+    acceptable: !tooShort && !builtFromOwnWords && result.score >= MIN_PASSWORD_SCORE,
+    warning: tooShort
+      ? "tooShort"
+      : builtFromOwnWords
+        ? "userInputs"
+        : result.feedback.warning || null,
     suggestions: result.feedback.suggestions,
   };
 }

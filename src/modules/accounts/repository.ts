@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import { accountTokens, apiTokens, sessions, users } from "./schema.ts";
 
@@ -36,6 +36,38 @@ export async function updateUser(
 ): Promise<UserRow | undefined> {
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
   return row;
+}
+
+/**
+ * Records an accepted authenticator time step, unless that step (or a later one) was accepted
+ * in the meantime: the check and the write are one statement, so two sign-ins racing with the
+ * same code cannot both succeed. False when the step is spent.
+ */
+export async function claimTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return claimed.length > 0;
+}
+
+/** Strikes a recovery code off, in one statement; false when it is unknown or already used. */
+export async function claimRecoveryCode(
+  db: Db,
+  userId: string,
+  codeHash: string,
+  now: Date,
+): Promise<boolean> {
+  const claimed = await db
+    .update(users)
+    .set({
+      totpRecoveryHashes: sql`array_remove(${users.totpRecoveryHashes}, ${codeHash})`,
+      updatedAt: now,
+    })
+    .where(and(eq(users.id, userId), sql`${codeHash} = any(${users.totpRecoveryHashes})`))
+    .returning({ id: users.id });
+  return claimed.length > 0;
 }
 
 export async function countAdmins(db: Db): Promise<number> {

@@ -24,6 +24,7 @@ import {
 
 export type CityRow = typeof cities.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
 export type AffiliationRow = typeof affiliations.$inferSelect;
@@ -94,12 +95,20 @@ export async function findCity(db: Db, id: string): Promise<CityRow | undefined>
 
 // Organisations
 
-export async function insertOrganisation(
+/**
+ * Inserts the organisation unless its slug is taken, also by a concurrent insert not yet
+ * committed (which this one waits for): undefined then, so the caller tries the next slug.
+ */
+export async function insertOrganisationIfSlugFree(
   db: Db,
-  organisation: typeof organisations.$inferInsert,
-): Promise<OrganisationRow> {
-  const [row] = await db.insert(organisations).values(organisation).returning();
-  return row!;
+  organisation: NewOrganisation,
+): Promise<OrganisationRow | undefined> {
+  const [row] = await db
+    .insert(organisations)
+    .values(organisation)
+    .onConflictDoNothing({ target: organisations.slug })
+    .returning();
+  return row;
 }
 
 export async function updateOrganisation(
@@ -391,7 +400,25 @@ export async function findInvitationByTokenHash(
   return row;
 }
 
-export async function findInvitation(
+/**
+ * The invitation, locked until the transaction ends: whoever accepts, declines or revokes it
+ * waits for any other such change and then sees its outcome (a double-clicked "accept" then
+ * finds the invitation accepted instead of failing on the membership's unique index).
+ */
+export async function lockInvitationByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, tokenHash))
+    .for("update");
+  return row;
+}
+
+/** An invitation of the organisation, locked until the transaction ends. */
+export async function lockInvitation(
   db: Db,
   organisationId: string,
   id: string,
@@ -399,7 +426,8 @@ export async function findInvitation(
   const [row] = await db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.id, id), eq(invitations.organisationId, organisationId)));
+    .where(and(eq(invitations.id, id), eq(invitations.organisationId, organisationId)))
+    .for("update");
   return row;
 }
 
@@ -453,6 +481,12 @@ export async function insertAffiliation(
 
 export async function findAffiliation(db: Db, id: string): Promise<AffiliationRow | undefined> {
   const [row] = await db.select().from(affiliations).where(eq(affiliations.id, id));
+  return row;
+}
+
+/** The affiliation, locked until the transaction ends (accepting and ending wait for each other). */
+export async function lockAffiliation(db: Db, id: string): Promise<AffiliationRow | undefined> {
+  const [row] = await db.select().from(affiliations).where(eq(affiliations.id, id)).for("update");
   return row;
 }
 

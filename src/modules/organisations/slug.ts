@@ -1,5 +1,4 @@
-import type { Db } from "../../core/db/client.ts";
-import { slugTaken } from "./repository.ts";
+import { randomBytes } from "node:crypto";
 
 export function slugify(name: string): string {
   const slug = name
@@ -13,13 +12,13 @@ export function slugify(name: string): string {
   return slug || "organisation";
 }
 
-/** A readable address for the organisation, numbered when the name is already used. */
-export async function uniqueSlug(db: Db, name: string): Promise<string> {
+/**
+ * Readable addresses for a name, in order of preference: "acme", "acme-2", "acme-3"… and, as a
+ * last resort, one with a random suffix.
+ */
+export function* slugCandidates(name: string): Generator<string> {
   const base = slugify(name);
-  if (!(await slugTaken(db, base))) return base;
-  for (let n = 2; n < 1000; n++) {
-    const candidate = `${base}-${n}`;
-    if (!(await slugTaken(db, candidate))) return candidate;
-  }
-  return `${base}-${Date.now().toString(36)}`;
+  yield base;
+  for (let n = 2; n < 1000; n++) yield `${base}-${n}`;
+  yield `${base}-${randomBytes(4).toString("hex")}`;
 }

@@ -1,9 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { DAY, MINUTE } from "../../../core/clock.ts";
-import { consumeRateLimit, peekRateLimit, resetRateLimit } from "../../../core/http/rate-limit.ts";
+import { consumeRateLimit, resetRateLimit } from "../../../core/http/rate-limit.ts";
 import { accountErrors } from "../errors.ts";
 import { decoyPasswordHash, verifyPassword } from "../passwords.ts";
 import {
+  claimRecoveryCode,
+  claimTotpStep,
   deleteSessionByTokenHash,
   findLiveSessionByTokenHash,
   findUserByEmail,
@@ -11,7 +13,6 @@ import {
   type SessionRow,
   type UserRow,
   updateSession,
-  updateUser,
 } from "../repository.ts";
 import { hashSecret, newSecret } from "../secrets.ts";
 import type { AccountsContext } from "../settings.ts";
@@ -61,8 +62,11 @@ export async function signIn(
     now,
   });
   if (!perIp.allowed) throw tooMany(perIp.retryAfterSeconds);
+  // Every attempt is counted before the password is checked, and a right password clears the
+  // count. Counting only after a wrong password let a burst of simultaneous guesses all pass
+  // the check before any of them was counted.
   const accountKey = `sign-in:account:${credentials.email.toLowerCase()}`;
-  const perAccount = await peekRateLimit(ctx.db, {
+  const perAccount = await consumeRateLimit(ctx.db, {
     key: accountKey,
     limit: limits.signInLimitPerAccount,
     windowMs: SIGN_IN_WINDOW,
@@ -75,20 +79,12 @@ export async function signIn(
     credentials.password,
     user?.passwordHash ?? (await decoyPasswordHash()),
   );
-  if (!user || !passwordMatches) {
-    await consumeRateLimit(ctx.db, {
-      key: accountKey,
-      limit: limits.signInLimitPerAccount,
-      windowMs: SIGN_IN_WINDOW,
-      now,
-    });
-    throw accountErrors.invalidCredentials();
-  }
+  if (!user || !passwordMatches) throw accountErrors.invalidCredentials();
+  await resetRateLimit(ctx.db, accountKey);
   if (user.disabledAt) throw accountErrors.accountDisabled();
   if (!user.emailVerifiedAt) {
     throw accountErrors.emailNotVerified("Open the link we e-mailed you, or ask for a new one.");
   }
-  await resetRateLimit(ctx.db, accountKey);
 
   if (client.previousSessionToken) {
     await deleteSessionByTokenHash(ctx.db, hashSecret(client.previousSessionToken));
@@ -142,19 +138,18 @@ export async function completeSecondFactor(
   if (!user.totpSecret || !user.totpEnabledAt) throw accountErrors.secondFactorInvalid();
 
   return ctx.db.transaction(async (tx) => {
+    // The user row read above may be stale when two sign-ins race with the same code: the
+    // claims check "not used yet" and mark it used in one statement, so only one succeeds.
     if (isRecoveryCodeShape(code)) {
       const codeHash = hashSecret(code.toLowerCase());
-      if (!user.totpRecoveryHashes.includes(codeHash)) throw accountErrors.secondFactorInvalid();
-      await updateUser(tx, user.id, {
-        totpRecoveryHashes: user.totpRecoveryHashes.filter((hash) => hash !== codeHash),
-        updatedAt: now,
-      });
-    } else {
-      const step = matchTotpStep(user.totpSecret!, code, now);
-      if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
+      if (!(await claimRecoveryCode(tx, user.id, codeHash, now))) {
         throw accountErrors.secondFactorInvalid();
       }
-      await updateUser(tx, user.id, { totpLastStep: step });
+    } else {
+      const step = matchTotpStep(user.totpSecret!, code, now);
+      if (step === null || !(await claimTotpStep(tx, user.id, step))) {
+        throw accountErrors.secondFactorInvalid();
+      }
     }
     await resetRateLimit(tx, `second-factor:${user.id}`);
     const { token, hash } = newSecret();

@@ -13,8 +13,8 @@ export async function beginTwoFactorSetup(
 ): Promise<TotpSetup> {
   const user = await findUserById(ctx.db, userId);
   if (!user) throw accountErrors.notFound();
-  if (user.totpEnabledAt)
-    throw accountErrors.secondFactorInvalid("Two-factor sign-in is already on.");
+  // A conflict, not a wrong code: a 401 here would read as "your session has ended".
+  if (user.totpEnabledAt) throw accountErrors.twoFactorAlreadyOn();
   const secret = newTotpSecret();
   await updateUser(ctx.db, user.id, { totpSecret: secret, updatedAt: ctx.clock.now() });
   return { secret, otpauthUrl: totpUri(secret, user.email) };
@@ -35,8 +35,7 @@ export async function enableTwoFactor(
     const user = await findUserById(tx, userId);
     if (!user) throw accountErrors.notFound();
     if (!user.totpSecret) throw accountErrors.twoFactorNotSetUp();
-    if (user.totpEnabledAt)
-      throw accountErrors.secondFactorInvalid("Two-factor sign-in is already on.");
+    if (user.totpEnabledAt) throw accountErrors.twoFactorAlreadyOn();
     const step = matchTotpStep(user.totpSecret, code, now);
     if (step === null) {
       throw accountErrors.secondFactorInvalid(undefined, {

@@ -1,13 +1,14 @@
 import type { ServiceContext } from "../../../core/context.ts";
+import { commonErrors } from "../../../core/http/problem.ts";
 import { recordOrganisationEvent } from "../audit.ts";
 import { organisationErrors } from "../errors.ts";
 import { canAffiliate } from "../policy.ts";
 import {
   type AffiliationRow,
-  findAffiliation,
   findOpenAffiliation,
   findOrganisation,
   insertAffiliation,
+  lockAffiliation,
   updateAffiliation,
 } from "../repository.ts";
 
@@ -72,13 +73,12 @@ export async function acceptAffiliation(
   actingSides: Side[],
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const affiliation = await findAffiliation(tx, affiliationId);
+    const affiliation = await lockAffiliation(tx, affiliationId);
     if (affiliation?.status !== "pending") throw organisationErrors.affiliationNotFound();
     const awaiting = affiliation.proposedBySide === "parent" ? "member" : "parent";
     if (!actingSides.includes(awaiting) && !actingSides.includes("platform")) {
-      throw organisationErrors.affiliationNotFound(
-        "Only the other organisation's admins can accept.",
-      );
+      // The proposing side sees the request (it is theirs), so this is a refusal, not a 404.
+      throw commonErrors.forbidden("Only the other organisation's admins can accept.");
     }
     await updateAffiliation(tx, affiliation.id, { status: "active", acceptedAt: ctx.clock.now() });
     await recordOrganisationEvent(tx, ctx.clock, {
@@ -97,6 +97,9 @@ export async function endAffiliation(
   affiliation: AffiliationRow,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
+    // Re-read under a lock: of two simultaneous "end" requests, the second finds it ended.
+    const current = await lockAffiliation(tx, affiliation.id);
+    if (!current || current.status === "ended") throw organisationErrors.affiliationNotFound();
     await updateAffiliation(tx, affiliation.id, { status: "ended", endedAt: ctx.clock.now() });
     await recordOrganisationEvent(tx, ctx.clock, {
       action: "organisation.affiliation_ended",

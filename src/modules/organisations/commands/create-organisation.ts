@@ -1,14 +1,35 @@
 import type { ServiceContext } from "../../../core/context.ts";
+import type { Db } from "../../../core/db/client.ts";
 import { recordOrganisationEvent } from "../audit.ts";
 import type { CreateOrganisationBody } from "../contract.ts";
 import { organisationErrors } from "../errors.ts";
 import {
   findCity,
   insertMembership,
-  insertOrganisation,
+  insertOrganisationIfSlugFree,
+  type NewOrganisation,
   type OrganisationRow,
+  slugTaken,
 } from "../repository.ts";
-import { uniqueSlug } from "../slug.ts";
+import { slugCandidates } from "../slug.ts";
+
+/**
+ * Inserts with the first free readable address. Two people submitting the same name at once
+ * both get an organisation: the one that loses the race on "acme" takes "acme-2" instead of
+ * failing on the unique index.
+ */
+async function insertWithFreeSlug(
+  tx: Db,
+  name: string,
+  values: Omit<NewOrganisation, "slug">,
+): Promise<OrganisationRow> {
+  for (const slug of slugCandidates(name)) {
+    if (await slugTaken(tx, slug)) continue;
+    const inserted = await insertOrganisationIfSlugFree(tx, { ...values, slug });
+    if (inserted) return inserted;
+  }
+  throw new Error(`no free address for ${name}`);
+}
 
 /**
  * Creates an organisation with its creator as first admin. It starts unverified: a platform
@@ -40,8 +61,7 @@ export async function createOrganisation(
         errors: [{ field: "body.cityId", message: "is only for city organisations" }],
       });
     }
-    const organisation = await insertOrganisation(tx, {
-      slug: await uniqueSlug(tx, input.name),
+    const organisation = await insertWithFreeSlug(tx, input.name, {
       name: input.name,
       kind: input.kind,
       country: country.toUpperCase(),

@@ -8,11 +8,12 @@ import { organisationErrors } from "../errors.ts";
 import { invitationMail } from "../mail.ts";
 import {
   currentMembership,
-  findInvitation,
   findInvitationByTokenHash,
   type InvitationRow,
   insertInvitation,
   insertMembership,
+  lockInvitation,
+  lockInvitationByTokenHash,
   type OrganisationRow,
   revokeOpenInvitations,
   updateInvitation,
@@ -82,7 +83,7 @@ export async function revokeInvitation(
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const invitation = await findInvitation(tx, organisationId, invitationId);
+    const invitation = await lockInvitation(tx, organisationId, invitationId);
     if (!invitation) throw organisationErrors.invitationNotFound();
     if (invitationStatus(invitation, now) !== "pending")
       throw organisationErrors.invitationClosed();
@@ -116,7 +117,7 @@ export async function acceptInvitation(
 ): Promise<{ organisationId: string }> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const invitation = await findInvitationByTokenHash(tx, hashInvitationToken(token));
+    const invitation = await lockInvitationByTokenHash(tx, hashInvitationToken(token));
     if (!invitation) throw organisationErrors.invitationNotFound();
     if (invitationStatus(invitation, now) !== "pending")
       throw organisationErrors.invitationClosed();
@@ -152,7 +153,7 @@ export async function declineInvitation(
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const invitation = await findInvitationByTokenHash(tx, hashInvitationToken(token));
+    const invitation = await lockInvitationByTokenHash(tx, hashInvitationToken(token));
     if (!invitation) throw organisationErrors.invitationNotFound();
     if (invitationStatus(invitation, now) !== "pending")
       throw organisationErrors.invitationClosed();

@@ -19,12 +19,13 @@ export async function updateOrganisation(
   const changes = Object.fromEntries(
     Object.entries(patch).filter(([, value]) => value !== undefined),
   );
-  const fields = Object.keys(changes);
-  if (fields.length === 0) return;
   if (organisation.kind === "city" && "country" in changes) {
     // A city organisation's country is its city's.
     delete changes.country;
   }
+  // Counted after dropping what is ignored, so the audit names only fields really written.
+  const fields = Object.keys(changes);
+  if (fields.length === 0) return;
   await ctx.db.transaction(async (tx) => {
     await updateRow(tx, organisation.id, { ...changes, updatedAt: ctx.clock.now() });
     await recordOrganisationEvent(tx, ctx.clock, {

@@ -1,0 +1,92 @@
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { accountsCatalogue } from "../modules/accounts/web/locales.ts";
+import { accountsPages } from "../modules/accounts/web/routes.tsx";
+import { organisationsCatalogue } from "../modules/organisations/web/locales.ts";
+import { organisationsPages } from "../modules/organisations/web/routes.tsx";
+import { isApiError } from "../ui/api/api-error.ts";
+import { registerCatalogue, startI18n } from "../ui/i18n/i18n.ts";
+import { AppLayout } from "./web/AppLayout.tsx";
+import { HomePage } from "./web/HomePage.tsx";
+import { appCatalogue } from "./web/locales.ts";
+import { NotFoundPage } from "./web/NotFoundPage.tsx";
+import { RouteError } from "./web/RouteError.tsx";
+import { StartingUp } from "./web/StartingUp.tsx";
+import "../ui/styles/index.css";
+
+/**
+ * The single-page app: the composition root that knows every module's pages and texts.
+ * The home page ships with the first load; every other page loads its code on first visit.
+ */
+registerCatalogue("app", appCatalogue);
+registerCatalogue("accounts", accountsCatalogue);
+registerCatalogue("organisations", organisationsCatalogue);
+
+/**
+ * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
+ * who we are again, which also fetches the current anti-forgery token for the next write.
+ */
+function refreshSessionAfter(error: unknown): void {
+  const sessionGone = isApiError(error) && error.status === 401 && error.code === "unauthenticated";
+  const tokenStale = isApiError(error) && error.code === "csrf_token_invalid";
+  if (sessionGone || tokenStale) void queryClient.invalidateQueries({ queryKey: ["session"] });
+}
+
+const queryClient: QueryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // A refusal (4xx) will not change by asking again; a network or server failure may.
+      retry: (failures, error) =>
+        failures < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+    },
+  },
+  queryCache: new QueryCache({ onError: (error) => refreshSessionAfter(error) }),
+  mutationCache: new MutationCache({ onError: (error) => refreshSessionAfter(error) }),
+});
+
+const router = createBrowserRouter([
+  {
+    path: "/",
+    Component: AppLayout,
+    // Shown while the first page's code arrives, before the layout can render.
+    HydrateFallback: StartingUp,
+    children: [
+      {
+        // Pathless, so a page that fails still shows inside the header and footer.
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, Component: HomePage },
+          ...accountsPages,
+          ...organisationsPages,
+          {
+            path: "admin",
+            lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),
+          },
+          {
+            path: "dev/mail",
+            lazy: async () => ({
+              Component: (await import("./web/DevMailboxPage.tsx")).DevMailboxPage,
+            }),
+          },
+          // Small, and also the error page's 404 view, so it ships with the app.
+          { path: "*", Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+]);
+
+// Render even if a translation file failed to load: the page still works, with its text keys.
+startI18n().finally(() => {
+  createRoot(document.getElementById("root")!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+});
