@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { IsoDateTime, Uuid } from "../../core/http/contract.ts";
+
+/**
+ * In-app notifications and e-mail delivery preferences. Other modules raise notifications
+ * through this module's index.ts (notify); the texts live here so that the in-app list and the
+ * e-mails say the same thing in each language.
+ */
+
+export const NotificationKind = z.enum([
+  /** To the owning city: a provider asked a question. */
+  "challenge_question",
+  /** To followers: the city answered a question (published anonymised). */
+  "challenge_answer",
+  /** To followers: a deadline moved later. */
+  "challenge_timeline",
+  /** To followers: the challenge changed status (published, evaluation, awarded, cancelled…). */
+  "challenge_status",
+  /** To the owning city and followers: a new idea on the co-creation board. */
+  "challenge_idea",
+  /** To the author: a moderator hid their idea or comment. */
+  "content_hidden",
+  /** To the owner of a saved search: a newly published challenge matches it. */
+  "saved_search_match",
+]);
+export type NotificationKind = z.infer<typeof NotificationKind>;
+
+export const Delivery = z.enum(["immediately", "daily", "weekly", "off"]);
+export type Delivery = z.infer<typeof Delivery>;
+
+/** Text parameters for the kind's template, e.g. { challenge: "…", city: "…" }. */
+export const NotificationParams = z.record(z.string(), z.string());
+
+export const Notification = z
+  .object({
+    id: Uuid,
+    kind: NotificationKind,
+    params: NotificationParams,
+    /** Path inside the web app, e.g. /challenges/<id>#qa. */
+    link: z.string(),
+    createdAt: IsoDateTime,
+    readAt: IsoDateTime.nullable(),
+  })
+  .meta({ id: "Notification" });
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationQuery = z.strictObject({
+  unread: z.enum(["true", "false"]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+  /** Opaque cursor from the previous page. */
+  cursor: z.string().max(200).optional(),
+});
+
+export const NotificationList = z.object({
+  notifications: z.array(Notification),
+  unreadCount: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+export type NotificationList = z.infer<typeof NotificationList>;
+
+export const UnreadCount = z.object({ unreadCount: z.number().int() });
+
+/** Mark some (ids) or all notifications read. */
+export const MarkReadBody = z.strictObject({
+  ids: z.array(Uuid).min(1).max(200).optional(),
+  all: z.literal(true).optional(),
+});
+
+export const DeliveryPreferences = z
+  .object({
+    preferences: z.array(z.object({ kind: NotificationKind, delivery: Delivery })),
+  })
+  .meta({ id: "DeliveryPreferences" });
+export type DeliveryPreferences = z.infer<typeof DeliveryPreferences>;
+
+export const DeliveryPreferencesBody = z.strictObject({
+  preferences: z
+    .array(z.strictObject({ kind: NotificationKind, delivery: Delivery }))
+    .min(1)
+    .max(NotificationKind.options.length),
+});
