@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../../../ui/api/api-client.ts";
 import { Alert } from "../../../../ui/components/Alert.tsx";
@@ -13,7 +13,7 @@ import {
   useFieldIds,
 } from "../../../../ui/forms/field-errors.ts";
 import { TextField } from "../../../../ui/forms/TextField.tsx";
-import { PasswordStrengthMeter } from "../PasswordStrengthMeter.tsx";
+import { NewPasswordField } from "../NewPasswordField.tsx";
 import { usePasswordStrength } from "../password-strength.ts";
 import { useCurrentUser } from "../session.ts";
 import { sessionsKey } from "./SessionsSection.tsx";
@@ -23,7 +23,6 @@ export function PasswordSection() {
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const ids = useFieldIds(["currentPassword", "newPassword"]);
-  const meterId = useId();
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
   const [client, setClient] = useState<FieldErrors>({});
@@ -88,26 +87,13 @@ export function PasswordSection() {
           error={fieldError("currentPassword")}
           required
         />
-        <TextField
+        <NewPasswordField
           id={ids.newPassword}
           label={t("fields.newPassword")}
-          hint={t("signUp.passwordHint")}
-          type="password"
-          autoComplete="new-password"
           value={newPassword}
           onChange={setNewPassword}
           error={fieldError("newPassword")}
-          maxLength={200}
-          required
-          afterId={meterId}
-          after={
-            <PasswordStrengthMeter
-              id={meterId}
-              strength={strength.strength}
-              checking={strength.checking}
-              failed={strength.failed}
-            />
-          }
+          strength={strength}
         />
         <div className="button-row">
           <Button type="submit" busy={change.isPending}>

@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../../../ui/api/api-client.ts";
@@ -14,16 +14,14 @@ import {
   useFieldErrors,
   useFieldIds,
 } from "../../../../ui/forms/field-errors.ts";
-import { TextField } from "../../../../ui/forms/TextField.tsx";
 import { forgetFragmentToken, useFragmentToken } from "../../../../ui/layout/fragment-token.ts";
-import { PasswordStrengthMeter } from "../PasswordStrengthMeter.tsx";
+import { NewPasswordField } from "../NewPasswordField.tsx";
 import { usePasswordStrength } from "../password-strength.ts";
 
 export function ResetPasswordPage() {
   const { t } = useTranslation("accounts");
   const token = useFragmentToken();
   const ids = useFieldIds(["password"]);
-  const meterId = useId();
   const [password, setPassword] = useState("");
   const [client, setClient] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
@@ -93,26 +91,13 @@ export function ResetPasswordPage() {
           namespace="accounts"
           attempt={attempt}
         />
-        <TextField
+        <NewPasswordField
           id={ids.password}
           label={t("fields.newPassword")}
-          hint={t("signUp.passwordHint")}
-          type="password"
-          autoComplete="new-password"
           value={password}
           onChange={setPassword}
           error={fieldError("password")}
-          maxLength={200}
-          required
-          afterId={meterId}
-          after={
-            <PasswordStrengthMeter
-              id={meterId}
-              strength={strength.strength}
-              checking={strength.checking}
-              failed={strength.failed}
-            />
-          }
+          strength={strength}
         />
         <div className="button-row">
           <Button type="submit" busy={reset.isPending}>

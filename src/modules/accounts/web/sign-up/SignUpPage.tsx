@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { api } from "../../../../ui/api/api-client.ts";
@@ -18,7 +18,7 @@ import { TextField } from "../../../../ui/forms/TextField.tsx";
 import { currentLocale, supportedLocales, type UiLocale } from "../../../../ui/i18n/i18n.ts";
 import { languageName } from "../../../../ui/i18n/LanguageSwitcher.tsx";
 import type { SignUpBody } from "../../contract.ts";
-import { PasswordStrengthMeter } from "../PasswordStrengthMeter.tsx";
+import { NewPasswordField } from "../NewPasswordField.tsx";
 import { usePasswordStrength } from "../password-strength.ts";
 import { useSession } from "../session.ts";
 
@@ -26,7 +26,6 @@ export function SignUpPage() {
   const { t } = useTranslation("accounts");
   const demo = useSession().data?.demo ?? false;
   const ids = useFieldIds(["name", "email", "password", "locale"]);
-  const meterId = useId();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -120,26 +119,13 @@ export function SignUpPage() {
           error={fieldError("email")}
           required
         />
-        <TextField
+        <NewPasswordField
           id={ids.password}
           label={t("fields.password")}
-          hint={t("signUp.passwordHint")}
-          type="password"
-          autoComplete="new-password"
           value={password}
           onChange={setPassword}
           error={fieldError("password")}
-          maxLength={200}
-          required
-          afterId={meterId}
-          after={
-            <PasswordStrengthMeter
-              id={meterId}
-              strength={strength.strength}
-              checking={strength.checking}
-              failed={strength.failed}
-            />
-          }
+          strength={strength}
         />
         <Select
           id={ids.locale}
