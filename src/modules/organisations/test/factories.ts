@@ -9,28 +9,9 @@ import { seedMembership } from "../index.ts";
 
 /** Builders for the organisations tests: organisations with their people, through the API. */
 
-export interface WatchedPlatform extends TestPlatform {
-  /** Every answer with a 5xx status since the platform started. */
-  serverErrors: string[];
-}
-
-/** A test platform that remembers every 5xx answer, so suites can assert there were none. */
-export async function watchedPlatform(env: Record<string, string> = {}): Promise<WatchedPlatform> {
-  const platform = await createTestPlatform(env);
-  const serverErrors: string[] = [];
-  const inject = platform.app.inject.bind(platform.app);
-  (platform.app as unknown as { inject: unknown }).inject = async (options: {
-    method: string;
-    url: string;
-  }) => {
-    const response = await inject(options as never);
-    if (response.statusCode >= 500) {
-      serverErrors.push(`${options.method} ${options.url} → ${response.statusCode}`);
-    }
-    return response;
-  };
-  return Object.assign(platform, { serverErrors });
-}
+/** A test platform; it remembers every 5xx answer so suites can assert there were none. */
+export type WatchedPlatform = TestPlatform;
+export const watchedPlatform = createTestPlatform;
 
 export interface Person {
   client: TestClient;
