@@ -45,6 +45,45 @@ describe("passwords", () => {
     return platform.mailer.tokenFor(email);
   }
 
+  describe("requested mail is limited", () => {
+    it("mails one address at most five times an hour, answering the same 202 after that", async () => {
+      const email = await signUpAndVerify(platform);
+      const mailsTo = () => platform.mailer.sent.filter((mail) => mail.to === email).length;
+      await platform.runJobs();
+      const before = mailsTo();
+      const answers = [];
+      for (let attempt = 0; attempt < 7; attempt += 1) {
+        answers.push((await freshClient().post("/api/v1/password-reset", { email })).status);
+      }
+      await platform.runJobs();
+      expect(answers).toEqual([202, 202, 202, 202, 202, 202, 202]);
+      expect(mailsTo() - before).toBe(5);
+
+      platform.clock.advance(HOUR + MINUTE);
+      await freshClient().post("/api/v1/password-reset", { email });
+      await platform.runJobs();
+      expect(mailsTo() - before).toBe(6);
+    });
+
+    it("refuses a client address asking for more than thirty mails an hour with 429", async () => {
+      const client = clientAt(platform, "192.0.2.77");
+      const statuses = [];
+      for (let attempt = 0; attempt < 31; attempt += 1) {
+        const response = await client.post("/api/v1/password-reset", {
+          email: uniqueEmail("flood"),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 30).every((status) => status === 202)).toBe(true);
+      const refused = await client.post("/api/v1/accounts/email-verification/resend", {
+        email: uniqueEmail("flood"),
+      });
+      expect(statuses[30]).toBe(429);
+      expect(refused.status).toBe(429);
+      expect(refused.headers["retry-after"]).toBeDefined();
+    });
+  });
+
   describe("reset by e-mail", () => {
     it("answers an unknown address like a known one and mails nothing", async () => {
       const known = await signUpAndVerify(platform);

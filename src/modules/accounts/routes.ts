@@ -185,7 +185,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (request, reply) => {
-      await signUp(ctx, request.body);
+      await signUp(ctx, request.body, request.ip);
       return reply.status(202).send({
         status: "accepted",
         message: "If the address can be used, a confirmation link is on its way.",
@@ -219,7 +219,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (request, reply) => {
-      await resendVerification(ctx, request.body.email);
+      await resendVerification(ctx, request.body.email, request.ip);
       return reply.status(202).send({
         status: "accepted",
         message: "If the address waits for confirmation, a new link is on its way.",
@@ -239,7 +239,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<AccountsRouteOptions> = async
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(ctx, request.body.email);
+      await requestPasswordReset(ctx, request.body.email, request.ip);
       return reply.status(202).send({
         status: "accepted",
         message: "If the address has an account, a reset link is on its way.",

@@ -15,10 +15,16 @@ import {
 } from "../repository.ts";
 import { hashSecret, newSecret } from "../secrets.ts";
 import type { AccountsContext } from "../settings.ts";
+import { mayMail } from "./mail-throttle.ts";
 import { requireStrongPassword } from "./sign-up.ts";
 
 /** Mails a one-hour, single-use link; the answer never says whether the address is known. */
-export async function requestPasswordReset(ctx: AccountsContext, email: string): Promise<void> {
+export async function requestPasswordReset(
+  ctx: AccountsContext,
+  email: string,
+  clientIp: string,
+): Promise<void> {
+  if (!(await mayMail(ctx, "reset", email, clientIp))) return;
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const user = await findUserByEmail(tx, email);

@@ -8,6 +8,7 @@ import { assessPassword, hashPassword } from "../passwords.ts";
 import { findUserByEmail, insertAccountToken, insertUser } from "../repository.ts";
 import { newSecret } from "../secrets.ts";
 import type { AccountsContext } from "../settings.ts";
+import { mayMail } from "./mail-throttle.ts";
 
 export function requireStrongPassword(password: string, userInputs: string[], field: string) {
   const strength = assessPassword(password, userInputs);
@@ -27,8 +28,10 @@ export function requireStrongPassword(password: string, userInputs: string[], fi
 export async function signUp(
   ctx: AccountsContext,
   input: { email: string; name: string; password: string; locale: "en" | "fr" | "es" },
+  clientIp: string,
 ): Promise<void> {
   requireStrongPassword(input.password, [input.email, input.name], "body.password");
+  if (!(await mayMail(ctx, "sign-up", input.email, clientIp))) return;
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();

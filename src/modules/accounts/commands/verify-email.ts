@@ -13,6 +13,7 @@ import {
 } from "../repository.ts";
 import { hashSecret, newSecret } from "../secrets.ts";
 import type { AccountsContext } from "../settings.ts";
+import { mayMail } from "./mail-throttle.ts";
 
 export async function verifyEmail(ctx: AccountsContext, token: string): Promise<{ email: string }> {
   return ctx.db.transaction(async (tx) => {
@@ -35,7 +36,12 @@ export async function verifyEmail(ctx: AccountsContext, token: string): Promise<
 }
 
 /** Sends a fresh link to an unverified account; says nothing about whether the account exists. */
-export async function resendVerification(ctx: AccountsContext, email: string): Promise<void> {
+export async function resendVerification(
+  ctx: AccountsContext,
+  email: string,
+  clientIp: string,
+): Promise<void> {
+  if (!(await mayMail(ctx, "verify", email, clientIp))) return;
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const user = await findUserByEmail(tx, email);
