@@ -124,6 +124,19 @@ describe("personal API tokens", () => {
     expect((await anonymous.post("/api/v1/me/tokens", { name: "x" })).status).toBe(401);
   });
 
+  it("tells an admin's token the admin powers are in force (no second factor owed)", async () => {
+    const admin = await platformAdmin(platform);
+    const created = await createToken(admin.client);
+    const me = await bearer(created.token).get<{
+      platformRoles: string[];
+      twoFactorRequired: boolean;
+    }>("/api/v1/me");
+    expect(me.status).toBe(200);
+    expect(me.body.platformRoles).toContain("admin");
+    expect(me.body.twoFactorRequired).toBe(false);
+    expect((await bearer(created.token).get("/api/v1/admin/users")).status).toBe(200);
+  });
+
   it("stops working when its owner is disabled", async () => {
     const admin = await platformAdmin(platform);
     const person = await platform.signedIn();

@@ -6,8 +6,10 @@ function locale(value: string): CurrentUser["locale"] {
   return value === "fr" || value === "es" ? value : "en";
 }
 
+/** `session` is null when the caller came with an API token, whose roles are those of the account. */
 export function presentCurrentUser(user: UserRow, session: SessionRow | null): CurrentUser {
   const secondFactorVerified = session?.secondFactorVerified ?? false;
+  const rolesAsAuthenticated = rolesInForce(user, session ? secondFactorVerified : true);
   return {
     id: user.id,
     email: user.email,
@@ -19,8 +21,7 @@ export function presentCurrentUser(user: UserRow, session: SessionRow | null): C
     ),
     twoFactorEnabled: user.totpEnabledAt !== null,
     twoFactorRequired:
-      user.platformRoles.includes("admin") &&
-      !rolesInForce(user, secondFactorVerified).includes("admin"),
+      user.platformRoles.includes("admin") && !rolesAsAuthenticated.includes("admin"),
     secondFactorVerified,
   };
 }
