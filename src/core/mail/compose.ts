@@ -1,6 +1,7 @@
 import type { MailMessage } from "./mailer.ts";
 
-function escapeHtml(text: string): string {
+/** For the HTML part of mails that build their own markup around plain-text values. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

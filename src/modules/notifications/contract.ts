@@ -79,3 +79,17 @@ export const DeliveryPreferencesBody = z.strictObject({
     .min(1)
     .max(NotificationKind.options.length),
 });
+
+/**
+ * The delivery a person has until they choose: what needs an answer from them comes at once,
+ * the rest in the daily digest.
+ */
+export const defaultDelivery: Record<NotificationKind, Delivery> = {
+  challenge_question: "immediately",
+  challenge_answer: "daily",
+  challenge_timeline: "daily",
+  challenge_status: "daily",
+  challenge_idea: "daily",
+  content_hidden: "immediately",
+  saved_search_match: "daily",
+};

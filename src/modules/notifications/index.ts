@@ -1,24 +1,47 @@
 /**
- * Notifications: in-app notifications and their e-mail delivery (immediately or in digests).
- * Other modules raise notifications through notify(), inside their own transaction.
+ * Notifications: in-app notifications with an unread count, and their e-mail delivery per kind
+ * (immediately, daily digest, weekly digest or off). Other modules raise notifications through
+ * notify(), inside their own transaction; the texts of every kind live here.
  */
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
+import type { ModuleManifest } from "../../core/module.ts";
+import { notifyRecipients } from "./commands/notify.ts";
+import { sendDueDigests } from "./commands/send-digests.ts";
 import type { NotificationKind } from "./contract.ts";
+import { notificationsRoutes } from "./routes.ts";
+
+export { sendDueDigests };
+
+export function notificationsModule(ctx: ServiceContext): ModuleManifest {
+  return {
+    name: "notifications",
+    routes: async (app) => {
+      await app.register(notificationsRoutes, { ctx });
+    },
+    // Every app process runs housekeeping; sendDueDigests is safe to run concurrently.
+    housekeeping: async () => {
+      await sendDueDigests(ctx);
+    },
+  };
+}
 
 /**
  * Notifies each distinct recipient in-app and, for those who want this kind immediately, queues
- * an e-mail — all inside the caller's transaction, so a rolled-back change notifies nobody.
+ * an e-mail in their language — all inside the caller's transaction `tx`, so a rolled-back
+ * change notifies nobody. `params` are plain strings put into the kind's text (see texts.ts):
+ * `challenge` (its title) for every kind, and `search` (the saved search's name) for
+ * saved_search_match. `link` is a path inside the web app, e.g. `/challenges/<id>#qa`.
  */
 export async function notify(
-  _ctx: ServiceContext,
-  _tx: Db,
-  _input: {
+  ctx: ServiceContext,
+  tx: Db,
+  input: {
     recipients: string[];
     kind: NotificationKind;
     params: Record<string, string>;
     link: string;
   },
 ): Promise<void> {
-  // Placeholder until the module lands; the signature is final.
+  await notifyRecipients(ctx, tx, input);
 }

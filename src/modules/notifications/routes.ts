@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { requireUser } from "../../core/auth/actor.ts";
+import type { ServiceContext } from "../../core/context.ts";
+import { problemResponses } from "../../core/http/contract.ts";
+import { commonErrors } from "../../core/http/problem.ts";
+import {
+  changeDeliveryPreferences,
+  deliveryPreferencesOf,
+} from "./commands/delivery-preferences.ts";
+import { markNotificationsRead } from "./commands/read-notifications.ts";
+import {
+  DeliveryPreferences,
+  DeliveryPreferencesBody,
+  MarkReadBody,
+  NotificationList,
+  NotificationQuery,
+  UnreadCount,
+} from "./contract.ts";
+import { decodeCursor, encodeCursor, presentNotification } from "./presenters.ts";
+import { countUnreadOf, listNotificationsOf } from "./repository.ts";
+
+const tags = ["notifications"];
+
+/**
+ * The signed-in person's own notifications and delivery choices. Every query is scoped to the
+ * caller, so nobody can read or mark anyone else's: there is no route that takes a person.
+ */
+export const notificationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
+  app.get(
+    "/api/v1/me/notifications",
+    {
+      schema: {
+        tags,
+        summary: "Your notifications, newest first, a page at a time (keyset cursor)",
+        querystring: NotificationQuery,
+        response: { 200: NotificationList, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const { unread, limit, cursor } = request.query;
+      const after = cursor === undefined ? undefined : decodeCursor(cursor);
+      if (after === null) {
+        throw commonErrors.validationFailed(undefined, {
+          errors: [{ field: "query.cursor", message: "is not a cursor from this list" }],
+        });
+      }
+      const [rows, unreadCount] = await Promise.all([
+        listNotificationsOf(ctx.db, actor.userId, { unreadOnly: unread === "true", limit, after }),
+        countUnreadOf(ctx.db, actor.userId),
+      ]);
+      const page = rows.slice(0, limit);
+      return {
+        notifications: page.map(presentNotification),
+        unreadCount,
+        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+      };
+    },
+  );
+
+  app.get(
+    "/api/v1/me/notifications/unread-count",
+    {
+      schema: {
+        tags,
+        summary: "How many of your notifications are unread (the web app polls this)",
+        response: { 200: UnreadCount, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      return { unreadCount: await countUnreadOf(ctx.db, actor.userId) };
+    },
+  );
+
+  app.post(
+    "/api/v1/me/notifications/read",
+    {
+      schema: {
+        tags,
+        summary: "Mark some (ids) or all of your notifications read; answers the unread count",
+        body: MarkReadBody,
+        response: { 200: UnreadCount, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      return { unreadCount: await markNotificationsRead(ctx, actor.userId, request.body) };
+    },
+  );
+
+  app.get(
+    "/api/v1/me/notification-preferences",
+    {
+      schema: {
+        tags,
+        summary: "How each kind of notification reaches you by e-mail",
+        response: { 200: DeliveryPreferences, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      return deliveryPreferencesOf(ctx.db, actor.userId);
+    },
+  );
+
+  app.put(
+    "/api/v1/me/notification-preferences",
+    {
+      schema: {
+        tags,
+        summary: "Choose the e-mail delivery of some kinds: immediately, daily, weekly or off",
+        body: DeliveryPreferencesBody,
+        response: { 200: DeliveryPreferences, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      return changeDeliveryPreferences(ctx, actor.userId, request.body.preferences);
+    },
+  );
+};

@@ -1,0 +1,171 @@
+import type { NotificationKind } from "./contract.ts";
+
+/**
+ * What each kind of notification says, per language. The web app's catalogues
+ * (web/locales/*.json, "kinds") carry the same wording — a test holds them equal — so the list
+ * in the app and the e-mails never disagree. Placeholders are i18next's {{name}}.
+ */
+export type TextLocale = "en" | "fr" | "es";
+
+export interface KindTexts {
+  /** The kind as a person chooses its delivery ("Questions about my city's challenges"). */
+  name: string;
+  /** One notification, in a sentence; also the subject of its own e-mail. */
+  line: string;
+}
+
+export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> = {
+  en: {
+    challenge_question: {
+      name: "Questions about my city's challenges",
+      line: "A provider asked a question about “{{challenge}}”.",
+    },
+    challenge_answer: {
+      name: "Answers on challenges I follow",
+      line: "A question about “{{challenge}}” was answered.",
+    },
+    challenge_timeline: {
+      name: "Deadline changes on challenges I follow",
+      line: "A deadline of “{{challenge}}” was moved later.",
+    },
+    challenge_status: {
+      name: "Status changes of challenges I follow",
+      line: "“{{challenge}}” has a new status.",
+    },
+    challenge_idea: {
+      name: "New ideas on co-creation boards",
+      line: "A new idea was posted on the co-creation board of “{{challenge}}”.",
+    },
+    content_hidden: {
+      name: "Moderation of my contributions",
+      line: "A moderator hid one of your contributions on “{{challenge}}”.",
+    },
+    saved_search_match: {
+      name: "New matches for my saved searches",
+      line: "A new challenge matches your saved search “{{search}}”: “{{challenge}}”.",
+    },
+  },
+  fr: {
+    challenge_question: {
+      name: "Questions sur les défis de ma ville",
+      line: "Un fournisseur a posé une question sur « {{challenge}} ».",
+    },
+    challenge_answer: {
+      name: "Réponses sur les défis que je suis",
+      line: "Une question sur « {{challenge}} » a reçu une réponse.",
+    },
+    challenge_timeline: {
+      name: "Échéances modifiées des défis que je suis",
+      line: "Une échéance de « {{challenge}} » a été repoussée.",
+    },
+    challenge_status: {
+      name: "Changements de statut des défis que je suis",
+      line: "Le statut de « {{challenge}} » a changé.",
+    },
+    challenge_idea: {
+      name: "Nouvelles idées de co-création",
+      line: "Une nouvelle idée a été publiée sur le tableau de co-création de « {{challenge}} ».",
+    },
+    content_hidden: {
+      name: "Modération de mes contributions",
+      line: "Une personne de la modération a masqué l'une de vos contributions sur « {{challenge}} ».",
+    },
+    saved_search_match: {
+      name: "Nouveaux résultats de mes recherches enregistrées",
+      line: "Un nouveau défi correspond à votre recherche enregistrée « {{search}} » : « {{challenge}} ».",
+    },
+  },
+  es: {
+    challenge_question: {
+      name: "Preguntas sobre los retos de mi ciudad",
+      line: "Un proveedor hizo una pregunta sobre «{{challenge}}».",
+    },
+    challenge_answer: {
+      name: "Respuestas en los retos que sigo",
+      line: "Se respondió una pregunta sobre «{{challenge}}».",
+    },
+    challenge_timeline: {
+      name: "Cambios de plazos en los retos que sigo",
+      line: "Se aplazó un plazo de «{{challenge}}».",
+    },
+    challenge_status: {
+      name: "Cambios de estado de los retos que sigo",
+      line: "«{{challenge}}» tiene un nuevo estado.",
+    },
+    challenge_idea: {
+      name: "Nuevas ideas en los tableros de cocreación",
+      line: "Se publicó una nueva idea en el tablero de cocreación de «{{challenge}}».",
+    },
+    content_hidden: {
+      name: "Moderación de mis contribuciones",
+      line: "La moderación ocultó una de sus contribuciones en «{{challenge}}».",
+    },
+    saved_search_match: {
+      name: "Nuevas coincidencias con mis búsquedas guardadas",
+      line: "Un nuevo reto coincide con su búsqueda guardada «{{search}}»: «{{challenge}}».",
+    },
+  },
+};
+
+/** The wording around notifications in e-mails (not shown in the app). */
+export const mailTexts = {
+  en: {
+    greeting: "Hello {{name}},",
+    open: "Open",
+    allNotifications: "See all your notifications",
+    dailySubject: "Your daily digest from the City Solutions Platform",
+    weeklySubject: "Your weekly digest from the City Solutions Platform",
+    digestIntro: "Here is what happened since your last digest:",
+    more: "… and {{count}} more in the app.",
+    preferences: "Choose which e-mails you get, and when: {{url}}",
+    footer:
+      "City Solutions Platform — cities and cleantech providers working on urban climate challenges.",
+  },
+  fr: {
+    greeting: "Bonjour {{name}},",
+    open: "Ouvrir",
+    allNotifications: "Voir toutes vos notifications",
+    dailySubject: "Votre résumé quotidien de la plateforme City Solutions",
+    weeklySubject: "Votre résumé hebdomadaire de la plateforme City Solutions",
+    digestIntro: "Voici ce qui s'est passé depuis votre dernier résumé :",
+    more: "… et {{count}} de plus dans l'application.",
+    preferences: "Choisissez quels e-mails vous recevez, et quand : {{url}}",
+    footer:
+      "Plateforme City Solutions — villes et fournisseurs de technologies propres face aux défis climatiques urbains.",
+  },
+  es: {
+    greeting: "Hola, {{name}}:",
+    open: "Abrir",
+    allNotifications: "Ver todas sus notificaciones",
+    dailySubject: "Su resumen diario de la plataforma City Solutions",
+    weeklySubject: "Su resumen semanal de la plataforma City Solutions",
+    digestIntro: "Esto es lo que pasó desde su último resumen:",
+    more: "… y {{count}} más en la aplicación.",
+    preferences: "Elija qué correos recibe y cuándo: {{url}}",
+    footer:
+      "Plataforma City Solutions — ciudades y proveedores de tecnologías limpias ante los retos climáticos urbanos.",
+  },
+} satisfies Record<TextLocale, Record<string, string>>;
+
+export function textLocaleOf(locale: string): TextLocale {
+  return locale === "fr" || locale === "es" ? locale : "en";
+}
+
+/**
+ * Puts the params into a template, as i18next does on the web. Params are plain text: escaping
+ * is the job of whoever puts the result into HTML. A missing param leaves an empty place rather
+ * than a visible placeholder.
+ */
+export function fillTemplate(template: string, params: Record<string, string>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_placeholder, name: string) =>
+    Object.hasOwn(params, name) ? (params[name] ?? "") : "",
+  );
+}
+
+export function notificationLine(
+  locale: TextLocale,
+  kind: NotificationKind,
+  params: Record<string, string>,
+): string {
+  return fillTemplate(kindTexts[locale][kind].line, params);
+}
