@@ -5,6 +5,11 @@ import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { accountsCatalogue } from "../modules/accounts/web/locales.ts";
 import { accountsPages } from "../modules/accounts/web/routes.tsx";
+import { notificationsCatalogue } from "../modules/notifications/web/locales.ts";
+import {
+  notificationsAccountSection,
+  notificationsPages,
+} from "../modules/notifications/web/routes.tsx";
 import { organisationsCatalogue } from "../modules/organisations/web/locales.ts";
 import { organisationsPages } from "../modules/organisations/web/routes.tsx";
 import { isApiError } from "../ui/api/api-error.ts";
@@ -24,6 +29,7 @@ import "../ui/styles/index.css";
 registerCatalogue("app", appCatalogue);
 registerCatalogue("accounts", accountsCatalogue);
 registerCatalogue("organisations", organisationsCatalogue);
+registerCatalogue("notifications", notificationsCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
@@ -60,8 +66,9 @@ const router = createBrowserRouter([
         ErrorBoundary: RouteError,
         children: [
           { index: true, Component: HomePage },
-          ...accountsPages,
+          ...accountsPages([notificationsAccountSection]),
           ...organisationsPages,
+          ...notificationsPages,
           {
             path: "admin",
             lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),

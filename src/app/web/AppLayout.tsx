@@ -3,6 +3,7 @@ import { Link, Outlet, ScrollRestoration } from "react-router";
 import { AccountMenu } from "../../modules/accounts/web/AccountMenu.tsx";
 import { useSaveLocale, useSession } from "../../modules/accounts/web/session.ts";
 import { TwoFactorBanner } from "../../modules/accounts/web/TwoFactorBanner.tsx";
+import { NotificationBell } from "../../modules/notifications/web/NotificationBell.tsx";
 import { PendingInvitationNotice } from "../../modules/organisations/web/invitations/PendingInvitationNotice.tsx";
 import { LanguageSwitcher } from "../../ui/i18n/LanguageSwitcher.tsx";
 import { SiteNameContext } from "../../ui/layout/document-title.ts";
@@ -38,6 +39,7 @@ export function AppLayout() {
           tools={
             <>
               <LanguageSwitcher onSwitched={saveLocale} />
+              <NotificationBell />
               <AccountMenu />
             </>
           }

@@ -68,7 +68,14 @@ export const MarkReadBody = z.strictObject({
 
 export const DeliveryPreferences = z
   .object({
-    preferences: z.array(z.object({ kind: NotificationKind, delivery: Delivery })),
+    preferences: z.array(
+      z.object({
+        kind: NotificationKind,
+        delivery: Delivery,
+        /** What the kind gets when the person has not chosen (shown beside the choice). */
+        defaultDelivery: Delivery,
+      }),
+    ),
   })
   .meta({ id: "DeliveryPreferences" });
 export type DeliveryPreferences = z.infer<typeof DeliveryPreferences>;

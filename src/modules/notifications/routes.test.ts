@@ -126,7 +126,7 @@ describe("notification routes", () => {
     const defaults = await person.client.get<DeliveryPreferences>(
       "/api/v1/me/notification-preferences",
     );
-    expect(defaults.body.preferences).toEqual([
+    expect(defaults.body.preferences.map(({ kind, delivery }) => ({ kind, delivery }))).toEqual([
       { kind: "challenge_question", delivery: "immediately" },
       { kind: "challenge_answer", delivery: "daily" },
       { kind: "challenge_timeline", delivery: "daily" },
@@ -140,12 +140,20 @@ describe("notification routes", () => {
       { preferences: [{ kind: "challenge_idea", delivery: "weekly" }] },
     );
     expect(saved.status).toBe(200);
-    expect(saved.body.preferences).toContainEqual({ kind: "challenge_idea", delivery: "weekly" });
+    expect(saved.body.preferences).toContainEqual({
+      kind: "challenge_idea",
+      delivery: "weekly",
+      defaultDelivery: "daily",
+    });
     // Someone else's choices are their own.
     const others = await stranger.client.get<DeliveryPreferences>(
       "/api/v1/me/notification-preferences",
     );
-    expect(others.body.preferences).toContainEqual({ kind: "challenge_idea", delivery: "daily" });
+    expect(others.body.preferences).toContainEqual({
+      kind: "challenge_idea",
+      delivery: "daily",
+      defaultDelivery: "daily",
+    });
   });
 
   it("answers bad input with 400, naming the field", async () => {

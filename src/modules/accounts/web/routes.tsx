@@ -1,10 +1,28 @@
+import type { ComponentType } from "react";
 import type { RouteObject } from "react-router";
 
 /**
- * The accounts module's pages. Each page's code loads when it is first visited, so the first
- * page of the site carries none of them.
+ * A section another module adds to the account area (Account → E-mail notifications). The app
+ * passes these in, so accounts knows no other module; the layout lists them after its own.
  */
-export const accountsPages: RouteObject[] = [
+export interface AccountSection {
+  /** Under /account/. */
+  path: string;
+  /** Its name in the account navigation, from the adding module's catalogue. */
+  label: { namespace: string; key: string };
+  load: () => Promise<ComponentType>;
+}
+
+/** What the account route carries for AccountLayout (read with useMatches). */
+export interface AccountAreaHandle {
+  accountSections: AccountSection[];
+}
+
+/**
+ * The accounts module's pages, with the account sections other modules add. Each page's code
+ * loads when it is first visited, so the first page of the site carries none of them.
+ */
+export const accountsPages = (sections: AccountSection[] = []): RouteObject[] => [
   {
     path: "sign-in",
     lazy: async () => ({ Component: (await import("./sign-in/SignInPage.tsx")).SignInPage }),
@@ -33,6 +51,7 @@ export const accountsPages: RouteObject[] = [
   },
   {
     path: "account",
+    handle: { accountSections: sections } satisfies AccountAreaHandle,
     lazy: async () => ({
       Component: (await import("./account/AccountLayout.tsx")).AccountLayout,
     }),
@@ -67,6 +86,10 @@ export const accountsPages: RouteObject[] = [
           Component: (await import("./account/ApiTokensSection.tsx")).ApiTokensSection,
         }),
       },
+      ...sections.map((section) => ({
+        path: section.path,
+        lazy: async () => ({ Component: await section.load() }),
+      })),
     ],
   },
 ];

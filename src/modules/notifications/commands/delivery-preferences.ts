@@ -17,6 +17,7 @@ export async function deliveryPreferencesOf(db: Db, userId: string): Promise<Del
     preferences: NotificationKind.options.map((kind) => ({
       kind,
       delivery: chosen.get(kind) ?? defaultDelivery[kind],
+      defaultDelivery: defaultDelivery[kind],
     })),
   };
 }
