@@ -100,3 +100,8 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   content_hidden: "immediately",
   saved_search_match: "daily",
 };
+
+/** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */
+export const SampleNotificationBody = z.strictObject({
+  kind: NotificationKind.default("challenge_status"),
+});

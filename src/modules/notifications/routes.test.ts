@@ -201,3 +201,31 @@ describe("notification routes", () => {
     }
   });
 });
+
+describe("sample notifications in demo mode", () => {
+  it("are sent only to the caller, and only in demo mode", async () => {
+    const demo = await watchedPlatform({ DEMO: "1" });
+    const plain = await watchedPlatform();
+    try {
+      const person = await personSpeaking(demo);
+      const anonymous = await demo.client().post("/api/v1/demo/notifications", {});
+      expect(anonymous.status).toBe(401);
+      const sent = await person.client.post<{ unreadCount: number }>("/api/v1/demo/notifications", {
+        kind: "challenge_question",
+      });
+      expect(sent.status).toBe(201);
+      expect(sent.body.unreadCount).toBe(1);
+      const list = await person.client.get<NotificationList>("/api/v1/me/notifications");
+      expect(list.body.notifications[0]).toMatchObject({
+        kind: "challenge_question",
+        link: "/notifications",
+      });
+
+      const elsewhere = await personSpeaking(plain);
+      expect((await elsewhere.client.post("/api/v1/demo/notifications", {})).status).toBe(404);
+    } finally {
+      await demo.close();
+      await plain.close();
+    }
+  });
+});

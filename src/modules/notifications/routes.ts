@@ -7,6 +7,7 @@ import {
   changeDeliveryPreferences,
   deliveryPreferencesOf,
 } from "./commands/delivery-preferences.ts";
+import { notifyRecipients } from "./commands/notify.ts";
 import { markNotificationsRead } from "./commands/read-notifications.ts";
 import {
   DeliveryPreferences,
@@ -14,6 +15,7 @@ import {
   MarkReadBody,
   NotificationList,
   NotificationQuery,
+  SampleNotificationBody,
   UnreadCount,
 } from "./contract.ts";
 import { decodeCursor, encodeCursor, presentNotification } from "./presenters.ts";
@@ -122,4 +124,32 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
       return changeDeliveryPreferences(ctx, actor.userId, request.body.preferences);
     },
   );
+
+  if (ctx.demo) {
+    // Lets a visitor of the demo (and the browser tests) see a notification arrive before any
+    // challenge exists; absent outside demo mode, like the other /demo routes.
+    app.post(
+      "/api/v1/demo/notifications",
+      {
+        schema: {
+          tags: ["demo"],
+          summary: "Send yourself a sample notification (demo mode only)",
+          body: SampleNotificationBody,
+          response: { 201: UnreadCount, ...problemResponses },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireUser(request.actor);
+        await ctx.db.transaction((tx) =>
+          notifyRecipients(ctx, tx, {
+            recipients: [actor.userId],
+            kind: request.body.kind,
+            params: { challenge: "Cooler schoolyards", search: "heat" },
+            link: "/notifications",
+          }),
+        );
+        return reply.status(201).send({ unreadCount: await countUnreadOf(ctx.db, actor.userId) });
+      },
+    );
+  }
 };
