@@ -100,6 +100,14 @@ describe("notifications", () => {
       .poll(() => group.getByLabel("In a weekly digest").isChecked(), { timeout: 10_000 })
       .toBe(true);
 
+    // The header speaks her language of the moment.
+    await page.getByLabel("Language").first().selectOption("fr");
+    await expect
+      .poll(() => page.getByRole("link", { name: "Aucune notification non lue" }).count())
+      .toBe(1);
+    await page.getByLabel("Langue").first().selectOption("en");
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+
     expect(browser.consoleErrors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../../core/audit/schema.ts";
 import { MINUTE } from "../../core/clock.ts";
 import type { DeliveryPreferences, NotificationList } from "./contract.ts";
 import {
@@ -135,11 +136,29 @@ describe("notification routes", () => {
       { kind: "content_hidden", delivery: "immediately" },
       { kind: "saved_search_match", delivery: "daily" },
     ]);
+    const mark = (await platform.database.db.select().from(auditEvents)).length;
     const saved = await person.client.put<DeliveryPreferences>(
       "/api/v1/me/notification-preferences",
-      { preferences: [{ kind: "challenge_idea", delivery: "weekly" }] },
+      {
+        preferences: [
+          { kind: "challenge_idea", delivery: "weekly" },
+          { kind: "challenge_answer", delivery: "daily" },
+        ],
+      },
     );
     expect(saved.status).toBe(200);
+    // Only what changed is audited (challenge_answer was daily already).
+    const events = (await platform.database.db.select().from(auditEvents).orderBy(auditEvents.seq))
+      .slice(mark)
+      .map(({ action, actorId, subjectId, payload }) => ({ action, actorId, subjectId, payload }));
+    expect(events).toEqual([
+      {
+        action: "notification.delivery_changed",
+        actorId: person.userId,
+        subjectId: person.userId,
+        payload: { changes: [{ kind: "challenge_idea", from: "daily", to: "weekly" }] },
+      },
+    ]);
     expect(saved.body.preferences).toContainEqual({
       kind: "challenge_idea",
       delivery: "weekly",
