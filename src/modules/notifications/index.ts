@@ -11,6 +11,7 @@ import { sendDueDigests } from "./commands/send-digests.ts";
 import type { NotificationKind } from "./contract.ts";
 import { notificationsRoutes } from "./routes.ts";
 
+export type { NotificationKind } from "./contract.ts";
 export { sendDueDigests };
 
 export function notificationsModule(ctx: ServiceContext): ModuleManifest {
