@@ -19,6 +19,7 @@ import {
   accountsModule,
   authenticatorFor,
 } from "../modules/accounts/index.ts";
+import { catalogueModule } from "../modules/catalogue/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
 import { organisationsModule } from "../modules/organisations/index.ts";
 import { describeDemoAccounts } from "./demo.ts";
@@ -97,6 +98,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const modules: ModuleManifest[] = [
     accountsModule(ctx, { secureCookies: config.secureCookies }),
     organisationsModule(ctx),
+    catalogueModule(ctx),
     notificationsModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };

@@ -11,6 +11,7 @@ import type { Mailer, MailMessage } from "../core/mail/mailer.ts";
 import { createTestDatabase } from "../core/testing/database.ts";
 import { TestClient } from "../core/testing/http-client.ts";
 import { currentTotpCode, seedUser } from "../modules/accounts/index.ts";
+import { ensureCapabilityTaxonomy } from "../modules/catalogue/index.ts";
 import { ensureC40Cities } from "../modules/organisations/index.ts";
 import { createPlatform, type Platform } from "./server.ts";
 
@@ -66,6 +67,7 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
   const config = loadConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://csp.test", ...env });
   const signer = signerFromPrivateKey(generateSigningKeyPem());
   await ensureC40Cities(database.db, clock);
+  await ensureCapabilityTaxonomy(database.db, clock);
   const platform = await createPlatform({
     config,
     database,

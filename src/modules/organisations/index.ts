@@ -8,14 +8,18 @@ import type { ModuleManifest } from "../../core/module.ts";
 import { recordOrganisationEvent } from "./audit.ts";
 import { proposeAffiliation } from "./commands/affiliations.ts";
 import { createOrganisation } from "./commands/create-organisation.ts";
-import type { CreateOrganisationBody, MembershipRole } from "./contract.ts";
+import type { CreateOrganisationBody, MembershipRole, OrganisationSummary } from "./contract.ts";
+import { presentOrganisationSummary } from "./presenters.ts";
 import {
+  activeMemberIds,
   activeParentIds,
   currentMembership,
   findOrganisation,
+  findOrganisationsByIds,
   insertMembership,
   listCitiesWithCounts,
   membershipHistoryOfUser,
+  membershipsOfUser,
 } from "./repository.ts";
 import { organisationsRoutes } from "./routes.ts";
 import { slugify } from "./slug.ts";
@@ -53,6 +57,32 @@ export async function organisationsOfPersonSince(
 
 export async function clustersOf(db: Db, organisationId: string): Promise<string[]> {
   return activeParentIds(db, organisationId);
+}
+
+/** Active members (companies, research institutes; clusters of a network) of a cluster or network. */
+export async function membersOfCluster(db: Db, clusterId: string): Promise<string[]> {
+  return activeMemberIds(db, clusterId);
+}
+
+/** Public summaries (as the organisations routes present them) by id; unknown ids are left out. */
+export async function organisationSummaries(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, OrganisationSummary>> {
+  const rows = await findOrganisationsByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, presentOrganisationSummary(row)]));
+}
+
+/** The organisations a person belongs to now, with their role in each. */
+export async function currentOrganisationsOf(
+  db: Db,
+  userId: string,
+): Promise<Array<{ organisationId: string; kind: string; role: MembershipRole }>> {
+  return (await membershipsOfUser(db, userId)).map((row) => ({
+    organisationId: row.organisation.id,
+    kind: row.organisation.kind,
+    role: row.membership.role,
+  }));
 }
 
 export async function organisationExists(

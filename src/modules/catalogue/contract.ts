@@ -1,0 +1,372 @@
+import { z } from "zod";
+import { IsoDateTime, Locale, Uuid } from "../../core/http/contract.ts";
+import { Sector } from "../challenges/contract.ts";
+import { CountryCode, OrganisationSummary } from "../organisations/contract.ts";
+
+/**
+ * The solution catalogue, the capability taxonomy and cluster portfolios. Shared by the server
+ * and the web pages.
+ */
+
+export { Sector };
+
+export const ProviderKind = z.enum(["company", "research", "cluster"]);
+export type ProviderKind = z.infer<typeof ProviderKind>;
+
+/** `water`, `water.leak-detection`, `adaptation.stormwater.rain-gardens`. */
+export const CapabilityCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(80, "is too long")
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/,
+    "must be a capability code like water.leak-detection",
+  );
+
+export const SolutionTrl = z
+  .number({ error: "must be a TRL from 1 to 9" })
+  .int("must be a whole number")
+  .min(1, "must be a TRL from 1 to 9")
+  .max(9, "must be a TRL from 1 to 9");
+
+const WebAddress = z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(500);
+
+export const MediaItem = z.strictObject({
+  /** An image at an http(s) address (shown with its alternative text). */
+  url: WebAddress,
+  alt: z
+    .string()
+    .trim()
+    .min(3, "must describe the image (at least 3 characters)")
+    .max(300, "is too long"),
+});
+export type MediaItem = z.infer<typeof MediaItem>;
+
+export const LabelsByLocale = z.record(z.string(), z.string());
+export const SynonymsByLocale = z.record(z.string(), z.array(z.string()));
+
+/** A capability as solutions carry it: its code and its label in every language. */
+export const CapabilityRef = z
+  .object({ code: z.string(), labels: LabelsByLocale })
+  .meta({ id: "CapabilityRef" });
+export type CapabilityRef = z.infer<typeof CapabilityRef>;
+
+export const SolutionAbilities = z.object({
+  edit: z.boolean(),
+  archive: z.boolean(),
+  /** See earlier versions with who edited them. */
+  viewVersions: z.boolean(),
+});
+export type SolutionAbilities = z.infer<typeof SolutionAbilities>;
+
+export const SolutionSummary = z
+  .object({
+    id: Uuid,
+    title: z.string(),
+    summary: z.string(),
+    sectors: z.array(Sector),
+    capabilities: z.array(CapabilityRef),
+    trl: z.number().int(),
+    countriesDeployed: z.array(z.string()),
+    provider: OrganisationSummary,
+    status: z.enum(["active", "archived"]),
+    version: z.number().int(),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: "SolutionSummary" });
+export type SolutionSummary = z.infer<typeof SolutionSummary>;
+
+export const Solution = SolutionSummary.extend({
+  /** Markdown as written. */
+  description: z.string(),
+  /** The description rendered to HTML without raw HTML and with only http(s)/mailto links. */
+  descriptionHtml: z.string(),
+  media: z.array(MediaItem),
+  referenceLinks: z.array(z.string()),
+  abilities: SolutionAbilities,
+}).meta({ id: "Solution" });
+export type Solution = z.infer<typeof Solution>;
+
+const SolutionFields = {
+  title: z.string().trim().min(3, "must have at least 3 characters").max(160, "is too long"),
+  summary: z
+    .string()
+    .trim()
+    .min(10, "must have at least 10 characters")
+    .max(500, "must be at most 500 characters"),
+  description: z.string().trim().max(20_000, "must be at most 20,000 characters"),
+  sectors: z
+    .array(Sector)
+    .min(1, "must name at least one sector")
+    .max(10)
+    .refine((list) => new Set(list).size === list.length, "must not repeat a sector"),
+  capabilities: z
+    .array(CapabilityCode)
+    .max(30, "must have at most 30 capabilities")
+    .refine((list) => new Set(list).size === list.length, "must not repeat a capability"),
+  trl: SolutionTrl,
+  countriesDeployed: z.array(CountryCode).max(250),
+  media: z.array(MediaItem).max(12, "must have at most 12 images"),
+  referenceLinks: z.array(WebAddress).max(20, "must have at most 20 links"),
+};
+
+export const CreateSolutionBody = z.strictObject({
+  /** The provider organisation (a company, research institute or cluster you belong to). */
+  providerId: Uuid,
+  title: SolutionFields.title,
+  summary: SolutionFields.summary,
+  description: SolutionFields.description.default(""),
+  sectors: SolutionFields.sectors,
+  capabilities: SolutionFields.capabilities.default([]),
+  trl: SolutionFields.trl,
+  countriesDeployed: SolutionFields.countriesDeployed.default([]),
+  media: SolutionFields.media.default([]),
+  referenceLinks: SolutionFields.referenceLinks.default([]),
+});
+export type CreateSolutionBody = z.input<typeof CreateSolutionBody>;
+
+/** Fields left out stay as they are; any change makes a new version. */
+export const UpdateSolutionBody = z.strictObject({
+  title: SolutionFields.title.optional(),
+  summary: SolutionFields.summary.optional(),
+  description: SolutionFields.description.optional(),
+  sectors: SolutionFields.sectors.optional(),
+  capabilities: SolutionFields.capabilities.optional(),
+  trl: SolutionFields.trl.optional(),
+  countriesDeployed: SolutionFields.countriesDeployed.optional(),
+  media: SolutionFields.media.optional(),
+  referenceLinks: SolutionFields.referenceLinks.optional(),
+  /** The version the edit starts from: a newer one (someone else's edit) answers 409. */
+  baseVersion: z.number().int().min(1).optional(),
+});
+export type UpdateSolutionBody = z.input<typeof UpdateSolutionBody>;
+
+export const SolutionVersion = z.object({
+  version: z.number().int(),
+  editedAt: IsoDateTime,
+  editedBy: z.string().nullable(),
+  title: z.string(),
+  summary: z.string(),
+  description: z.string(),
+  sectors: z.array(z.string()),
+  capabilities: z.array(z.string()),
+  trl: z.number().int(),
+  countriesDeployed: z.array(z.string()),
+  media: z.array(MediaItem),
+  referenceLinks: z.array(z.string()),
+});
+export type SolutionVersion = z.infer<typeof SolutionVersion>;
+
+export const SolutionVersionList = z.object({ versions: z.array(SolutionVersion) });
+
+export const SolutionSort = z.enum(["relevance", "newest", "trl"]);
+export type SolutionSort = z.infer<typeof SolutionSort>;
+
+const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" ? [value] : value), schema);
+
+/** Query string of GET /api/v1/solutions; repeated keys (sector=a&sector=b) or one value. */
+export const SolutionQuery = z
+  .strictObject({
+    q: z.string().trim().max(200, "is too long").optional(),
+    sector: oneOrMany(z.array(Sector).max(10)).optional(),
+    /** Taxonomy codes; a parent code includes its children. */
+    capability: oneOrMany(z.array(CapabilityCode).max(20)).optional(),
+    trlMin: z.coerce.number().int().min(1, "is 1 to 9").max(9, "is 1 to 9").optional(),
+    trlMax: z.coerce.number().int().min(1, "is 1 to 9").max(9, "is 1 to 9").optional(),
+    country: CountryCode.optional(),
+    providerKind: ProviderKind.optional(),
+    /** Solutions of this cluster and of its active member organisations. */
+    clusterId: Uuid.optional(),
+    /** Default: relevance when q is given, otherwise newest. */
+    sort: SolutionSort.optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    /** Opaque keyset cursor from the previous page's nextCursor: pages stay stable under inserts. */
+    cursor: z.string().max(500).optional(),
+  })
+  .refine((query) => !query.trlMin || !query.trlMax || query.trlMin <= query.trlMax, {
+    message: "must not be above trlMax",
+    path: ["trlMin"],
+  });
+export type SolutionQuery = z.input<typeof SolutionQuery>;
+
+export const SolutionFacetCount = z.object({ value: z.string(), count: z.number().int() });
+
+export const SolutionCatalogue = z
+  .object({
+    solutions: z.array(SolutionSummary.extend({ rank: z.number().nullable() })),
+    /** Every solution matching the filters (all pages). */
+    total: z.number().int(),
+    nextCursor: z.string().nullable(),
+    /** For each facet, counts that apply every other active filter (the usual faceted search). */
+    facets: z.object({
+      sector: z.array(SolutionFacetCount),
+      /** Per code, solutions with it or with one of its descendants. */
+      capability: z.array(SolutionFacetCount),
+      trl: z.array(SolutionFacetCount),
+      country: z.array(SolutionFacetCount),
+      providerKind: z.array(SolutionFacetCount),
+    }),
+  })
+  .meta({ id: "SolutionCatalogue" });
+export type SolutionCatalogue = z.infer<typeof SolutionCatalogue>;
+
+export const ProviderSolutionList = z.object({ solutions: z.array(SolutionSummary) });
+
+// Taxonomy
+
+export const TaxonomyQuery = z.strictObject({ locale: Locale.default("en") });
+
+export interface CapabilityNode {
+  code: string;
+  label: string;
+  synonyms: string[];
+  builtIn: boolean;
+  children: CapabilityNode[];
+}
+
+export const CapabilityNode: z.ZodType<CapabilityNode> = z
+  .object({
+    code: z.string(),
+    /** In the requested language (English when it has none). */
+    label: z.string(),
+    /** In the requested language. */
+    synonyms: z.array(z.string()),
+    builtIn: z.boolean(),
+    get children() {
+      return z.array(CapabilityNode);
+    },
+  })
+  .meta({ id: "CapabilityNode" });
+
+export const Taxonomy = z.object({ locale: Locale, capabilities: z.array(CapabilityNode) });
+export type Taxonomy = z.infer<typeof Taxonomy>;
+
+/** One capability in every language. */
+export const Capability = z
+  .object({
+    code: z.string(),
+    parent: z.string().nullable(),
+    labels: LabelsByLocale,
+    synonyms: SynonymsByLocale,
+    builtIn: z.boolean(),
+  })
+  .meta({ id: "Capability" });
+export type Capability = z.infer<typeof Capability>;
+
+const Term = z.string().trim().min(2, "must have at least 2 characters").max(80, "is too long");
+
+export const CreateCapabilityBody = z.strictObject({
+  /** The parent's code followed by one more segment (`water.sewer-inspection`). */
+  code: CapabilityCode,
+  parent: CapabilityCode.nullable(),
+  labels: z.strictObject({ en: Term, fr: Term.optional(), es: Term.optional() }),
+  synonyms: z
+    .strictObject({
+      en: z.array(Term).max(30).optional(),
+      fr: z.array(Term).max(30).optional(),
+      es: z.array(Term).max(30).optional(),
+    })
+    .default({}),
+});
+export type CreateCapabilityBody = z.input<typeof CreateCapabilityBody>;
+
+export const AddSynonymsBody = z.strictObject({
+  locale: Locale,
+  synonyms: z.array(Term).min(1, "must name at least one synonym").max(30),
+});
+export type AddSynonymsBody = z.input<typeof AddSynonymsBody>;
+
+export const CapabilityParams = z.strictObject({ code: CapabilityCode });
+
+export const MapTagsBody = z.strictObject({
+  tags: z.array(z.string().trim().min(1).max(120)).min(1, "must name at least one tag").max(200),
+});
+
+export const TagMapping = z.object({
+  mappings: z.array(z.object({ tag: z.string(), codes: z.array(z.string()) })),
+});
+
+// Portfolios
+
+export const PortfolioAbilities = z.object({
+  edit: z.boolean(),
+  curate: z.boolean(),
+  share: z.boolean(),
+});
+export type PortfolioAbilities = z.infer<typeof PortfolioAbilities>;
+
+export const PortfolioSummary = z
+  .object({
+    id: Uuid,
+    title: z.string(),
+    theme: z.string().nullable(),
+    challengeId: Uuid.nullable(),
+    cluster: OrganisationSummary,
+    itemCount: z.number().int(),
+    updatedAt: IsoDateTime,
+  })
+  .meta({ id: "PortfolioSummary" });
+export type PortfolioSummary = z.infer<typeof PortfolioSummary>;
+
+export const PortfolioItem = z.object({
+  solution: SolutionSummary,
+  note: z.string(),
+  addedAt: IsoDateTime,
+});
+
+export const Portfolio = PortfolioSummary.extend({
+  description: z.string(),
+  items: z.array(PortfolioItem),
+  /** City organisations it is shared with. */
+  sharedWith: z.array(OrganisationSummary),
+  createdAt: IsoDateTime,
+  abilities: PortfolioAbilities,
+}).meta({ id: "Portfolio" });
+export type Portfolio = z.infer<typeof Portfolio>;
+
+export const PortfolioList = z.object({ portfolios: z.array(PortfolioSummary) });
+
+const PortfolioFields = {
+  title: z.string().trim().min(3, "must have at least 3 characters").max(160, "is too long"),
+  description: z.string().trim().max(5_000, "must be at most 5,000 characters"),
+  theme: z.string().trim().min(3, "must have at least 3 characters").max(200).nullable(),
+  challengeId: Uuid.nullable(),
+};
+
+export const CreatePortfolioBody = z
+  .strictObject({
+    clusterId: Uuid,
+    title: PortfolioFields.title,
+    description: PortfolioFields.description.default(""),
+    theme: PortfolioFields.theme.optional(),
+    challengeId: PortfolioFields.challengeId.optional(),
+  })
+  .refine((body) => Boolean(body.theme) || Boolean(body.challengeId), {
+    message: "name a theme or a challenge",
+    path: ["theme"],
+  });
+export type CreatePortfolioBody = z.input<typeof CreatePortfolioBody>;
+
+export const UpdatePortfolioBody = z.strictObject({
+  title: PortfolioFields.title.optional(),
+  description: PortfolioFields.description.optional(),
+  theme: PortfolioFields.theme.optional(),
+  challengeId: PortfolioFields.challengeId.optional(),
+});
+export type UpdatePortfolioBody = z.input<typeof UpdatePortfolioBody>;
+
+export const PortfolioQuery = z.strictObject({ clusterId: Uuid.optional() });
+
+export const AddPortfolioItemBody = z.strictObject({
+  solutionId: Uuid,
+  note: z.string().trim().max(1_000, "must be at most 1,000 characters").default(""),
+});
+
+export const PortfolioItemParams = z.strictObject({ id: Uuid, solutionId: Uuid });
+
+export const SharePortfolioBody = z.strictObject({ organisationId: Uuid });
+
+export const PortfolioShareParams = z.strictObject({ id: Uuid, organisationId: Uuid });

@@ -1,0 +1,66 @@
+/**
+ * Catalogue: providers' solutions (versioned), the capability taxonomy (codes, labels and
+ * synonyms in English, French and Spanish) and clusters' portfolios shared with cities.
+ */
+import type { ServiceContext } from "../../core/context.ts";
+import type { Db } from "../../core/db/client.ts";
+import type { ModuleManifest } from "../../core/module.ts";
+import { createSolution } from "./commands/create-solution.ts";
+import type { CreateSolutionBody } from "./contract.ts";
+import { rankSolutionsByText } from "./repository-search.ts";
+import { descendantCodes } from "./repository-taxonomy.ts";
+import { catalogueRoutes } from "./routes.ts";
+import { expandQueryWithSynonyms } from "./taxonomy.ts";
+
+export { createPortfolio } from "./commands/create-portfolio.ts";
+export { addPortfolioItem } from "./commands/curate-portfolio.ts";
+export { sharePortfolio } from "./commands/share-portfolio.ts";
+export {
+  ensureCapabilityTaxonomy,
+  expandQueryWithSynonyms,
+  mapTagsToCapabilities,
+} from "./taxonomy.ts";
+
+export function catalogueModule(ctx: ServiceContext): ModuleManifest {
+  return {
+    name: "catalogue",
+    routes: async (app) => {
+      await app.register(catalogueRoutes, { ctx });
+    },
+  };
+}
+
+/** The codes and every code below them in the taxonomy (a filter on `water` means all water). */
+export function capabilityDescendants(db: Db, codes: string[]): Promise<string[]> {
+  return descendantCodes(db, codes);
+}
+
+/**
+ * Active solutions matching a text (its words, or any synonym of a capability it names), most
+ * relevant first, with a relevance in [0, 1): for matchmaking to weigh with its other factors.
+ */
+export async function searchSolutionsByText(
+  db: Db,
+  text: string,
+  limit = 50,
+): Promise<Array<{ id: string; rank: number }>> {
+  if (!text.trim()) return [];
+  const phrases = (await expandQueryWithSynonyms(db, text)).slice(0, 60);
+  return rankSolutionsByText(db, { query: text, phrases }, limit);
+}
+
+/** Demo data, import and tests: a solution added on a provider's behalf, audited like any other. */
+export async function seedSolution(
+  ctx: ServiceContext,
+  actorId: string | null,
+  input: Omit<CreateSolutionBody, "description"> & { description: string },
+): Promise<{ id: string }> {
+  const solution = await createSolution(ctx, actorId, {
+    capabilities: [],
+    countriesDeployed: [],
+    media: [],
+    referenceLinks: [],
+    ...input,
+  });
+  return { id: solution.id };
+}

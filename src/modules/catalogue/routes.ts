@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { ServiceContext } from "../../core/context.ts";
+import { portfolioRoutes } from "./routes-portfolios.ts";
+import { solutionRoutes } from "./routes-solutions.ts";
+import { taxonomyRoutes } from "./routes-taxonomy.ts";
+
+/** The catalogue's routes, one file per resource: solutions, the taxonomy, portfolios. */
+export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
+  await app.register(solutionRoutes, { ctx });
+  await app.register(taxonomyRoutes, { ctx });
+  await app.register(portfolioRoutes, { ctx });
+};
