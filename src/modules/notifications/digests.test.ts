@@ -164,6 +164,22 @@ describe("digests", () => {
     for (const person of people) expect(await digestsTo(person)).toHaveLength(1);
   });
 
+  it("lists at most 50 and says how many more wait in the app", async () => {
+    const person = await personSpeaking(platform);
+    for (let n = 1; n <= 52; n += 1) {
+      await raise(platform, [person.userId], "challenge_idea", { challenge: `Idea board ${n}` });
+    }
+    platform.clock.advance(DAY);
+    await sendDueDigests(platform.ctx);
+    const [digest] = await digestsTo(person);
+    expect(digest?.text.match(/^- /gm)).toHaveLength(50);
+    expect(digest?.text).toContain("… and 2 more in the app.");
+    // All 52 count as delivered: the next digest does not repeat them.
+    platform.clock.advance(DAY);
+    await sendDueDigests(platform.ctx);
+    expect(await digestsTo(person)).toHaveLength(1);
+  });
+
   it("runs from the module's housekeeping", async () => {
     const person = await personSpeaking(platform);
     await raise(platform, [person.userId], "challenge_status", { challenge: "Housekept" });

@@ -22,6 +22,7 @@ const BATCH = 200;
  */
 export async function sendDueDigests(ctx: ServiceContext): Promise<number> {
   let queued = 0;
+  const failures: unknown[] = [];
   for (const cadence of ["daily", "weekly"] as const) {
     const seen = new Set<string>();
     for (;;) {
@@ -32,9 +33,18 @@ export async function sendDueDigests(ctx: ServiceContext): Promise<number> {
       if (people.length === 0) break;
       for (const userId of people) {
         seen.add(userId);
-        if (await sendDigest(ctx, userId, cadence)) queued += 1;
+        try {
+          if (await sendDigest(ctx, userId, cadence)) queued += 1;
+        } catch (error) {
+          // One person's failure must not hold back everyone else's digest; it is retried on
+          // the next run, since nothing of it was committed.
+          failures.push(error);
+        }
       }
     }
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `${failures.length} digest(s) failed; ${queued} queued`);
   }
   return queued;
 }
