@@ -52,7 +52,8 @@ function NotificationList() {
       />
       {markRead.isError && <ProblemAlert error={markRead.error} namespace="notifications" />}
       {markRead.isSuccess && markRead.variables && "all" in markRead.variables && (
-        <Alert tone="success" title={t("page.allMarkedRead")} />
+        // The button just pressed goes away with the last unread one: focus lands here instead.
+        <Alert tone="success" title={t("page.allMarkedRead")} focusOnShow />
       )}
       <QueryState query={pages} namespace="notifications">
         {(data) => {
