@@ -6,6 +6,7 @@ import {
   seedMembership,
   seedOrganisation,
 } from "../modules/organisations/index.ts";
+import { seedDemoSolutions } from "./demo-solutions.ts";
 
 /**
  * Demo data: one account per role and realistic organisations of every kind around real C40
@@ -372,5 +373,6 @@ export async function seedDemoData(
   for (const [parent, member] of demoAffiliations) {
     await seedAffiliation(ctx, adminId, organisationIds.get(parent)!, organisationIds.get(member)!);
   }
+  await seedDemoSolutions(ctx, organisationIds, adminId);
   return { seeded: true };
 }

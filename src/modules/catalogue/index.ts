@@ -5,8 +5,12 @@
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
+import { createPortfolio } from "./commands/create-portfolio.ts";
 import { createSolution } from "./commands/create-solution.ts";
+import { addPortfolioItem } from "./commands/curate-portfolio.ts";
+import { sharePortfolio } from "./commands/share-portfolio.ts";
 import type { CreateSolutionBody } from "./contract.ts";
+import { findSolutionByTitle, listPortfolios } from "./repository.ts";
 import { rankSolutionsByText } from "./repository-search.ts";
 import { descendantCodes } from "./repository-taxonomy.ts";
 import { catalogueRoutes } from "./routes.ts";
@@ -30,6 +34,38 @@ export function catalogueModule(ctx: ServiceContext): ModuleManifest {
   };
 }
 
+/**
+ * Demo data: a cluster's portfolio of its members' solutions, shared with city organisations
+ * (skipped when the cluster has a portfolio of that title already).
+ */
+export async function seedPortfolio(
+  ctx: ServiceContext,
+  actorId: string,
+  input: {
+    clusterId: string;
+    title: string;
+    description: string;
+    theme: string;
+    items: Array<{ solutionId: string; note: string }>;
+    sharedWith: string[];
+  },
+): Promise<{ id: string }> {
+  const existing = await listPortfolios(ctx.db, {
+    all: true,
+    clusterIds: [],
+    sharedWith: [],
+    clusterId: input.clusterId,
+  });
+  const same = existing.find((portfolio) => portfolio.title === input.title);
+  if (same) return { id: same.id };
+  const portfolio = await createPortfolio(ctx, actorId, input);
+  for (const item of input.items) await addPortfolioItem(ctx, actorId, portfolio, item);
+  for (const organisationId of input.sharedWith) {
+    await sharePortfolio(ctx, actorId, portfolio, organisationId);
+  }
+  return { id: portfolio.id };
+}
+
 /** The codes and every code below them in the taxonomy (a filter on `water` means all water). */
 export function capabilityDescendants(db: Db, codes: string[]): Promise<string[]> {
   return descendantCodes(db, codes);
@@ -49,12 +85,17 @@ export async function searchSolutionsByText(
   return rankSolutionsByText(db, { query: text, phrases }, limit);
 }
 
-/** Demo data, import and tests: a solution added on a provider's behalf, audited like any other. */
+/**
+ * Demo data and tests: a solution added on a provider's behalf, audited like any other; the
+ * provider's solution of the same title when there is one already (seeding twice adds nothing).
+ */
 export async function seedSolution(
   ctx: ServiceContext,
   actorId: string | null,
   input: Omit<CreateSolutionBody, "description"> & { description: string },
 ): Promise<{ id: string }> {
+  const existing = await findSolutionByTitle(ctx.db, input.providerId, input.title);
+  if (existing) return { id: existing.id };
   const solution = await createSolution(ctx, actorId, {
     capabilities: [],
     countriesDeployed: [],

@@ -42,6 +42,18 @@ export async function lockSolution(db: Db, id: string): Promise<SolutionRow | un
   return row;
 }
 
+export async function findSolutionByTitle(
+  db: Db,
+  providerId: string,
+  title: string,
+): Promise<SolutionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(solutions)
+    .where(and(eq(solutions.providerId, providerId), eq(solutions.title, title)));
+  return row;
+}
+
 export async function findSolutionsByIds(db: Db, ids: string[]): Promise<SolutionRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(solutions).where(inArray(solutions.id, ids));

@@ -154,7 +154,7 @@ describe("capability taxonomy", () => {
       .client()
       .get<Capability>("/api/v1/capabilities/adaptation.stormwater");
     expect(after.body.synonyms.en).toContain("flash flood");
-    expect(after.body.synonyms.en.filter((term) => term === "cloudburst")).toHaveLength(1);
+    expect(after.body.synonyms.en?.filter((term) => term === "cloudburst")).toHaveLength(1);
     expect(await codesOf(platform, ["Flash-flood", "pipe crawler"])).toEqual([
       ["adaptation.stormwater"],
       ["water.sewer-inspection"],
