@@ -14,6 +14,7 @@ import {
   activeMemberIds,
   activeParentIds,
   currentMembership,
+  findCity,
   findOrganisation,
   findOrganisationsByIds,
   insertMembership,
@@ -127,6 +128,29 @@ export async function seedMembership(
       payload: { userId, role, via: "seed" },
     });
   });
+}
+
+/** Every city by id, with what other modules show and filter on (challenges copy the region). */
+export async function cityDirectory(
+  db: Db,
+): Promise<Map<string, { id: string; name: string; country: string; region: string }>> {
+  return new Map(
+    (await listCitiesWithCounts(db)).map((city) => [
+      city.id,
+      { id: city.id, name: city.name, country: city.country, region: city.region },
+    ]),
+  );
+}
+
+/** The C40 city a city organisation governs; null for other kinds. */
+export async function cityOfOrganisation(
+  db: Db,
+  organisationId: string,
+): Promise<{ id: string; name: string; country: string; region: string } | null> {
+  const organisation = await findOrganisation(db, organisationId);
+  if (!organisation?.cityId) return null;
+  const city = await findCity(db, organisation.cityId);
+  return city ? { id: city.id, name: city.name, country: city.country, region: city.region } : null;
 }
 
 export async function cityIdsByName(db: Db): Promise<Map<string, string>> {
