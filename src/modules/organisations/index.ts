@@ -19,6 +19,7 @@ import {
   findOrganisationsByIds,
   insertMembership,
   listCitiesWithCounts,
+  listCurrentMembers,
   membershipHistoryOfUser,
   membershipsOfUser,
 } from "./repository.ts";
@@ -72,6 +73,11 @@ export async function organisationSummaries(
 ): Promise<Map<string, OrganisationSummary>> {
   const rows = await findOrganisationsByIds(db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, presentOrganisationSummary(row)]));
+}
+
+/** The people who belong to the organisation now (to notify them). */
+export async function currentMemberIds(db: Db, organisationId: string): Promise<string[]> {
+  return (await listCurrentMembers(db, organisationId)).map((row) => row.userId);
 }
 
 /** The organisations a person belongs to now, with their role in each. */
