@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../core/db/client.ts";
-import type { SolutionRow } from "./repository.ts";
+import { type SolutionRow, solutionColumns } from "./repository.ts";
 import { capabilities, solutionCapabilities, solutions } from "./schema.ts";
 
 /** The public catalogue's query: full-text search, filters, facet counts and keyset pages. */
@@ -114,7 +114,7 @@ export async function searchSolutions(
   }
   const [rows, totals] = await Promise.all([
     db
-      .select({ solution: solutions, key: key ?? sql<null>`null::int` })
+      .select({ solution: solutionColumns, key: key ?? sql<null>`null::int` })
       .from(solutions)
       .where(and(...where))
       .orderBy(...(key ? [desc(key)] : []), desc(solutions.createdAt), desc(solutions.id))

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import {
   portfolioItems,
@@ -9,17 +9,22 @@ import {
   solutionVersions,
 } from "./schema.ts";
 
-export type SolutionRow = typeof solutions.$inferSelect;
+export type SolutionRow = Omit<typeof solutions.$inferSelect, "search">;
 export type NewSolution = typeof solutions.$inferInsert;
 export type SolutionVersionRow = typeof solutionVersions.$inferSelect;
 export type PortfolioRow = typeof portfolios.$inferSelect;
 export type PortfolioItemRow = typeof portfolioItems.$inferSelect;
 export type PortfolioShareRow = typeof portfolioShares.$inferSelect;
 
+/** Every column but the search vector, which only the database reads. */
+const { search: _search, ...solutionColumns } = getTableColumns(solutions);
+
+export { solutionColumns };
+
 // Solutions
 
 export async function insertSolution(db: Db, solution: NewSolution): Promise<SolutionRow> {
-  const [row] = await db.insert(solutions).values(solution).returning();
+  const [row] = await db.insert(solutions).values(solution).returning(solutionColumns);
   return row!;
 }
 
@@ -32,13 +37,17 @@ export async function updateSolutionRow(
 }
 
 export async function findSolution(db: Db, id: string): Promise<SolutionRow | undefined> {
-  const [row] = await db.select().from(solutions).where(eq(solutions.id, id));
+  const [row] = await db.select(solutionColumns).from(solutions).where(eq(solutions.id, id));
   return row;
 }
 
 /** The solution, locked until the transaction ends: two edits make two versions, in turn. */
 export async function lockSolution(db: Db, id: string): Promise<SolutionRow | undefined> {
-  const [row] = await db.select().from(solutions).where(eq(solutions.id, id)).for("update");
+  const [row] = await db
+    .select(solutionColumns)
+    .from(solutions)
+    .where(eq(solutions.id, id))
+    .for("update");
   return row;
 }
 
@@ -48,7 +57,7 @@ export async function findSolutionByTitle(
   title: string,
 ): Promise<SolutionRow | undefined> {
   const [row] = await db
-    .select()
+    .select(solutionColumns)
     .from(solutions)
     .where(and(eq(solutions.providerId, providerId), eq(solutions.title, title)));
   return row;
@@ -56,7 +65,7 @@ export async function findSolutionByTitle(
 
 export async function findSolutionsByIds(db: Db, ids: string[]): Promise<SolutionRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(solutions).where(inArray(solutions.id, ids));
+  return db.select(solutionColumns).from(solutions).where(inArray(solutions.id, ids));
 }
 
 export async function listProviderSolutions(
@@ -67,7 +76,7 @@ export async function listProviderSolutions(
   const conditions: SQL[] = [eq(solutions.providerId, providerId)];
   if (!options.includeArchived) conditions.push(ne(solutions.status, "archived"));
   return db
-    .select()
+    .select(solutionColumns)
     .from(solutions)
     .where(and(...conditions))
     .orderBy(asc(solutions.status), desc(solutions.updatedAt), desc(solutions.id))
