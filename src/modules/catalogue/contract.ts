@@ -10,12 +10,18 @@ import { CountryCode, OrganisationSummary } from "../organisations/contract.ts";
 
 export { Sector };
 
+/**
+ * Text without NUL characters: PostgreSQL cannot store them, so they are refused here with the
+ * field's name instead of failing in the database.
+ */
+const plainString = () =>
+  z.string().refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+
 export const ProviderKind = z.enum(["company", "research", "cluster"]);
 export type ProviderKind = z.infer<typeof ProviderKind>;
 
 /** `water`, `water.leak-detection`, `adaptation.stormwater.rain-gardens`. */
-export const CapabilityCode = z
-  .string()
+export const CapabilityCode = plainString()
   .trim()
   .toLowerCase()
   .max(80, "is too long")
@@ -35,20 +41,19 @@ const WebAddress = z.url({ protocol: /^https?$/, error: "must be an http(s) addr
 export const MediaItem = z.strictObject({
   /** An image at an http(s) address (shown with its alternative text). */
   url: WebAddress,
-  alt: z
-    .string()
+  alt: plainString()
     .trim()
     .min(3, "must describe the image (at least 3 characters)")
     .max(300, "is too long"),
 });
 export type MediaItem = z.infer<typeof MediaItem>;
 
-export const LabelsByLocale = z.record(z.string(), z.string());
-export const SynonymsByLocale = z.record(z.string(), z.array(z.string()));
+export const LabelsByLocale = z.record(plainString(), plainString());
+export const SynonymsByLocale = z.record(plainString(), z.array(plainString()));
 
 /** A capability as solutions carry it: its code and its label in every language. */
 export const CapabilityRef = z
-  .object({ code: z.string(), labels: LabelsByLocale })
+  .object({ code: plainString(), labels: LabelsByLocale })
   .meta({ id: "CapabilityRef" });
 export type CapabilityRef = z.infer<typeof CapabilityRef>;
 
@@ -63,12 +68,12 @@ export type SolutionAbilities = z.infer<typeof SolutionAbilities>;
 export const SolutionSummary = z
   .object({
     id: Uuid,
-    title: z.string(),
-    summary: z.string(),
+    title: plainString(),
+    summary: plainString(),
     sectors: z.array(Sector),
     capabilities: z.array(CapabilityRef),
     trl: z.number().int(),
-    countriesDeployed: z.array(z.string()),
+    countriesDeployed: z.array(plainString()),
     provider: OrganisationSummary,
     status: z.enum(["active", "archived"]),
     version: z.number().int(),
@@ -80,23 +85,22 @@ export type SolutionSummary = z.infer<typeof SolutionSummary>;
 
 export const Solution = SolutionSummary.extend({
   /** Markdown as written. */
-  description: z.string(),
+  description: plainString(),
   /** The description rendered to HTML without raw HTML and with only http(s)/mailto links. */
-  descriptionHtml: z.string(),
+  descriptionHtml: plainString(),
   media: z.array(MediaItem),
-  referenceLinks: z.array(z.string()),
+  referenceLinks: z.array(plainString()),
   abilities: SolutionAbilities,
 }).meta({ id: "Solution" });
 export type Solution = z.infer<typeof Solution>;
 
 const SolutionFields = {
-  title: z.string().trim().min(3, "must have at least 3 characters").max(160, "is too long"),
-  summary: z
-    .string()
+  title: plainString().trim().min(3, "must have at least 3 characters").max(160, "is too long"),
+  summary: plainString()
     .trim()
     .min(10, "must have at least 10 characters")
     .max(500, "must be at most 500 characters"),
-  description: z.string().trim().max(20_000, "must be at most 20,000 characters"),
+  description: plainString().trim().max(20_000, "must be at most 20,000 characters"),
   sectors: z
     .array(Sector)
     .min(1, "must name at least one sector")
@@ -146,16 +150,16 @@ export type UpdateSolutionBody = z.input<typeof UpdateSolutionBody>;
 export const SolutionVersion = z.object({
   version: z.number().int(),
   editedAt: IsoDateTime,
-  editedBy: z.string().nullable(),
-  title: z.string(),
-  summary: z.string(),
-  description: z.string(),
-  sectors: z.array(z.string()),
-  capabilities: z.array(z.string()),
+  editedBy: plainString().nullable(),
+  title: plainString(),
+  summary: plainString(),
+  description: plainString(),
+  sectors: z.array(plainString()),
+  capabilities: z.array(plainString()),
   trl: z.number().int(),
-  countriesDeployed: z.array(z.string()),
+  countriesDeployed: z.array(plainString()),
   media: z.array(MediaItem),
-  referenceLinks: z.array(z.string()),
+  referenceLinks: z.array(plainString()),
 });
 export type SolutionVersion = z.infer<typeof SolutionVersion>;
 
@@ -170,7 +174,7 @@ const oneOrMany = <T extends z.ZodType>(schema: T) =>
 /** Query string of GET /api/v1/solutions; repeated keys (sector=a&sector=b) or one value. */
 export const SolutionQuery = z
   .strictObject({
-    q: z.string().trim().max(200, "is too long").optional(),
+    q: plainString().trim().max(200, "is too long").optional(),
     sector: oneOrMany(z.array(Sector).max(10)).optional(),
     /** Taxonomy codes; a parent code includes its children. */
     capability: oneOrMany(z.array(CapabilityCode).max(20)).optional(),
@@ -184,7 +188,7 @@ export const SolutionQuery = z
     sort: SolutionSort.optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     /** Opaque keyset cursor from the previous page's nextCursor: pages stay stable under inserts. */
-    cursor: z.string().max(500).optional(),
+    cursor: plainString().max(500).optional(),
   })
   .refine((query) => !query.trlMin || !query.trlMax || query.trlMin <= query.trlMax, {
     message: "must not be above trlMax",
@@ -192,14 +196,14 @@ export const SolutionQuery = z
   });
 export type SolutionQuery = z.input<typeof SolutionQuery>;
 
-export const SolutionFacetCount = z.object({ value: z.string(), count: z.number().int() });
+export const SolutionFacetCount = z.object({ value: plainString(), count: z.number().int() });
 
 export const SolutionCatalogue = z
   .object({
     solutions: z.array(SolutionSummary.extend({ rank: z.number().nullable() })),
     /** Every solution matching the filters (all pages). */
     total: z.number().int(),
-    nextCursor: z.string().nullable(),
+    nextCursor: plainString().nullable(),
     /** For each facet, counts that apply every other active filter (the usual faceted search). */
     facets: z.object({
       sector: z.array(SolutionFacetCount),
@@ -229,11 +233,11 @@ export interface CapabilityNode {
 
 export const CapabilityNode: z.ZodType<CapabilityNode> = z
   .object({
-    code: z.string(),
+    code: plainString(),
     /** In the requested language (English when it has none). */
-    label: z.string(),
+    label: plainString(),
     /** In the requested language. */
-    synonyms: z.array(z.string()),
+    synonyms: z.array(plainString()),
     builtIn: z.boolean(),
     get children() {
       return z.array(CapabilityNode);
@@ -247,8 +251,8 @@ export type Taxonomy = z.infer<typeof Taxonomy>;
 /** One capability in every language. */
 export const Capability = z
   .object({
-    code: z.string(),
-    parent: z.string().nullable(),
+    code: plainString(),
+    parent: plainString().nullable(),
     labels: LabelsByLocale,
     synonyms: SynonymsByLocale,
     builtIn: z.boolean(),
@@ -256,7 +260,7 @@ export const Capability = z
   .meta({ id: "Capability" });
 export type Capability = z.infer<typeof Capability>;
 
-const Term = z.string().trim().min(2, "must have at least 2 characters").max(80, "is too long");
+const Term = plainString().trim().min(2, "must have at least 2 characters").max(80, "is too long");
 
 export const CreateCapabilityBody = z.strictObject({
   /** The parent's code followed by one more segment (`water.sewer-inspection`). */
@@ -282,11 +286,11 @@ export type AddSynonymsBody = z.input<typeof AddSynonymsBody>;
 export const CapabilityParams = z.strictObject({ code: CapabilityCode });
 
 export const MapTagsBody = z.strictObject({
-  tags: z.array(z.string().trim().min(1).max(120)).min(1, "must name at least one tag").max(200),
+  tags: z.array(plainString().trim().min(1).max(120)).min(1, "must name at least one tag").max(200),
 });
 
 export const TagMapping = z.object({
-  mappings: z.array(z.object({ tag: z.string(), codes: z.array(z.string()) })),
+  mappings: z.array(z.object({ tag: plainString(), codes: z.array(plainString()) })),
 });
 
 // Portfolios
@@ -301,8 +305,8 @@ export type PortfolioAbilities = z.infer<typeof PortfolioAbilities>;
 export const PortfolioSummary = z
   .object({
     id: Uuid,
-    title: z.string(),
-    theme: z.string().nullable(),
+    title: plainString(),
+    theme: plainString().nullable(),
     challengeId: Uuid.nullable(),
     cluster: OrganisationSummary,
     itemCount: z.number().int(),
@@ -313,12 +317,12 @@ export type PortfolioSummary = z.infer<typeof PortfolioSummary>;
 
 export const PortfolioItem = z.object({
   solution: SolutionSummary,
-  note: z.string(),
+  note: plainString(),
   addedAt: IsoDateTime,
 });
 
 export const Portfolio = PortfolioSummary.extend({
-  description: z.string(),
+  description: plainString(),
   items: z.array(PortfolioItem),
   /** City organisations it is shared with. */
   sharedWith: z.array(OrganisationSummary),
@@ -330,9 +334,9 @@ export type Portfolio = z.infer<typeof Portfolio>;
 export const PortfolioList = z.object({ portfolios: z.array(PortfolioSummary) });
 
 const PortfolioFields = {
-  title: z.string().trim().min(3, "must have at least 3 characters").max(160, "is too long"),
-  description: z.string().trim().max(5_000, "must be at most 5,000 characters"),
-  theme: z.string().trim().min(3, "must have at least 3 characters").max(200).nullable(),
+  title: plainString().trim().min(3, "must have at least 3 characters").max(160, "is too long"),
+  description: plainString().trim().max(5_000, "must be at most 5,000 characters"),
+  theme: plainString().trim().min(3, "must have at least 3 characters").max(200).nullable(),
   challengeId: Uuid.nullable(),
 };
 
@@ -362,7 +366,7 @@ export const PortfolioQuery = z.strictObject({ clusterId: Uuid.optional() });
 
 export const AddPortfolioItemBody = z.strictObject({
   solutionId: Uuid,
-  note: z.string().trim().max(1_000, "must be at most 1,000 characters").default(""),
+  note: plainString().trim().max(1_000, "must be at most 1,000 characters").default(""),
 });
 
 export const PortfolioItemParams = z.strictObject({ id: Uuid, solutionId: Uuid });

@@ -7,6 +7,7 @@ import {
   organisationWithAdmin,
   type Person,
   type Problem,
+  platformAdmin,
   type WatchedPlatform,
   watchedPlatform,
 } from "./test/factories.ts";
@@ -204,6 +205,17 @@ describe("catalogue search", () => {
     const inverted = await platform.client().get<Problem>("/api/v1/solutions?trlMin=8&trlMax=3");
     expect(inverted.status).toBe(400);
     expect(inverted.body.errors?.[0]?.field).toBe("query.trlMin");
+  });
+
+  it("finds solutions by a synonym an admin adds, at once", async () => {
+    expect((await search("q=skybrud")).total).toBe(0);
+    const admin = await platformAdmin(platform);
+    const added = await admin.client.post("/api/v1/capabilities/adaptation.stormwater/synonyms", {
+      locale: "en",
+      synonyms: ["skybrud"],
+    });
+    expect(added.status).toBe(200);
+    expect((await search("q=skybrud")).solutions.map((s) => s.id)).toContain(ids.titleHit);
   });
 
   it("offers text search to other modules", async () => {

@@ -94,6 +94,23 @@ describe("solutions: create, versioned edits, archive", () => {
     });
   });
 
+  it("turns simultaneous edits into consecutive versions, none lost", async () => {
+    const solution = await addSolution(owner.client, provider.id, { trl: 1 });
+    const edits = await Promise.all(
+      [2, 3, 4, 5, 6].map((trl, index) =>
+        (index % 2 ? owner : colleague).client.patch<Solution>(`/api/v1/solutions/${solution.id}`, {
+          trl,
+        }),
+      ),
+    );
+    expect(edits.map((edit) => edit.status)).toEqual([200, 200, 200, 200, 200]);
+    const versions = await owner.client.get<{ versions: SolutionVersion[] }>(
+      `/api/v1/solutions/${solution.id}/versions`,
+    );
+    expect(versions.body.versions.map((v) => v.version)).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(versions.body.versions.map((v) => v.trl).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it("makes no version for an edit that changes nothing, and refuses a stale base version", async () => {
     const solution = await addSolution(owner.client, provider.id);
     const same = await owner.client.patch<Solution>(`/api/v1/solutions/${solution.id}`, {
