@@ -10,7 +10,12 @@ import { createSolution } from "./commands/create-solution.ts";
 import { addPortfolioItem } from "./commands/curate-portfolio.ts";
 import { sharePortfolio } from "./commands/share-portfolio.ts";
 import type { CreateSolutionBody } from "./contract.ts";
-import { findSolutionByTitle, listPortfolios } from "./repository.ts";
+import {
+  capabilityCodesOf,
+  findSolutionByTitle,
+  findSolutionsByIds,
+  listPortfolios,
+} from "./repository.ts";
 import { rankSolutionsByText } from "./repository-search.ts";
 import { descendantCodes } from "./repository-taxonomy.ts";
 import { catalogueRoutes } from "./routes.ts";
@@ -83,6 +88,41 @@ export async function searchSolutionsByText(
   if (!text.trim()) return [];
   const phrases = (await expandQueryWithSynonyms(db, text)).slice(0, 60);
   return rankSolutionsByText(db, { query: text, phrases }, limit);
+}
+
+/** What matchmaking weighs about a solution: its text, sectors, capabilities, maturity, places. */
+export interface SolutionProfile {
+  id: string;
+  providerId: string;
+  providerKind: "company" | "research" | "cluster";
+  title: string;
+  summary: string;
+  sectors: string[];
+  capabilities: string[];
+  trl: number;
+  countriesDeployed: string[];
+}
+
+/** Profiles of the active solutions among `ids` (archived and unknown ids are left out). */
+export async function solutionProfiles(db: Db, ids: string[]): Promise<SolutionProfile[]> {
+  const rows = (await findSolutionsByIds(db, [...new Set(ids)])).filter(
+    (row) => row.status === "active",
+  );
+  const codes = await capabilityCodesOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    providerId: row.providerId,
+    providerKind: row.providerKind,
+    title: row.title,
+    summary: row.summary,
+    sectors: row.sectors,
+    capabilities: codes.get(row.id) ?? [],
+    trl: row.trl,
+    countriesDeployed: row.countries,
+  }));
 }
 
 /**

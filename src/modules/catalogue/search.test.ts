@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SolutionCatalogue } from "./contract.ts";
-import { searchSolutionsByText } from "./index.ts";
+import { searchSolutionsByText, solutionProfiles } from "./index.ts";
 import {
   addSolution,
   affiliate,
@@ -224,5 +224,13 @@ describe("catalogue search", () => {
       expect.arrayContaining([ids.titleHit, ids.synonymOnly]),
     );
     expect(ranked.every((r) => r.rank > 0 && r.rank < 1)).toBe(true);
+    const [profile] = await solutionProfiles(platform.database.db, [ids.titleHit!]);
+    expect(profile).toMatchObject({
+      providerKind: "company",
+      sectors: ["adaptation", "water"],
+      capabilities: ["adaptation.stormwater"],
+      trl: 9,
+      countriesDeployed: ["DK", "NL"],
+    });
   });
 });
