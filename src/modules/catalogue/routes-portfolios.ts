@@ -7,8 +7,9 @@ import { commonErrors } from "../../core/http/problem.ts";
 import { organisationSummaries } from "../organisations/index.ts";
 import { createPortfolio } from "./commands/create-portfolio.ts";
 import { addPortfolioItem, removePortfolioItem } from "./commands/curate-portfolio.ts";
+import { deletePortfolio } from "./commands/delete-portfolio.ts";
 import { sharePortfolio, unsharePortfolio } from "./commands/share-portfolio.ts";
-import { deletePortfolio, updatePortfolio } from "./commands/update-portfolio.ts";
+import { updatePortfolio } from "./commands/update-portfolio.ts";
 import {
   AddPortfolioItemBody,
   CreatePortfolioBody,

@@ -2,7 +2,7 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { recordPortfolioEvent } from "../audit.ts";
 import type { UpdatePortfolioBody } from "../contract.ts";
 import { catalogueErrors } from "../errors.ts";
-import { deletePortfolioRow, type PortfolioRow, updatePortfolioRow } from "../repository.ts";
+import { type PortfolioRow, updatePortfolioRow } from "../repository.ts";
 
 export async function updatePortfolio(
   ctx: ServiceContext,
@@ -16,7 +16,9 @@ export async function updatePortfolio(
   const theme = "theme" in changes ? changes.theme : portfolio.theme;
   const challengeId = "challengeId" in changes ? changes.challengeId : portfolio.challengeId;
   if (!theme && !challengeId) {
-    throw commonThemeError();
+    throw catalogueErrors.portfolioNeedsTheme(undefined, {
+      errors: [{ field: "body.theme", message: "name a theme or a challenge" }],
+    });
   }
   const fields = Object.keys(changes);
   if (fields.length === 0) return;
@@ -27,29 +29,6 @@ export async function updatePortfolio(
       actorId,
       subjectId: portfolio.id,
       payload: { fields },
-    });
-  });
-}
-
-function commonThemeError() {
-  return catalogueErrors.portfolioNeedsTheme(undefined, {
-    errors: [{ field: "body.theme", message: "name a theme or a challenge" }],
-  });
-}
-
-/** Deletes the portfolio with its items and shares; the audit trail keeps that it existed. */
-export async function deletePortfolio(
-  ctx: ServiceContext,
-  actorId: string,
-  portfolio: PortfolioRow,
-): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    await deletePortfolioRow(tx, portfolio.id);
-    await recordPortfolioEvent(tx, ctx.clock, {
-      action: "portfolio.deleted",
-      actorId,
-      subjectId: portfolio.id,
-      payload: { clusterId: portfolio.clusterId, title: portfolio.title },
     });
   });
 }

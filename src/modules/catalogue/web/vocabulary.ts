@@ -17,9 +17,17 @@ export const sectors = [
   "data",
 ] as const satisfies readonly Sector[];
 
-export const providerKinds = ["company", "research", "cluster"] as const satisfies readonly ProviderKind[];
+export const providerKinds = [
+  "company",
+  "research",
+  "cluster",
+] as const satisfies readonly ProviderKind[];
 
-export const solutionSorts = ["relevance", "newest", "trl"] as const satisfies readonly SolutionSort[];
+export const solutionSorts = [
+  "relevance",
+  "newest",
+  "trl",
+] as const satisfies readonly SolutionSort[];
 
 /** Technology readiness levels, 1 (basic principles) to 9 (proven in operation). */
 export const trlLevels = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
