@@ -19,9 +19,14 @@ import {
 import { rankSolutionsByText } from "./repository-search.ts";
 import { descendantCodes } from "./repository-taxonomy.ts";
 import { catalogueRoutes } from "./routes.ts";
-import { expandQueryWithSynonyms } from "./taxonomy.ts";
+import { searchTextFor } from "./taxonomy.ts";
 
 export { createPortfolio } from "./commands/create-portfolio.ts";
+export {
+  importSolutions,
+  type SolutionImport,
+  type SolutionImportOutcome,
+} from "./commands/import-solutions.ts";
 export { addPortfolioItem } from "./commands/curate-portfolio.ts";
 export { sharePortfolio } from "./commands/share-portfolio.ts";
 export {
@@ -86,8 +91,7 @@ export async function searchSolutionsByText(
   limit = 50,
 ): Promise<Array<{ id: string; rank: number }>> {
   if (!text.trim()) return [];
-  const phrases = (await expandQueryWithSynonyms(db, text)).slice(0, 60);
-  return rankSolutionsByText(db, { query: text, phrases }, limit);
+  return rankSolutionsByText(db, await searchTextFor(db, text), limit);
 }
 
 /** What matchmaking weighs about a solution: its text, sectors, capabilities, maturity, places. */
@@ -144,4 +148,53 @@ export async function seedSolution(
     ...input,
   });
   return { id: solution.id };
+}
+
+/** Bulk import (exchange module): provider and status of existing solutions, by id. */
+export async function solutionStates(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { providerId: string; status: "active" | "archived" }>> {
+  const rows = await findSolutionsByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, { providerId: row.providerId, status: row.status }]));
+}
+
+/** Export (exchange module): every active solution's public content with its capability codes. */
+export async function activeSolutionsForExport(db: Db): Promise<
+  Array<{
+    id: string;
+    providerId: string;
+    title: string;
+    summary: string;
+    description: string;
+    sectors: string[];
+    capabilities: string[];
+    trl: number;
+    countriesDeployed: string[];
+    media: Array<{ url: string; alt: string }>;
+    referenceLinks: string[];
+  }>
+> {
+  const rows = await listActiveSolutions(db);
+  const codes = new Map<string, string[]>();
+  for (let start = 0; start < rows.length; start += 1_000) {
+    const chunk = await capabilityCodesOf(
+      db,
+      rows.slice(start, start + 1_000).map((row) => row.id),
+    );
+    for (const [id, list] of chunk) codes.set(id, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    providerId: row.providerId,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    sectors: row.sectors,
+    capabilities: [...(codes.get(row.id) ?? [])].sort(),
+    trl: row.trl,
+    countriesDeployed: row.countries,
+    media: row.media,
+    referenceLinks: row.referenceLinks,
+  }));
 }

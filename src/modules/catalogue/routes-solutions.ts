@@ -40,11 +40,9 @@ import {
   organisationsOfActor,
   presentSolutionSummaries,
 } from "./solution-views.ts";
-import { expandQueryWithSynonyms } from "./taxonomy.ts";
+import { searchTextFor } from "./taxonomy.ts";
 
 const tags = ["catalogue"];
-/** Synonym phrases added to one search at most (a long text could name many capabilities). */
-const MAX_SYNONYM_PHRASES = 60;
 
 export const solutionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
   app,
@@ -99,12 +97,7 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
         });
       }
       const filter: SolutionFilter = {
-        text: q
-          ? {
-              query: q,
-              phrases: (await expandQueryWithSynonyms(ctx.db, q)).slice(0, MAX_SYNONYM_PHRASES),
-            }
-          : undefined,
+        text: q ? await searchTextFor(ctx.db, q) : undefined,
         sectors: query.sector,
         capabilityCodes: query.capability?.length
           ? await descendantCodes(ctx.db, query.capability)

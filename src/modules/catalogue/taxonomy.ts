@@ -122,3 +122,15 @@ export async function expandQueryWithSynonyms(db: Db, text: string): Promise<str
   const mentioned = await capabilitiesMentionedIn(db, text);
   return [...new Set(mentioned.flatMap((capability) => capability.terms))];
 }
+
+/** Synonym phrases added to one search at most (a long text could name many capabilities). */
+const MAX_SYNONYM_PHRASES = 60;
+
+/** A search for the text as typed or any synonym of a capability it names. */
+export async function searchTextFor(
+  db: Db,
+  text: string,
+): Promise<{ query: string; phrases: string[] }> {
+  const phrases = (await expandQueryWithSynonyms(db, text)).slice(0, MAX_SYNONYM_PHRASES);
+  return { query: text, phrases };
+}

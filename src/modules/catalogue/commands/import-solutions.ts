@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import { type AuditEventInput, appendAuditEvents } from "../../../core/audit/chain.ts";
+import type { Clock } from "../../../core/clock.ts";
+import type { Db } from "../../../core/db/client.ts";
+import type { SolutionAuditEvents } from "../audit.ts";
+import type { MediaItem, ProviderKind } from "../contract.ts";
+import { contentOf, type SolutionContent } from "../presenters.ts";
+import {
+  capabilityCodesOf,
+  findSolutionsByIds,
+  replaceSolutionCapabilities,
+  updateSolutionRow,
+} from "../repository.ts";
+import {
+  insertSolutionCapabilityRows,
+  insertSolutions,
+  insertSolutionVersions,
+} from "../repository-import.ts";
+import { refreshCapabilityTerms } from "../repository-taxonomy.ts";
+import { requireKnownCapabilities } from "./solution-rules.ts";
+
+/** One solution of a bulk import: a new one, or the new content of an existing one. */
+export interface SolutionImport {
+  /** The solution to update; null to add a new one. */
+  existingId: string | null;
+  providerId: string;
+  providerKind: ProviderKind;
+  title: string;
+  summary: string;
+  description: string;
+  sectors: string[];
+  /** Taxonomy codes (checked here again). */
+  capabilities: string[];
+  trl: number;
+  countriesDeployed: string[];
+  /** Null keeps an existing solution's images (a CSV has no column for them). */
+  media: MediaItem[] | null;
+  referenceLinks: string[];
+}
+
+export type SolutionImportOutcome = "created" | "updated" | "unchanged";
+
+function auditEntry<Action extends keyof SolutionAuditEvents & string>(
+  action: Action,
+  actorId: string | null,
+  subjectId: string,
+  payload: SolutionAuditEvents[Action],
+): AuditEventInput {
+  return { action, actorId, subjectType: "solution", subjectId, payload };
+}
+
+/**
+ * Writes a bulk import's solutions inside the caller's transaction: new ones in multi-row
+ * inserts as version 1, changed ones as their next version, unchanged ones not at all. Each
+ * creation and edit is audited as `solution.created` / `solution.updated`, as the single-solution
+ * commands do. Authorisation and validation are the caller's (the exchange module's) job.
+ */
+export async function importSolutions(
+  tx: Db,
+  clock: Clock,
+  actorId: string | null,
+  items: SolutionImport[],
+  onProgress: (written: number) => void = () => {},
+): Promise<Array<{ id: string; outcome: SolutionImportOutcome }>> {
+  await requireKnownCapabilities(tx, [...new Set(items.flatMap((item) => item.capabilities))]);
+  const existingIds = items.flatMap((item) => (item.existingId ? [item.existingId] : []));
+  const existing = new Map((await findSolutionsByIds(tx, existingIds)).map((row) => [row.id, row]));
+  const existingCodes = await capabilityCodesOf(tx, existingIds);
+  const now = clock.now();
+  const results: Array<{ id: string; outcome: SolutionImportOutcome }> = [];
+  const newRows: Parameters<typeof insertSolutions>[1] = [];
+  const capabilityRows: Array<{ solutionId: string; capabilityCode: string }> = [];
+  const versions: Parameters<typeof insertSolutionVersions>[1] = [];
+  const events: AuditEventInput[] = [];
+  const termsToRefresh: string[] = [];
+
+  for (const item of items) {
+    const content: SolutionContent = {
+      title: item.title,
+      summary: item.summary,
+      description: item.description,
+      sectors: item.sectors,
+      capabilities: [...item.capabilities].sort(),
+      trl: item.trl,
+      countriesDeployed: [...new Set(item.countriesDeployed)],
+      media: item.media ?? [],
+      referenceLinks: item.referenceLinks,
+    };
+    const current = item.existingId ? existing.get(item.existingId) : undefined;
+    if (item.existingId && !current) throw new Error(`solution ${item.existingId} is gone`);
+    if (!current) {
+      const id = randomUUID();
+      newRows.push({
+        id,
+        providerId: item.providerId,
+        providerKind: item.providerKind,
+        title: content.title,
+        summary: content.summary,
+        description: content.description,
+        sectors: content.sectors,
+        trl: content.trl,
+        countries: content.countriesDeployed,
+        media: content.media,
+        referenceLinks: content.referenceLinks,
+        version: 1,
+        status: "active",
+        createdBy: actorId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      for (const code of content.capabilities) capabilityRows.push({ solutionId: id, capabilityCode: code });
+      versions.push({ solutionId: id, version: 1, content: { ...content }, editedBy: actorId, editedAt: now });
+      events.push(
+        auditEntry("solution.created", actorId, id, {
+          providerId: item.providerId,
+          title: content.title,
+          version: 1,
+        }),
+      );
+      termsToRefresh.push(id);
+      results.push({ id, outcome: "created" });
+      continue;
+    }
+    const before = contentOf(current, [...(existingCodes.get(current.id) ?? [])].sort());
+    if (item.media === null) content.media = before.media;
+    const fields = (Object.keys(before) as Array<keyof SolutionContent>).filter(
+      (field) => JSON.stringify(before[field]) !== JSON.stringify(content[field]),
+    );
+    if (fields.length === 0) {
+      results.push({ id: current.id, outcome: "unchanged" });
+      continue;
+    }
+    const version = current.version + 1;
+    await updateSolutionRow(tx, current.id, {
+      title: content.title,
+      summary: content.summary,
+      description: content.description,
+      sectors: content.sectors,
+      trl: content.trl,
+      countries: content.countriesDeployed,
+      media: content.media,
+      referenceLinks: content.referenceLinks,
+      version,
+      updatedAt: now,
+    });
+    if (fields.includes("capabilities")) {
+      await replaceSolutionCapabilities(tx, current.id, content.capabilities);
+      termsToRefresh.push(current.id);
+    }
+    versions.push({ solutionId: current.id, version, content: { ...content }, editedBy: actorId, editedAt: now });
+    events.push(
+      auditEntry("solution.updated", actorId, current.id, {
+        providerId: current.providerId,
+        version,
+        fields,
+      }),
+    );
+    results.push({ id: current.id, outcome: "updated" });
+    if (results.length % 500 === 0) onProgress(results.length);
+  }
+
+  for (let start = 0; start < newRows.length; start += 500) {
+    await insertSolutions(tx, newRows.slice(start, start + 500));
+    onProgress(results.length - newRows.length + Math.min(start + 500, newRows.length));
+  }
+  await insertSolutionCapabilityRows(tx, capabilityRows);
+  await insertSolutionVersions(tx, versions);
+  for (let start = 0; start < termsToRefresh.length; start += 1_000) {
+    await refreshCapabilityTerms(tx, { solutionIds: termsToRefresh.slice(start, start + 1_000) });
+  }
+  await appendAuditEvents(tx, clock, events);
+  return results;
+}
