@@ -20,6 +20,7 @@ import {
   authenticatorFor,
 } from "../modules/accounts/index.ts";
 import { catalogueModule } from "../modules/catalogue/index.ts";
+import { challengesModule } from "../modules/challenges/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
 import { organisationsModule } from "../modules/organisations/index.ts";
 import { describeDemoAccounts } from "./demo.ts";
@@ -99,6 +100,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     accountsModule(ctx, { secureCookies: config.secureCookies }),
     organisationsModule(ctx),
     catalogueModule(ctx),
+    challengesModule(ctx),
     notificationsModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };

@@ -1,0 +1,219 @@
+import type { Actor } from "../../core/auth/actor.ts";
+import type { ServiceContext } from "../../core/context.ts";
+import type { Db } from "../../core/db/client.ts";
+import { findPeople } from "../accounts/index.ts";
+import {
+  cityDirectory,
+  currentOrganisationsOf,
+  organisationSummaries,
+} from "../organisations/index.ts";
+import { EDITING_WINDOW_MS } from "./commands/board.ts";
+import type { Challenge, ChallengeSummary, Clarification, Idea, IdeaBoard } from "./contract.ts";
+import { coCreationOpen, questionsOpen } from "./lifecycle.ts";
+import {
+  type ChallengeViewer,
+  canModerate,
+  canSeeAskers,
+  canSeeUnanswered,
+  challengeAbilities,
+} from "./policy.ts";
+import {
+  type OwnerInfo,
+  presentChallenge,
+  presentClarification,
+  presentSummary,
+} from "./presenters.ts";
+import {
+  type ChallengeRow,
+  countsFor,
+  isFollowing,
+  listAnnouncements,
+  listAttachments,
+  listClarifications,
+} from "./repository.ts";
+import {
+  type CommentRow,
+  commentsOf,
+  type IdeaRow,
+  listIdeas,
+  openReportCounts,
+  voteCounts,
+  votedBy,
+} from "./repository-board.ts";
+
+/** Owners' names and cities for a set of challenges, through the organisations module. */
+export async function ownersOf(
+  db: Db,
+  rows: ChallengeRow[],
+): Promise<(row: ChallengeRow) => OwnerInfo> {
+  const [organisations, cities] = await Promise.all([
+    organisationSummaries(
+      db,
+      rows.map((row) => row.organisationId),
+    ),
+    cityDirectory(db),
+  ]);
+  return (row) => {
+    const organisation = organisations.get(row.organisationId);
+    return {
+      organisation: organisation
+        ? { id: organisation.id, slug: organisation.slug, name: organisation.name }
+        : undefined,
+      city: cities.get(row.cityId),
+    };
+  };
+}
+
+export async function summariesOf(db: Db, rows: ChallengeRow[]): Promise<ChallengeSummary[]> {
+  const [owner, counts] = await Promise.all([
+    ownersOf(db, rows),
+    countsFor(
+      db,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  return rows.map((row) => presentSummary(row, owner(row), counts.get(row.id)!));
+}
+
+export async function challengeView(
+  ctx: ServiceContext,
+  row: ChallengeRow,
+  viewer: ChallengeViewer,
+): Promise<Challenge> {
+  const now = ctx.clock.now();
+  const actor = viewer.actor;
+  const [owner, counts, attachments, announcements, following] = await Promise.all([
+    ownersOf(ctx.db, [row]),
+    countsFor(ctx.db, [row.id]),
+    listAttachments(ctx.db, row.id),
+    listAnnouncements(ctx.db, row.id),
+    actor.kind === "user" ? isFollowing(ctx.db, row.id, actor.userId) : Promise.resolve(false),
+  ]);
+  return presentChallenge(row, owner(row), counts.get(row.id)!, {
+    attachments,
+    announcements,
+    following,
+    coCreationOpen: coCreationOpen(row, now),
+    questionsOpen: questionsOpen(row, now),
+    abilities: challengeAbilities(viewer, row, now),
+  });
+}
+
+/** A person's name and the first organisation they belong to, for bylines. */
+async function contributors(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, { name: string; organisation: string | null }>> {
+  const ids = [...new Set(userIds)];
+  const people = await findPeople(db, ids);
+  const firstOrganisation = new Map<string, string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const [membership] = await currentOrganisationsOf(db, id);
+      if (membership) firstOrganisation.set(id, membership.organisationId);
+    }),
+  );
+  const names = await organisationSummaries(db, [...firstOrganisation.values()]);
+  return new Map(
+    ids.map((id) => [
+      id,
+      {
+        name: people.get(id)?.name ?? "",
+        organisation: names.get(firstOrganisation.get(id) ?? "")?.name ?? null,
+      },
+    ]),
+  );
+}
+
+/**
+ * Everyone sees answered questions; the city and admins the unanswered ones too; an asker their
+ * own. Who asked goes to platform admins only.
+ */
+export async function clarificationsView(
+  db: Db,
+  row: ChallengeRow,
+  viewer: ChallengeViewer,
+): Promise<Clarification[]> {
+  const callerId = viewer.actor.kind === "user" ? viewer.actor.userId : null;
+  const all = await listClarifications(db, row.id);
+  const visible = all.filter(
+    (clarification) =>
+      clarification.answeredAt !== null ||
+      canSeeUnanswered(viewer) ||
+      clarification.askedBy === callerId,
+  );
+  const askers = canSeeAskers(viewer)
+    ? await contributors(
+        db,
+        visible.map((clarification) => clarification.askedBy),
+      )
+    : null;
+  return visible.map((clarification) => presentClarification(clarification, callerId, askers));
+}
+
+function moderation(item: { hiddenAt: Date | null; hiddenReason: string | null }) {
+  return item.hiddenAt
+    ? { hidden: true as const, reason: item.hiddenReason ?? "", at: item.hiddenAt.toISOString() }
+    : null;
+}
+
+export async function boardView(
+  ctx: ServiceContext,
+  row: ChallengeRow,
+  viewer: ChallengeViewer,
+  sort: "votes" | "newest",
+): Promise<IdeaBoard> {
+  const actor: Actor = viewer.actor;
+  const callerId = actor.kind === "user" ? actor.userId : null;
+  const moderates = canModerate(viewer);
+  const seesReports = moderates || viewer.cityRole !== null;
+  const ideas = await listIdeas(ctx.db, row.id);
+  const ids = ideas.map((idea) => idea.id);
+  const [votes, mine, reports, comments] = await Promise.all([
+    voteCounts(ctx.db, ids),
+    callerId ? votedBy(ctx.db, ids, callerId) : Promise.resolve(new Set<string>()),
+    seesReports ? openReportCounts(ctx.db, ids) : Promise.resolve(new Map<string, number>()),
+    commentsOf(ctx.db, ids),
+  ]);
+  const people = await contributors(ctx.db, [
+    ...ideas.map((idea) => idea.authorId),
+    ...comments.map((comment) => comment.authorId),
+  ]);
+  // Hidden text is blanked for all but moderators; the byline and the reason stay.
+  const text = (item: IdeaRow | CommentRow, value: string) =>
+    item.hiddenAt && !moderates ? "" : value;
+  const byIdea = new Map<string, CommentRow[]>();
+  for (const comment of comments) {
+    byIdea.set(comment.ideaId, [...(byIdea.get(comment.ideaId) ?? []), comment]);
+  }
+  const presented: Idea[] = ideas.map((idea) => ({
+    id: idea.id,
+    title: text(idea, idea.title),
+    body: text(idea, idea.body),
+    author: people.get(idea.authorId)!,
+    votes: votes.get(idea.id) ?? 0,
+    myVote: mine.has(idea.id),
+    createdAt: idea.createdAt.toISOString(),
+    editedAt: idea.editedAt?.toISOString() ?? null,
+    editableUntil: new Date(idea.createdAt.getTime() + EDITING_WINDOW_MS).toISOString(),
+    mine: idea.authorId === callerId,
+    moderation: moderation(idea),
+    reportCount: seesReports ? (reports.get(idea.id) ?? 0) : null,
+    comments: (byIdea.get(idea.id) ?? []).map((comment) => ({
+      id: comment.id,
+      body: text(comment, comment.body),
+      author: people.get(comment.authorId)!,
+      createdAt: comment.createdAt.toISOString(),
+      editedAt: comment.editedAt?.toISOString() ?? null,
+      editableUntil: new Date(comment.createdAt.getTime() + EDITING_WINDOW_MS).toISOString(),
+      mine: comment.authorId === callerId,
+      moderation: moderation(comment),
+    })),
+  }));
+  presented.sort((a, b) =>
+    sort === "votes"
+      ? b.votes - a.votes || b.createdAt.localeCompare(a.createdAt)
+      : b.createdAt.localeCompare(a.createdAt),
+  );
+  return { open: coCreationOpen(row, ctx.clock.now()), ideas: presented };
+}
