@@ -104,3 +104,11 @@ export async function publishedChallenge(
   }
   return response.body;
 }
+
+/** The kinds of the person's notifications, newest first. */
+export async function notificationKinds(client: TestClient): Promise<string[]> {
+  const response = await client.get<{ notifications: Array<{ kind: string }> }>(
+    "/api/v1/me/notifications",
+  );
+  return response.body.notifications.map((notification) => notification.kind);
+}
