@@ -47,6 +47,34 @@ describe("capability taxonomy", () => {
     expect(shipped.capabilities.length - roots.length).toBeGreaterThanOrEqual(80);
   });
 
+  it("keeps the shipped file consistent: parents, codes, three languages, unambiguous terms", () => {
+    const codes = new Set(shipped.capabilities.map((c) => c.code));
+    const owner = new Map<string, string>();
+    const key = (term: string) =>
+      term
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, " ")
+        .trim();
+    for (const capability of shipped.capabilities) {
+      if (capability.parent !== null) {
+        expect(codes.has(capability.parent), capability.code).toBe(true);
+        expect(capability.code.startsWith(`${capability.parent}.`), capability.code).toBe(true);
+      }
+      expect(Object.keys(capability.labels).sort(), capability.code).toEqual(["en", "es", "fr"]);
+      const terms = [
+        ...Object.values(capability.labels),
+        ...Object.values(capability.synonyms as Record<string, string[]>).flat(),
+      ];
+      for (const term of terms) {
+        // One term naming two capabilities would make tag mapping ambiguous.
+        expect(owner.get(key(term)) ?? capability.code, term).toBe(capability.code);
+        owner.set(key(term), capability.code);
+      }
+    }
+  });
+
   it("serves the tree with labels and synonyms in the requested language", async () => {
     const french = await platform.client().get<Taxonomy>("/api/v1/capabilities?locale=fr");
     expect(french.status).toBe(200);
