@@ -5,6 +5,8 @@ import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { accountsCatalogue } from "../modules/accounts/web/locales.ts";
 import { accountsPages } from "../modules/accounts/web/routes.tsx";
+import { challengesCatalogue } from "../modules/challenges/web/locales.ts";
+import { challengesPages } from "../modules/challenges/web/routes.tsx";
 import { notificationsCatalogue } from "../modules/notifications/web/locales.ts";
 import {
   notificationsAccountSection,
@@ -29,6 +31,7 @@ import "../ui/styles/index.css";
 registerCatalogue("app", appCatalogue);
 registerCatalogue("accounts", accountsCatalogue);
 registerCatalogue("organisations", organisationsCatalogue);
+registerCatalogue("challenges", challengesCatalogue);
 registerCatalogue("notifications", notificationsCatalogue);
 
 /**
@@ -68,6 +71,7 @@ const router = createBrowserRouter([
           { index: true, Component: HomePage },
           ...accountsPages([notificationsAccountSection]),
           ...organisationsPages,
+          ...challengesPages,
           ...notificationsPages,
           {
             path: "admin",

@@ -33,6 +33,7 @@ export function AppLayout() {
           brand={{ name: t("siteName"), href: "/", logo: <BrandMark /> }}
           items={[
             { to: "/", label: t("nav.home"), end: true },
+            { to: "/challenges", label: t("nav.challenges") },
             { to: "/organisations", label: t("nav.organisations") },
             ...(demo ? [{ to: "/dev/mail", label: t("nav.mailbox") }] : []),
           ]}

@@ -1,0 +1,128 @@
+import "../challenges.css";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { isApiError } from "../../../../ui/api/api-error.ts";
+import { Badge } from "../../../../ui/components/Badge.tsx";
+import { ButtonLink } from "../../../../ui/components/Button.tsx";
+import { PageHeader } from "../../../../ui/components/PageHeader.tsx";
+import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
+import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
+import type { Challenge } from "../../contract.ts";
+import { useChallenge } from "../challenge-queries.ts";
+import { statusTone } from "../vocabulary.ts";
+import { ChallengeTabs } from "./ChallengeTabs.tsx";
+import { CoCreationTab } from "./CoCreationTab.tsx";
+import { FollowButton } from "./FollowButton.tsx";
+import { OverviewTab } from "./OverviewTab.tsx";
+import { OwnerTools } from "./OwnerTools.tsx";
+import { QuestionsTab } from "./QuestionsTab.tsx";
+
+export function ChallengePage() {
+  const { t } = useTranslation("challenges");
+  const { id = "" } = useParams();
+  const challenge = useChallenge(id);
+  if (challenge.isPending) return <LoadingBlock />;
+  if (challenge.isError) {
+    const missing =
+      isApiError(challenge.error) &&
+      (challenge.error.status === 404 || challenge.error.status === 400);
+    return (
+      <>
+        <PageHeader title={missing ? t("page.notFound") : t("page.failed")} />
+        {missing ? (
+          <p>
+            <Link to="/challenges">{t("page.backToCatalogue")}</Link>
+          </p>
+        ) : (
+          <ProblemAlert
+            error={challenge.error}
+            namespace="challenges"
+            onRetry={() => void challenge.refetch()}
+          />
+        )}
+      </>
+    );
+  }
+  return <ChallengeView challenge={challenge.data} />;
+}
+
+function LaterTab({ what }: { what: string }) {
+  const { t } = useTranslation("challenges");
+  return (
+    <div className="empty-state">
+      <h2 className="empty-state__title">{t(`tabs.${what}`)}</h2>
+      <p>{t(`later.${what}`)}</p>
+    </div>
+  );
+}
+
+function ChallengeView({ challenge }: { challenge: Challenge }) {
+  const { t } = useTranslation("challenges");
+  const { abilities } = challenge;
+  const owner = abilities.edit || abilities.extendTimeline || abilities.transitions.length > 0;
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <>
+            <Link to={`/organisations/${challenge.organisation.slug}`}>
+              {challenge.organisation.name}
+            </Link>{" "}
+            · {challenge.city.name}, {challenge.city.country}
+          </>
+        }
+        title={challenge.title}
+        aside={
+          <Badge tone={statusTone[challenge.status]}>{t(`statuses.${challenge.status}`)}</Badge>
+        }
+        lead={<p>{challenge.summary}</p>}
+        actions={
+          <>
+            {abilities.edit && (
+              <ButtonLink variant="secondary" to={`/challenges/${challenge.id}/edit`}>
+                {t("page.edit")}
+              </ButtonLink>
+            )}
+            <FollowButton challenge={challenge} />
+          </>
+        }
+      />
+      {owner && <OwnerTools challenge={challenge} />}
+      <ChallengeTabs
+        label={t("tabs.label")}
+        tabs={[
+          {
+            key: "overview",
+            label: t("tabs.overview"),
+            panel: () => <OverviewTab challenge={challenge} />,
+          },
+          {
+            key: "questions",
+            label: t("tabs.questions"),
+            panel: () => <QuestionsTab challenge={challenge} />,
+          },
+          {
+            key: "co-creation",
+            label: t("tabs.coCreation"),
+            panel: () => <CoCreationTab challenge={challenge} />,
+          },
+          {
+            key: "recommendations",
+            label: t("tabs.recommendations"),
+            panel: () => <LaterTab what="recommendations" />,
+          },
+          {
+            key: "consortia",
+            label: t("tabs.consortia"),
+            panel: () => <LaterTab what="consortia" />,
+          },
+          {
+            key: "proposals",
+            label: t("tabs.proposals"),
+            panel: () => <LaterTab what="proposals" />,
+          },
+        ]}
+      />
+    </>
+  );
+}
