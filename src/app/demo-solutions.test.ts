@@ -11,7 +11,8 @@ describe("demo solutions", () => {
   beforeAll(async () => {
     platform = await createTestPlatform();
     await seedDemoData({ ...platform.ctx, demo: true }, await cityIdsByName(platform.database.db));
-  });
+    // Eight demo accounts hash their passwords with scrypt: slow on a busy machine.
+  }, 180_000);
   afterEach(() => expect(platform.serverErrors.splice(0)).toEqual([]));
   afterAll(() => platform.close());
 
@@ -40,7 +41,7 @@ describe("demo solutions", () => {
     ]);
   });
 
-  it("are not added twice when seeding again", async () => {
+  it("are not added twice when seeding again", { timeout: 180_000 }, async () => {
     await seedDemoData({ ...platform.ctx, demo: true }, await cityIdsByName(platform.database.db), {
       force: true,
     });
