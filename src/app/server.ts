@@ -21,6 +21,7 @@ import {
 } from "../modules/accounts/index.ts";
 import { catalogueModule } from "../modules/catalogue/index.ts";
 import { challengesModule } from "../modules/challenges/index.ts";
+import { exchangeModule } from "../modules/exchange/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
 import { organisationsModule } from "../modules/organisations/index.ts";
 import { describeDemoAccounts } from "./demo.ts";
@@ -102,6 +103,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     catalogueModule(ctx),
     challengesModule(ctx),
     notificationsModule(ctx),
+    exchangeModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };
   for (const module of modules) {

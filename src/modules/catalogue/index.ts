@@ -16,18 +16,19 @@ import {
   findSolutionsByIds,
   listPortfolios,
 } from "./repository.ts";
+import { listActiveSolutions } from "./repository-import.ts";
 import { rankSolutionsByText } from "./repository-search.ts";
 import { descendantCodes } from "./repository-taxonomy.ts";
 import { catalogueRoutes } from "./routes.ts";
 import { searchTextFor } from "./taxonomy.ts";
 
 export { createPortfolio } from "./commands/create-portfolio.ts";
+export { addPortfolioItem } from "./commands/curate-portfolio.ts";
 export {
   importSolutions,
   type SolutionImport,
   type SolutionImportOutcome,
 } from "./commands/import-solutions.ts";
-export { addPortfolioItem } from "./commands/curate-portfolio.ts";
 export { sharePortfolio } from "./commands/share-portfolio.ts";
 export {
   ensureCapabilityTaxonomy,

@@ -8,25 +8,38 @@ import type { ModuleManifest } from "../../core/module.ts";
 import { recordOrganisationEvent } from "./audit.ts";
 import { proposeAffiliation } from "./commands/affiliations.ts";
 import { createOrganisation } from "./commands/create-organisation.ts";
-import type { CreateOrganisationBody, MembershipRole, OrganisationSummary } from "./contract.ts";
+import type {
+  CreateOrganisationBody,
+  MembershipRole,
+  OrganisationKind,
+  OrganisationSummary,
+} from "./contract.ts";
 import { presentOrganisationSummary } from "./presenters.ts";
 import {
   activeMemberIds,
   activeParentIds,
   currentMembership,
   findCity,
+  findOpenAffiliation,
   findOrganisation,
   findOrganisationsByIds,
+  insertAffiliation,
   insertMembership,
+  insertOrganisationIfSlugFree,
   listCitiesWithCounts,
   listCurrentMembers,
   membershipHistoryOfUser,
   membershipsOfUser,
+  searchOrganisations,
+  slugTaken,
+  updateAffiliation,
+  updateOrganisation,
 } from "./repository.ts";
 import { organisationsRoutes } from "./routes.ts";
-import { slugify } from "./slug.ts";
+import { slugCandidates, slugify } from "./slug.ts";
 
 export { ensureC40Cities } from "./cities.ts";
+export { canAffiliate } from "./policy.ts";
 
 export function organisationsModule(ctx: ServiceContext): ModuleManifest {
   return {
@@ -174,4 +187,167 @@ export async function seedAffiliation(
       if ((error as { code?: string }).code !== "affiliation_exists") throw error;
     },
   );
+}
+
+/** What a bulk import (exchange module) sets on an organisation. */
+export interface OrganisationImport {
+  /** The organisation to update; null to create one. */
+  existingId: string | null;
+  name: string;
+  kind: OrganisationKind;
+  country: string;
+  /** The C40 city of a city organisation. */
+  cityId: string | null;
+  locality: string | null;
+  website: string | null;
+  description: string;
+}
+
+/**
+ * Bulk import: creates the organisation (the importing person, when there is one, becomes its
+ * first admin, as when creating it by hand; the CLI imports as the platform and adds nobody) or
+ * updates the fields that differ. Kind and city never change. Call inside the import's
+ * transaction (`ctx.db` is that transaction).
+ */
+export async function importOrganisation(
+  ctx: ServiceContext,
+  actorId: string | null,
+  input: OrganisationImport,
+): Promise<{ id: string; outcome: "created" | "updated" | "unchanged" }> {
+  const now = ctx.clock.now();
+  if (input.existingId) {
+    const current = await findOrganisation(ctx.db, input.existingId);
+    if (!current) throw new Error(`organisation ${input.existingId} is gone`);
+    const wanted = {
+      name: input.name,
+      country: current.kind === "city" ? current.country : input.country.toUpperCase(),
+      locality: input.locality,
+      website: input.website,
+      description: input.description,
+    };
+    const fields = (Object.keys(wanted) as Array<keyof typeof wanted>).filter(
+      (field) => wanted[field] !== current[field],
+    );
+    if (fields.length === 0) return { id: current.id, outcome: "unchanged" };
+    await updateOrganisation(ctx.db, current.id, { ...wanted, updatedAt: now });
+    await recordOrganisationEvent(ctx.db, ctx.clock, {
+      action: "organisation.updated",
+      actorId,
+      subjectId: current.id,
+      payload: { fields },
+    });
+    return { id: current.id, outcome: "updated" };
+  }
+  const { existingId: _existingId, ...fields } = input;
+  if (actorId) {
+    const created = await createOrganisation(ctx, actorId, fields);
+    return { id: created.id, outcome: "created" };
+  }
+  let country = input.country.toUpperCase();
+  if (input.kind === "city" && input.cityId) {
+    country = (await findCity(ctx.db, input.cityId))?.country ?? country;
+  }
+  for (const slug of slugCandidates(input.name)) {
+    if (await slugTaken(ctx.db, slug)) continue;
+    const created = await insertOrganisationIfSlugFree(ctx.db, {
+      ...fields,
+      slug,
+      country,
+      cityId: input.kind === "city" ? input.cityId : null,
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!created) continue;
+    await recordOrganisationEvent(ctx.db, ctx.clock, {
+      action: "organisation.created",
+      actorId,
+      subjectId: created.id,
+      payload: { name: created.name, kind: created.kind, cityId: created.cityId },
+    });
+    return { id: created.id, outcome: "created" };
+  }
+  throw new Error(`no free address for ${input.name}`);
+}
+
+/**
+ * Bulk import: makes `memberId` an active member of the cluster or network `parentId` (the
+ * importer may act for both sides); accepts a pending request; false when it was active already.
+ */
+export async function importAffiliation(
+  ctx: ServiceContext,
+  actorId: string | null,
+  parentId: string,
+  memberId: string,
+): Promise<boolean> {
+  const open = await findOpenAffiliation(ctx.db, parentId, memberId);
+  if (open?.status === "active") return false;
+  const now = ctx.clock.now();
+  const affiliation =
+    open ??
+    (await insertAffiliation(ctx.db, {
+      parentId,
+      memberId,
+      status: "active",
+      proposedBySide: "platform",
+      proposedBy: actorId,
+      createdAt: now,
+      acceptedAt: now,
+    }));
+  if (open) await updateAffiliation(ctx.db, open.id, { status: "active", acceptedAt: now });
+  const payload = { affiliationId: affiliation.id, parentId, memberId };
+  if (!open) {
+    await recordOrganisationEvent(ctx.db, ctx.clock, {
+      action: "organisation.affiliation_proposed",
+      actorId,
+      subjectId: memberId,
+      payload,
+    });
+  }
+  await recordOrganisationEvent(ctx.db, ctx.clock, {
+    action: "organisation.affiliation_accepted",
+    actorId,
+    subjectId: memberId,
+    payload,
+  });
+  return true;
+}
+
+/** Export: every organisation's public fields, its city's name and its active parents' ids. */
+export async function organisationsForExport(db: Db): Promise<
+  Array<{
+    id: string;
+    slug: string;
+    name: string;
+    kind: OrganisationKind;
+    country: string;
+    cityName: string | null;
+    locality: string | null;
+    website: string | null;
+    description: string;
+    parentIds: string[];
+  }>
+> {
+  const all: Awaited<ReturnType<typeof searchOrganisations>>["rows"] = [];
+  for (let offset = 0; ; offset += 1_000) {
+    const { rows } = await searchOrganisations(db, {}, { limit: 1_000, offset });
+    all.push(...rows);
+    if (rows.length < 1_000) break;
+  }
+  const result = [];
+  for (const row of all) {
+    result.push({
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      kind: row.kind,
+      country: row.country,
+      cityName: row.cityName,
+      locality: row.locality,
+      website: row.website,
+      description: row.description,
+      parentIds: await activeParentIds(db, row.id),
+    });
+  }
+  return result;
 }

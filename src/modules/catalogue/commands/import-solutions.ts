@@ -108,8 +108,15 @@ export async function importSolutions(
         createdAt: now,
         updatedAt: now,
       });
-      for (const code of content.capabilities) capabilityRows.push({ solutionId: id, capabilityCode: code });
-      versions.push({ solutionId: id, version: 1, content: { ...content }, editedBy: actorId, editedAt: now });
+      for (const code of content.capabilities)
+        capabilityRows.push({ solutionId: id, capabilityCode: code });
+      versions.push({
+        solutionId: id,
+        version: 1,
+        content: { ...content },
+        editedBy: actorId,
+        editedAt: now,
+      });
       events.push(
         auditEntry("solution.created", actorId, id, {
           providerId: item.providerId,
@@ -147,7 +154,13 @@ export async function importSolutions(
       await replaceSolutionCapabilities(tx, current.id, content.capabilities);
       termsToRefresh.push(current.id);
     }
-    versions.push({ solutionId: current.id, version, content: { ...content }, editedBy: actorId, editedAt: now });
+    versions.push({
+      solutionId: current.id,
+      version,
+      content: { ...content },
+      editedBy: actorId,
+      editedAt: now,
+    });
     events.push(
       auditEntry("solution.updated", actorId, current.id, {
         providerId: current.providerId,
@@ -156,12 +169,13 @@ export async function importSolutions(
       }),
     );
     results.push({ id: current.id, outcome: "updated" });
-    if (results.length % 500 === 0) onProgress(results.length);
   }
 
+  // Progress counts every solution handled: edits (done above) and inserts, chunk by chunk.
+  onProgress(items.length - newRows.length);
   for (let start = 0; start < newRows.length; start += 500) {
     await insertSolutions(tx, newRows.slice(start, start + 500));
-    onProgress(results.length - newRows.length + Math.min(start + 500, newRows.length));
+    onProgress(items.length - newRows.length + Math.min(start + 500, newRows.length));
   }
   await insertSolutionCapabilityRows(tx, capabilityRows);
   await insertSolutionVersions(tx, versions);

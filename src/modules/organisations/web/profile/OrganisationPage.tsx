@@ -7,6 +7,7 @@ import { PageHeader } from "../../../../ui/components/PageHeader.tsx";
 import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
+import { CityChallengesSection } from "../../../challenges/web/city/CityChallengesSection.tsx";
 import type { Organisation, OrganisationSummary } from "../../contract.ts";
 import { OrganisationLogo } from "../OrganisationLogo.tsx";
 import { useOrganisation } from "../organisation-queries.ts";
@@ -106,6 +107,12 @@ function OrganisationProfile({ organisation }: { organisation: Organisation }) {
               <h2 id="member-organisations">{t("profile.memberOrganisations")}</h2>
               <RelatedList organisations={organisation.members} />
             </section>
+          )}
+          {organisation.kind === "city" && organisation.cityId && (
+            <CityChallengesSection
+              cityId={organisation.cityId}
+              cityName={organisation.cityName ?? organisation.name}
+            />
           )}
         </div>
         <aside className="stack" aria-label={t("profile.factsLabel")}>

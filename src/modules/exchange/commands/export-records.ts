@@ -1,0 +1,98 @@
+import type { Db } from "../../../core/db/client.ts";
+import { activeSolutionsForExport } from "../../catalogue/index.ts";
+import { organisationsForExport } from "../../organisations/index.ts";
+import { BUNDLE_FORMAT } from "../contract.ts";
+import { writeSolutionsCsv } from "../csv-solutions.ts";
+import { allRefs, type RecordKind } from "../repository.ts";
+
+/**
+ * The public catalogue as a bundle (or the solutions as CSV): every organisation and every
+ * active solution, each under a stable ref (the platform's ref from earlier imports, else a
+ * cluster's when no other record uses it, else the record's id), sorted by ref, fields in a
+ * fixed order, so that exporting twice gives the same bytes.
+ */
+
+const byRef = <Item extends { ref: string }>(a: Item, b: Item) =>
+  a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+
+async function refsFor(db: Db, kind: RecordKind, ids: string[]): Promise<Map<string, string>> {
+  const preferred = new Map<string, { ref: string; platform: boolean }>();
+  for (const row of await allRefs(db, kind)) {
+    const platform = row.scope === "platform";
+    const current = preferred.get(row.entityId);
+    if (!current || (platform && !current.platform)) {
+      preferred.set(row.entityId, { ref: row.ref, platform });
+    }
+  }
+  const uses = new Map<string, number>();
+  for (const id of ids) {
+    const ref = preferred.get(id)?.ref ?? id;
+    uses.set(ref, (uses.get(ref) ?? 0) + 1);
+  }
+  return new Map(
+    ids.map((id) => {
+      const ref = preferred.get(id)?.ref;
+      return [id, ref && uses.get(ref) === 1 ? ref : id];
+    }),
+  );
+}
+
+export async function exportBundle(db: Db) {
+  const organisations = await organisationsForExport(db);
+  const organisationRefs = await refsFor(
+    db,
+    "organisation",
+    organisations.map((organisation) => organisation.id),
+  );
+  const solutions = await activeSolutionsForExport(db);
+  const solutionRefs = await refsFor(
+    db,
+    "solution",
+    solutions.map((solution) => solution.id),
+  );
+  const refOf = (id: string) => organisationRefs.get(id) ?? id;
+  return {
+    format: BUNDLE_FORMAT,
+    organisations: organisations
+      .map((organisation) => ({
+        ref: refOf(organisation.id),
+        name: organisation.name,
+        kind: organisation.kind,
+        country: organisation.country,
+        locality: organisation.locality,
+        website: organisation.website,
+        description: organisation.description,
+        city: organisation.kind === "city" ? organisation.cityName : null,
+        clusters: organisation.parentIds.map(refOf).sort(),
+      }))
+      .sort(byRef),
+    solutions: solutions
+      .map((solution) => ({
+        ref: solutionRefs.get(solution.id) ?? solution.id,
+        organisation: refOf(solution.providerId),
+        title: solution.title,
+        summary: solution.summary,
+        description: solution.description,
+        sectors: solution.sectors,
+        capabilities: solution.capabilities,
+        trl: solution.trl,
+        countriesDeployed: solution.countriesDeployed,
+        media: solution.media,
+        referenceLinks: solution.referenceLinks,
+      }))
+      .sort(byRef),
+    challenges: [] as unknown[],
+  };
+}
+
+export type ExportedBundle = Awaited<ReturnType<typeof exportBundle>>;
+
+/** Two-space indented JSON with a final newline. */
+export function bundleText(bundle: ExportedBundle): string {
+  return `${JSON.stringify(bundle, null, 2)}\n`;
+}
+
+export async function exportText(db: Db, format: "bundle" | "csv"): Promise<string> {
+  const bundle = await exportBundle(db);
+  return format === "bundle" ? bundleText(bundle) : writeSolutionsCsv(bundle.solutions);
+}

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { CreateSolutionBody } from "../catalogue/contract.ts";
+import { CreateOrganisationBody } from "../organisations/contract.ts";
+
+/**
+ * Bulk import and export of organisations and solutions: the bundle format
+ * "city-solutions-bundle/1" and the CSV of solutions (docs/import-format.md). Shared by the
+ * server, the CLI and the web pages.
+ */
+
+export const BUNDLE_FORMAT = "city-solutions-bundle/1";
+
+const noNul = (value: string) => !value.includes("\u0000");
+
+/** A caller-chosen name for a record, unique per kind within the importer's scope. */
+export const RecordRef = z
+  .string({ error: "must be a text reference" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "is too long")
+  .refine(noNul, "must not contain NUL characters");
+
+/** An organisation of the bundle: the fields of POST /api/v1/organisations, the city by name. */
+export const BundleOrganisation = CreateOrganisationBody.omit({ cityId: true }).extend({
+  ref: RecordRef,
+  /** City organisations: the C40 city they govern, by name ("Copenhagen") or id. */
+  city: z.string().trim().min(1).max(200).nullable().optional(),
+  /** Clusters (or, for a cluster, networks) it is an active member of, by ref or address. */
+  clusters: z.array(RecordRef).max(20, "must name at most 20 clusters").default([]),
+});
+export type BundleOrganisation = z.output<typeof BundleOrganisation>;
+
+/** A solution of the bundle: the fields of POST /api/v1/solutions, its provider by ref. */
+export const BundleSolution = CreateSolutionBody.omit({
+  providerId: true,
+  capabilities: true,
+}).extend({
+  ref: RecordRef,
+  /** The provider: an organisation's ref (this bundle or an earlier import), address or id. */
+  organisation: RecordRef,
+  /** Taxonomy codes, or free text mapped onto them (labels and synonyms, any language). */
+  capabilities: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "must not be empty")
+        .max(120, "is too long")
+        .refine(noNul, "must not contain NUL characters"),
+    )
+    .max(60, "must have at most 60 entries")
+    .default([]),
+});
+export type BundleSolution = z.output<typeof BundleSolution>;
+
+/** The top level; each record is checked on its own, so that every problem is reported. */
+export const BundleEnvelope = z.strictObject({
+  format: z.literal(BUNDLE_FORMAT, { error: `must be "${BUNDLE_FORMAT}"` }),
+  organisations: z.array(z.unknown()).max(20_000, "has too many records").default([]),
+  solutions: z.array(z.unknown()).max(100_000, "has too many records").default([]),
+  challenges: z.array(z.unknown()).max(20_000, "has too many records").default([]),
+});
+
+export interface Bundle {
+  format: typeof BUNDLE_FORMAT;
+  organisations: BundleOrganisation[];
+  solutions: BundleSolution[];
+  challenges: unknown[];
+}
+
+/** One problem (or warning) of an import: which record, where in it, what is wrong. */
+export const ImportProblem = z
+  .object({
+    /** A JSON path into the bundle ("solutions[3].trl"), or the CSV column ("trl"). */
+    field: z.string(),
+    message: z.string(),
+    record: z.enum(["file", "organisation", "solution", "challenge"]),
+    /** The record's ref, when it has one. */
+    ref: z.string().nullable(),
+    /** CSV files: the line the record starts on (the header is line 1). */
+    line: z.number().int().nullable(),
+  })
+  .meta({ id: "ImportProblem" });
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+const Outcomes = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+export const ImportReport = z
+  .object({
+    /** True when nothing was written (?dryRun=true): the counts say what would happen. */
+    dryRun: z.boolean(),
+    format: z.enum(["bundle", "csv"]),
+    /** Whose refs these are: "platform", or "cluster:<id>" for a cluster's admins. */
+    scope: z.string(),
+    organisations: Outcomes,
+    solutions: Outcomes,
+    /** Memberships of clusters (and networks) made active. */
+    affiliations: z.object({ created: z.number().int() }),
+    /** Free-text capabilities that match no taxonomy code: left out, the rest imported. */
+    warnings: z.array(ImportProblem),
+  })
+  .meta({ id: "ImportReport" });
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** The 422 answer: every problem of the file; nothing was imported. */
+export const ImportRejection = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(ImportProblem),
+  })
+  .meta({ id: "ImportRejection" });
+export type ImportRejection = z.infer<typeof ImportRejection>;
+
+export const ImportQuery = z.strictObject({
+  dryRun: z.enum(["true", "false"]).default("false"),
+  /** For people who administer several clusters: the one importing. */
+  cluster: z.uuid({ error: "must be a UUID" }).optional(),
+});
+
+export const ExportQuery = z.strictObject({ format: z.enum(["bundle", "csv"]).default("bundle") });
+
+/** The CSV of solutions: its columns, in the order an export writes them. */
+export const CSV_COLUMNS = [
+  "ref",
+  "organisation",
+  "title",
+  "summary",
+  "description",
+  "sectors",
+  "capabilities",
+  "trl",
+  "countries",
+  "links",
+] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];

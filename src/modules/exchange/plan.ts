@@ -1,0 +1,355 @@
+import type { Db } from "../../core/db/client.ts";
+import { mapTagsToCapabilities, solutionStates } from "../catalogue/index.ts";
+import type { OrganisationKind } from "../organisations/contract.ts";
+import {
+  canAffiliate,
+  cityDirectory,
+  membersOfCluster,
+  organisationExists,
+  organisationSummaries,
+} from "../organisations/index.ts";
+import { BundleOrganisation, BundleSolution, type ImportProblem } from "./contract.ts";
+import {
+  type ImportFile,
+  issueProblems,
+  locate,
+  type RecordType,
+  type SourceRecord,
+} from "./import-file.ts";
+import { type Importer, scopeOf } from "./policy.ts";
+import { idsOfRefs } from "./repository.ts";
+
+/**
+ * Checks a whole import file before anything is written: every record's fields, refs unique
+ * per kind, every reference resolvable (to a record of the file, a ref of an earlier import,
+ * or an existing organisation's address or id), kinds that fit, capabilities that map onto the
+ * taxonomy, and the importer's right to each record. Returns every problem, or the plan.
+ */
+
+/** An organisation a record points at: one of this file, or one that exists. */
+export type OrganisationTarget = { fileRef: string } | { id: string };
+
+export interface PlannedOrganisation {
+  ref: string;
+  existingId: string | null;
+  name: string;
+  kind: OrganisationKind;
+  country: string;
+  cityId: string | null;
+  locality: string | null;
+  website: string | null;
+  description: string;
+  clusters: OrganisationTarget[];
+}
+
+export interface PlannedSolution {
+  ref: string;
+  existingId: string | null;
+  provider: OrganisationTarget;
+  providerKind: "company" | "research" | "cluster";
+  record: BundleSolution;
+  capabilities: string[];
+}
+
+export interface ImportPlan {
+  organisations: PlannedOrganisation[];
+  solutions: PlannedSolution[];
+  warnings: ImportProblem[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOTTED_CODE = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
+const providerKinds = ["company", "research", "cluster"] as const;
+const MAX_CAPABILITIES = 30;
+
+interface Checked<Record> {
+  source: SourceRecord;
+  record: Record;
+}
+
+export async function planImport(
+  db: Db,
+  importer: Importer,
+  file: ImportFile,
+): Promise<{ problems: ImportProblem[]; plan: ImportPlan }> {
+  const scope = scopeOf(importer);
+  const problems: ImportProblem[] = [...file.problems];
+  const warnings: ImportProblem[] = [];
+  const problem = (
+    type: RecordType,
+    source: SourceRecord,
+    ref: string | null,
+    path: PropertyKey[],
+    message: string,
+  ) => problems.push(locate(file, type, source, ref, path, message));
+
+  // 1. Each record on its own, and refs unique per kind.
+  const check = <Schema extends typeof BundleOrganisation | typeof BundleSolution>(
+    type: RecordType,
+    schema: Schema,
+    sources: SourceRecord[],
+  ) => {
+    const valid: Array<Checked<ReturnType<Schema["parse"]>>> = [];
+    const seen = new Map<string, SourceRecord>();
+    for (const source of sources) {
+      const rawRef = (source.raw as { ref?: unknown } | null)?.ref;
+      const ref = typeof rawRef === "string" ? rawRef.trim() : null;
+      if (ref) {
+        const first = seen.get(ref);
+        if (first) {
+          problem(
+            type,
+            source,
+            ref,
+            ["ref"],
+            `repeats the ref of ${file.format === "csv" ? `line ${first.line}` : `record ${first.index}`}`,
+          );
+        } else {
+          seen.set(ref, source);
+        }
+      }
+      const parsed = schema.safeParse(source.raw);
+      if (parsed.success)
+        valid.push({ source, record: parsed.data as ReturnType<Schema["parse"]> });
+      else problems.push(...issueProblems(file, type, source, ref, parsed.error));
+    }
+    return valid;
+  };
+  const organisations = check("organisation", BundleOrganisation, file.organisations);
+  const solutions = check("solution", BundleSolution, file.solutions);
+  if (file.challenges.length > 0) {
+    for (const source of file.challenges) {
+      problem(
+        "challenge",
+        source,
+        null,
+        [],
+        "challenges are not imported yet (see docs/import-format.md)",
+      );
+    }
+  }
+
+  // 2. What the refs and references name.
+  const fileOrganisations = new Map(organisations.map((item) => [item.record.ref, item.record]));
+  const organisationRefs = await idsOfRefs(db, "organisation", scope, [
+    ...organisations.map((item) => item.record.ref),
+    ...organisations.flatMap((item) => item.record.clusters),
+    ...solutions.map((item) => item.record.organisation),
+  ]);
+  const solutionRefs = await idsOfRefs(
+    db,
+    "solution",
+    scope,
+    solutions.map((item) => item.record.ref),
+  );
+  const existingOrganisations = new Map<
+    string,
+    { id: string; kind: string; name: string } | null
+  >();
+  const lookUp = async (reference: string) => {
+    if (existingOrganisations.has(reference)) return existingOrganisations.get(reference) ?? null;
+    const mapped = organisationRefs.get(reference);
+    const found = mapped
+      ? (await organisationSummaries(db, [mapped])).get(mapped)
+      : await organisationExists(db, reference);
+    const summary = found ? { id: found.id, kind: found.kind, name: found.name } : null;
+    existingOrganisations.set(reference, summary);
+    return summary;
+  };
+  /** The existing organisation a record of the file updates: its ref's, or the one its id names. */
+  const existingIdOf = new Map<string, string>();
+  for (const { record } of organisations) {
+    const mapped = organisationRefs.get(record.ref);
+    if (mapped) existingIdOf.set(record.ref, mapped);
+    else if (UUID.test(record.ref)) {
+      const found = await organisationExists(db, record.ref);
+      if (found) existingIdOf.set(record.ref, found.id);
+    }
+  }
+  /** A reference to an organisation: a record of this file first, then an existing one. */
+  const resolve = async (
+    reference: string,
+  ): Promise<{ target: OrganisationTarget; kind: string; name: string } | null> => {
+    const inFile = fileOrganisations.get(reference);
+    if (inFile) {
+      const id = existingIdOf.get(reference);
+      return { target: id ? { id } : { fileRef: reference }, kind: inFile.kind, name: inFile.name };
+    }
+    const existing = await lookUp(reference);
+    return existing
+      ? { target: { id: existing.id }, kind: existing.kind, name: existing.name }
+      : null;
+  };
+  const clusterMembers =
+    importer.kind === "cluster"
+      ? new Set(await membersOfCluster(db, importer.clusterId))
+      : new Set<string>();
+  const cities = await cityDirectory(db);
+  const cityByName = new Map([...cities.values()].map((city) => [city.name.toLowerCase(), city]));
+
+  // 3. Organisations.
+  const plannedOrganisations: PlannedOrganisation[] = [];
+  for (const { source, record } of organisations) {
+    const ref = record.ref;
+    const say = (path: PropertyKey[], message: string) =>
+      problem("organisation", source, ref, path, message);
+    const existingId = existingIdOf.get(ref) ?? null;
+    const existing = existingId
+      ? (await organisationSummaries(db, [existingId])).get(existingId)
+      : undefined;
+    let cityId: string | null = null;
+    if (record.kind === "city") {
+      const city = record.city
+        ? (cities.get(record.city) ?? cityByName.get(record.city.toLowerCase()))
+        : undefined;
+      if (!record.city)
+        say(["city"], "is required for a city organisation (a C40 city's name or id)");
+      else if (!city) say(["city"], `${record.city} is not a C40 city`);
+      else cityId = city.id;
+      if (existing && city && existing.cityName !== city.name)
+        say(["city"], `cannot change (it is ${existing.cityName})`);
+    } else if (record.city) {
+      say(["city"], "is only for city organisations");
+    }
+    if (existing && existing.kind !== record.kind)
+      say(["kind"], `cannot change (it is a ${existing.kind})`);
+    const clusters: OrganisationTarget[] = [];
+    for (const [index, reference] of record.clusters.entries()) {
+      const parent = await resolve(reference);
+      if (!parent) {
+        say(["clusters", index], `${reference} is no organisation of this file or of the platform`);
+        continue;
+      }
+      if (reference === ref || !canAffiliate(record.kind, parent.kind as OrganisationKind)) {
+        say(
+          ["clusters", index],
+          `a ${record.kind} organisation cannot join ${parent.name} (a ${parent.kind})`,
+        );
+        continue;
+      }
+      clusters.push(parent.target);
+    }
+    if (importer.kind === "cluster") {
+      if (record.kind !== "company" && record.kind !== "research") {
+        say(
+          ["kind"],
+          "a cluster's admins import only companies and research institutes (their members)",
+        );
+      }
+      const ownCluster = clusters.some(
+        (target) => "id" in target && target.id === importer.clusterId,
+      );
+      if (!ownCluster)
+        say(
+          ["clusters"],
+          `must include your cluster (${importer.clusterName}): a cluster's admins import its members`,
+        );
+      for (const [index, target] of clusters.entries()) {
+        if (!("id" in target) || target.id !== importer.clusterId) {
+          say(["clusters", index], `only ${importer.clusterName} (your cluster) may be named`);
+        }
+      }
+      if (existing && !clusterMembers.has(existing.id)) {
+        say(
+          ["ref"],
+          `names ${existing.name}, which is not a member of ${importer.clusterName}; only its own admins or platform admins may change it`,
+        );
+      }
+    }
+    plannedOrganisations.push({
+      ref,
+      existingId,
+      name: record.name,
+      kind: record.kind,
+      country: record.country,
+      cityId,
+      locality: record.locality ?? null,
+      website: record.website ?? null,
+      description: record.description,
+      clusters,
+    });
+  }
+
+  // 4. Solutions: provider, existing solution, capabilities.
+  const states = await solutionStates(db, [
+    ...solutionRefs.values(),
+    ...solutions.map((item) => item.record.ref).filter((ref) => UUID.test(ref)),
+  ]);
+  const entries = [...new Set(solutions.flatMap((item) => item.record.capabilities))];
+  const mapped = new Map(
+    (await mapTagsToCapabilities(db, entries)).map((row) => [row.tag, row.codes]),
+  );
+  const plannedSolutions: PlannedSolution[] = [];
+  for (const { source, record } of solutions) {
+    const ref = record.ref;
+    const say = (path: PropertyKey[], message: string) =>
+      problem("solution", source, ref, path, message);
+    const provider = await resolve(record.organisation);
+    const providerKind = providerKinds.find((kind) => kind === provider?.kind);
+    if (!provider)
+      say(
+        ["organisation"],
+        `${record.organisation} is no organisation of this file or of the platform`,
+      );
+    else if (!providerKind)
+      say(
+        ["organisation"],
+        `${provider.name} is a ${provider.kind} organisation; solutions belong to a company, research institute or cluster`,
+      );
+    let existingId = solutionRefs.get(ref) ?? null;
+    if (!existingId && UUID.test(ref) && states.has(ref)) existingId = ref;
+    const state = existingId ? states.get(existingId) : undefined;
+    if (state?.status === "archived")
+      say(["ref"], "names an archived solution; restore it before importing it again");
+    if (
+      state &&
+      provider &&
+      !("id" in provider.target && provider.target.id === state.providerId)
+    ) {
+      say(["organisation"], "cannot change: the solution belongs to another organisation");
+    }
+    if (importer.kind === "cluster" && provider && "id" in provider.target) {
+      const id = provider.target.id;
+      if (id !== importer.clusterId && !clusterMembers.has(id)) {
+        say(
+          ["organisation"],
+          `${provider.name} is not a member of ${importer.clusterName}; a cluster's admins import their members' solutions`,
+        );
+      }
+    }
+    const codes = new Set<string>();
+    for (const [index, entry] of record.capabilities.entries()) {
+      const found = mapped.get(entry) ?? [];
+      if (found.length > 0) for (const code of found) codes.add(code);
+      else if (DOTTED_CODE.test(entry))
+        say(["capabilities", index], `${entry} is not a capability code`);
+      else
+        warnings.push(
+          locate(
+            file,
+            "solution",
+            source,
+            ref,
+            ["capabilities", index],
+            `"${entry}" matches no capability; left out`,
+          ),
+        );
+    }
+    if (codes.size > MAX_CAPABILITIES)
+      say(["capabilities"], `map onto ${codes.size} capabilities; at most ${MAX_CAPABILITIES}`);
+    if (provider && providerKind) {
+      plannedSolutions.push({
+        ref,
+        existingId,
+        provider: provider.target,
+        providerKind,
+        record,
+        capabilities: [...codes].sort(),
+      });
+    }
+  }
+  return {
+    problems,
+    plan: { organisations: plannedOrganisations, solutions: plannedSolutions, warnings },
+  };
+}
