@@ -1,5 +1,6 @@
 import type { ServiceContext } from "../core/context.ts";
 import { countActivePeople, currentTotpCode, seedUser } from "../modules/accounts/index.ts";
+import { seedDemoChallenges } from "../modules/challenges/index.ts";
 import type { OrganisationKind } from "../modules/organisations/contract.ts";
 import {
   seedAffiliation,
@@ -374,5 +375,6 @@ export async function seedDemoData(
     await seedAffiliation(ctx, adminId, organisationIds.get(parent)!, organisationIds.get(member)!);
   }
   await seedDemoSolutions(ctx, organisationIds, adminId);
+  await seedDemoChallenges(ctx, organisationIds, userIds);
   return { seeded: true };
 }

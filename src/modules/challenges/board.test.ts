@@ -63,14 +63,14 @@ describe("the co-creation board", () => {
   it("counts one vote per person, toggled", async () => {
     const idea = (await board()).ideas[0]!;
     const vote = `${ideas}/${idea.id}/vote`;
-    expect((await voter.client.put(vote)).status).toBe(204);
-    expect((await voter.client.put(vote)).status).toBe(204);
+    expect((await voter.client.put(vote, undefined)).status).toBe(204);
+    expect((await voter.client.put(vote, undefined)).status).toBe(204);
     expect((await board(voter.client)).ideas[0]).toMatchObject({ votes: 1, myVote: true });
-    await author.client.put(vote);
+    await author.client.put(vote, undefined);
     expect((await board()).ideas[0]!.votes).toBe(2);
     await voter.client.delete(vote);
     expect((await board(voter.client)).ideas[0]).toMatchObject({ votes: 1, myVote: false });
-    expect((await platform.client().put(vote)).status).toBe(401);
+    expect((await platform.client().put(vote, undefined)).status).toBe(401);
   });
 
   it("lets the author edit for 30 minutes, then answers 409", async () => {

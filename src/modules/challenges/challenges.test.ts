@@ -137,6 +137,7 @@ describe("drafting, publishing and the lifecycle", () => {
       const step = await city.member.client.post<Challenge>(`${path}/transitions`, { to });
       expect(step.status, to).toBe(200);
       expect(step.body.status).toBe(to);
+      platform.clock.advance(60_000);
     }
     const events = await auditSince(platform, mark);
     expect(events.map((event) => event.payload.to)).toEqual([
@@ -163,7 +164,9 @@ describe("drafting, publishing and the lifecycle", () => {
     expect(noReason.body.errors[0]?.field).toBe("body.reason");
     platform.clock.advance(31 * DAY);
     await city.member.client.post(`${path}/transitions`, { to: "evaluation" });
+    platform.clock.advance(60_000);
     await city.member.client.post(`${path}/transitions`, { to: "awarded" });
+    platform.clock.advance(60_000);
     const piloting = await city.member.client.post<{ code: string }>(`${path}/transitions`, {
       to: "piloting",
     });

@@ -43,16 +43,20 @@ describe("clarifications, follows and timeline changes", () => {
   });
 
   it("lets verified people follow public challenges, not drafts", async () => {
-    const followed = await reader.client.put<FollowState>(`${path}/follow`);
+    const followed = await reader.client.put<FollowState>(`${path}/follow`, undefined);
     expect(followed.body).toEqual({ following: true, followerCount: 1 });
-    expect((await reader.client.put<FollowState>(`${path}/follow`)).body.followerCount).toBe(1);
-    expect((await platform.client().put(`${path}/follow`)).status).toBe(401);
+    expect(
+      (await reader.client.put<FollowState>(`${path}/follow`, undefined)).body.followerCount,
+    ).toBe(1);
+    expect((await platform.client().put(`${path}/follow`, undefined)).status).toBe(401);
     const draft = await createDraft(platform, city.member.client, city.organisationId);
-    expect((await reader.client.put(`/api/v1/challenges/${draft.id}/follow`)).status).toBe(404);
-    expect((await city.member.client.put(`/api/v1/challenges/${draft.id}/follow`)).status).toBe(
-      409,
-    );
-    await provider.client.put(`${path}/follow`);
+    expect(
+      (await reader.client.put(`/api/v1/challenges/${draft.id}/follow`, undefined)).status,
+    ).toBe(404);
+    expect(
+      (await city.member.client.put(`/api/v1/challenges/${draft.id}/follow`, undefined)).status,
+    ).toBe(409);
+    await provider.client.put(`${path}/follow`, undefined);
     const unfollowed = await provider.client.delete<FollowState>(`${path}/follow`);
     expect(unfollowed.body).toEqual({ following: false, followerCount: 1 });
     expect((await reader.client.get<Challenge>(path)).body.following).toBe(true);
@@ -158,7 +162,7 @@ describe("clarifications, follows and timeline changes", () => {
   it("moves deadlines only later, announcing and auditing each move", async () => {
     const target = await publishedChallenge(platform, city);
     const timeline = `/api/v1/challenges/${target.id}/timeline`;
-    await reader.client.put(`/api/v1/challenges/${target.id}/follow`);
+    await reader.client.put(`/api/v1/challenges/${target.id}/follow`, undefined);
     const proposal = new Date(target.timeline.proposalDeadline!);
     const earlier = await city.member.client.patch<{
       code: string;
@@ -200,7 +204,7 @@ describe("clarifications, follows and timeline changes", () => {
 
   it("tells followers of status changes", async () => {
     const target = await publishedChallenge(platform, city);
-    await reader.client.put(`/api/v1/challenges/${target.id}/follow`);
+    await reader.client.put(`/api/v1/challenges/${target.id}/follow`, undefined);
     await city.member.client.post(`/api/v1/challenges/${target.id}/transitions`, {
       to: "cancelled",
       reason: "The council moved the budget elsewhere.",

@@ -331,6 +331,7 @@ export type Clarification = z.infer<typeof Clarification>;
  * and an asker sees their own.
  */
 export const ClarificationList = z.object({ clarifications: z.array(Clarification) });
+export type ClarificationList = z.infer<typeof ClarificationList>;
 
 // Co-creation board ---------------------------------------------------------------------------
 
@@ -411,3 +412,4 @@ export type SavedSearch = z.infer<typeof SavedSearch>;
 export const SavedSearchList = z.object({ savedSearches: z.array(SavedSearch) });
 
 export const FollowState = z.object({ following: z.boolean(), followerCount: z.number().int() });
+export type FollowState = z.infer<typeof FollowState>;

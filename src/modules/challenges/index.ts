@@ -15,3 +15,4 @@ export function challengesModule(ctx: ServiceContext): ModuleManifest {
     },
   };
 }
+export { seedDemoChallenges } from "./seed-demo-challenges.ts";
