@@ -5,6 +5,8 @@ import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { accountsCatalogue } from "../modules/accounts/web/locales.ts";
 import { accountsPages } from "../modules/accounts/web/routes.tsx";
+import { catalogueCatalogue } from "../modules/catalogue/web/locales.ts";
+import { cataloguePages } from "../modules/catalogue/web/routes.tsx";
 import { challengesCatalogue } from "../modules/challenges/web/locales.ts";
 import { challengesPages } from "../modules/challenges/web/routes.tsx";
 import { notificationsCatalogue } from "../modules/notifications/web/locales.ts";
@@ -33,6 +35,7 @@ registerCatalogue("accounts", accountsCatalogue);
 registerCatalogue("organisations", organisationsCatalogue);
 registerCatalogue("challenges", challengesCatalogue);
 registerCatalogue("notifications", notificationsCatalogue);
+registerCatalogue("catalogue", catalogueCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
@@ -73,6 +76,7 @@ const router = createBrowserRouter([
           ...organisationsPages,
           ...challengesPages,
           ...notificationsPages,
+          ...cataloguePages,
           {
             path: "admin",
             lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { AdminUsers } from "../../modules/accounts/web/admin/AdminUsers.tsx";
 import { RequireSignIn } from "../../modules/accounts/web/RequireSignIn.tsx";
 import { hasAdminPowers } from "../../modules/accounts/web/session.ts";
+import { CapabilityAdmin } from "../../modules/catalogue/web/admin/CapabilityAdmin.tsx";
 import { VerificationQueue } from "../../modules/organisations/web/admin/VerificationQueue.tsx";
 import { Alert } from "../../ui/components/Alert.tsx";
 import { PageHeader } from "../../ui/components/PageHeader.tsx";
@@ -22,6 +23,7 @@ export function AdminPage() {
             <div className="stack">
               <VerificationQueue />
               <AdminUsers />
+              <CapabilityAdmin />
             </div>
           ) : user.platformRoles.includes("admin") ? (
             <Alert tone="warning" title={t("admin.needsTwoFactor")}>

@@ -34,6 +34,7 @@ export function AppLayout() {
           items={[
             { to: "/", label: t("nav.home"), end: true },
             { to: "/challenges", label: t("nav.challenges") },
+            { to: "/solutions", label: t("catalogue:nav") },
             { to: "/organisations", label: t("nav.organisations") },
             ...(demo ? [{ to: "/dev/mail", label: t("nav.mailbox") }] : []),
           ]}

@@ -19,7 +19,8 @@ export function CapabilityFacet({ tree, counts, selected, onChange }: Capability
   const { t } = useTranslation("catalogue");
   const toggle = (code: string, checked: boolean) =>
     onChange(checked ? [...selected, code] : selected.filter((one) => one !== code));
-  const visible = (node: CapabilityNode) => (counts.get(node.code) ?? 0) > 0 || selected.includes(node.code);
+  const visible = (node: CapabilityNode) =>
+    (counts.get(node.code) ?? 0) > 0 || selected.includes(node.code);
   const roots = tree.filter(visible);
   return (
     <fieldset className="fieldset">

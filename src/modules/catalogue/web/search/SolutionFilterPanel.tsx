@@ -23,7 +23,12 @@ const countsOf = (facet: Array<{ value: string; count: number }> | undefined) =>
   new Map((facet ?? []).map((entry) => [entry.value, entry.count]));
 
 /** Search and facets with counts; every change applies at once and is kept in the address. */
-export function SolutionFilterPanel({ filters, facets, active, onChange }: SolutionFilterPanelProps) {
+export function SolutionFilterPanel({
+  filters,
+  facets,
+  active,
+  onChange,
+}: SolutionFilterPanelProps) {
   const { t } = useTranslation("catalogue");
   const format = useFormatting();
   const { nameOf } = useCountries();

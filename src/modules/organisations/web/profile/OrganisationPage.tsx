@@ -7,6 +7,7 @@ import { PageHeader } from "../../../../ui/components/PageHeader.tsx";
 import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
+import { ProviderSolutionsSection } from "../../../catalogue/web/provider/ProviderSolutionsSection.tsx";
 import { CityChallengesSection } from "../../../challenges/web/city/CityChallengesSection.tsx";
 import type { Organisation, OrganisationSummary } from "../../contract.ts";
 import { OrganisationLogo } from "../OrganisationLogo.tsx";
@@ -112,6 +113,12 @@ function OrganisationProfile({ organisation }: { organisation: Organisation }) {
             <CityChallengesSection
               cityId={organisation.cityId}
               cityName={organisation.cityName ?? organisation.name}
+            />
+          )}
+          {["company", "research", "cluster"].includes(organisation.kind) && (
+            <ProviderSolutionsSection
+              organisationId={organisation.id}
+              canAdd={organisation.myRole !== null}
             />
           )}
         </div>
