@@ -19,7 +19,7 @@ export async function createChallenge(
   input: { organisationId: string } & ChallengeFields,
 ): Promise<ChallengeRow> {
   const organisation = await organisationExists(ctx.db, input.organisationId);
-  if (!organisation || organisation.kind !== "city") {
+  if (organisation?.kind !== "city") {
     throw challengeErrors.notCityMember("Challenges are posted by city organisations.", {
       errors: [{ field: "body.organisationId", message: "must be a city organisation" }],
     });
