@@ -166,6 +166,17 @@ describe("the challenge catalogue", () => {
       .get<{ code: string; errors: Array<{ field: string }> }>("/api/v1/challenges?cursor=abc");
     expect(forged.status).toBe(400);
     expect(forged.body.errors[0]?.field).toBe("query.cursor");
+    const wellFormed = (key: string) =>
+      Buffer.from(
+        JSON.stringify({ s: "newest", k: key, i: "00000000-0000-4000-8000-000000000000" }),
+      ).toString("base64url");
+    for (const key of ["not a date", "2026-01-01'; drop table challenges; --"]) {
+      const response = await platform.client().get(`/api/v1/challenges?cursor=${wellFormed(key)}`);
+      expect(response.status).toBe(400);
+    }
+    // Only stop words: an empty text query, which matches nothing rather than failing.
+    expect((await get("q=the%20and%20of")).total).toBe(0);
+    expect((await get(`q=${encodeURIComponent('"unclosed & | ! :* (')}`)).total).toBe(0);
     const bad = await platform
       .client()
       .get<{ errors: Array<{ field: string }> }>("/api/v1/challenges?status=draft&trl=11");

@@ -33,10 +33,19 @@ function encodeCursor(sort: string, key: { key: string; id: string }): string {
 
 const CursorShape = z.object({ s: z.string(), k: z.string().max(100), i: z.uuid() });
 
+/** What each order's key looks like as Postgres prints it; anything else never reaches SQL. */
+const keyShapes: Record<string, RegExp> = {
+  relevance: /^-?\d+(\.\d+)?(e-?\d+)?$/i,
+  newest: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:\d\d)?$/,
+  deadline: /^(infinity|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:\d\d)?)$/,
+  budget: /^-?\d{1,18}$/,
+};
+
 function decodeCursor(cursor: string, sort: string): { key: string; id: string } {
   try {
     const parsed = CursorShape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString()));
     if (parsed.s !== sort) throw new Error("another order's cursor");
+    if (!keyShapes[sort]?.test(parsed.k)) throw new Error("not a key of this order");
     return { key: parsed.k, id: parsed.i };
   } catch {
     throw challengeErrors.invalidCursor(undefined, {
