@@ -145,10 +145,14 @@ export function parseCsv(
   return records;
 }
 
-/** Quotes a field when it must be: it holds the separator, a quote or a line break (or is the only, empty field). */
+/**
+ * Quotes a field when it must be: it holds the separator, a quote or a line break, starts with a
+ * byte order mark (which a reader drops), or is the only field of its row and empty.
+ */
 function quoteField(value: string, delimiter: CsvDelimiter, alone: boolean): string {
   if (value === "" && alone) return '""';
-  return value.includes(delimiter) ||
+  return value.startsWith(BOM) ||
+    value.includes(delimiter) ||
     value.includes('"') ||
     value.includes("\n") ||
     value.includes("\r")

@@ -38,6 +38,15 @@ export interface SolutionImport {
   referenceLinks: string[];
 }
 
+/** JSON with object keys sorted: jsonb gives media back as {alt, url}, a file has {url, alt}. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
+}
+
 export type SolutionImportOutcome = "created" | "updated" | "unchanged";
 
 function auditEntry<Action extends keyof SolutionAuditEvents & string>(
@@ -131,7 +140,7 @@ export async function importSolutions(
     const before = contentOf(current, [...(existingCodes.get(current.id) ?? [])].sort());
     if (item.media === null) content.media = before.media;
     const fields = (Object.keys(before) as Array<keyof SolutionContent>).filter(
-      (field) => JSON.stringify(before[field]) !== JSON.stringify(content[field]),
+      (field) => canonical(before[field]) !== canonical(content[field]),
     );
     if (fields.length === 0) {
       results.push({ id: current.id, outcome: "unchanged" });

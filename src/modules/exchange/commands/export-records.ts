@@ -77,7 +77,7 @@ export async function exportBundle(db: Db) {
         capabilities: solution.capabilities,
         trl: solution.trl,
         countriesDeployed: solution.countriesDeployed,
-        media: solution.media,
+        media: solution.media.map((item) => ({ url: item.url, alt: item.alt })),
         referenceLinks: solution.referenceLinks,
       }))
       .sort(byRef),
