@@ -114,8 +114,7 @@ describe("challenges", () => {
     await page.getByRole("searchbox", { name: "Search" }).fill(stamp);
     await page.waitForURL((url) => url.searchParams.get("q") === stamp);
     await expect.poll(() => page.getByRole("status").getByText("1 challenge").count()).toBe(1);
-    // The address changes first, then the box shows the choice: click, not check.
-    await page.getByRole("checkbox", { name: /^Water \(\d+\)$/ }).click();
+    await page.getByRole("checkbox", { name: /^Water \(\d+\)$/ }).check();
     await page.waitForURL((url) => url.searchParams.getAll("sector").includes("water"));
     await expect.poll(() => page.getByRole("link", { name: title }).count()).toBe(1);
     await expectAccessible(page, "catalogue, filtered");

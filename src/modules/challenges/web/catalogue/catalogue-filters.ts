@@ -91,6 +91,9 @@ export function useCatalogueChoice() {
     setParams(new URLSearchParams(addressOf({ ...choice, ...changes }).slice(1)), {
       replace: options.replace ?? false,
       preventScrollReset: true,
+      // A ticked box shows ticked at once, not after a transition (typing settles in an effect,
+      // where flushing is not allowed).
+      flushSync: !options.replace,
     });
 
   const query: CatalogueParams = {

@@ -1,5 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { isApiError } from "../../../../ui/api/api-error.ts";
 import { Alert } from "../../../../ui/components/Alert.tsx";
 import { Button } from "../../../../ui/components/Button.tsx";
 import { ConfirmDialog } from "../../../../ui/components/Dialog.tsx";
@@ -98,7 +100,31 @@ function LifecycleSteps({ challenge }: { challenge: Challenge }) {
           />
         )}
         {move.isError && <ProblemAlert error={move.error} namespace="challenges" />}
+        <MissingForStep error={move.error} challengeId={challenge.id} />
       </ConfirmDialog>
+    </>
+  );
+}
+
+/** What a refused step names (a missing contact, a deadline in the past), field by field. */
+function MissingForStep({ error, challengeId }: { error: unknown; challengeId: string }) {
+  const { t } = useTranslation("challenges");
+  if (!isApiError(error) || error.fieldProblems.length === 0) return null;
+  return (
+    <>
+      <ul>
+        {error.fieldProblems.map((problem) => {
+          const name = problem.field.split(".").at(-1) ?? problem.field;
+          return (
+            <li key={problem.field}>
+              {t(`fields.${name}`, { defaultValue: name })}: {problem.message}
+            </li>
+          );
+        })}
+      </ul>
+      <p>
+        <Link to={`/challenges/${challengeId}/edit`}>{t("owner.complete")}</Link>
+      </p>
     </>
   );
 }

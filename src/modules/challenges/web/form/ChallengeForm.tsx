@@ -64,13 +64,16 @@ export function ChallengeForm({
     contacts: t("fields.contacts"),
     ...Object.fromEntries(timelineFields.map((f) => [`timeline.${f}`, t(`fields.${f}`)])),
   };
-  const paths = [
-    ...Object.keys(labels),
-    ...draft.kpis.flatMap((_, i) =>
-      ["metric", "baseline", "target", "unit"].map((k) => `kpis.${i}.${k}`),
-    ),
-    ...draft.contacts.flatMap((_, i) => ["name", "role", "email"].map((k) => `contacts.${i}.${k}`)),
-  ];
+  draft.kpis.forEach((_, i) => {
+    for (const key of ["metric", "baseline", "target", "unit"])
+      labels[`kpis.${i}.${key}`] = `${t("form.kpiRow", { n: i + 1 })}, ${t(`kpi.${key}`)}`;
+  });
+  draft.contacts.forEach((_, i) => {
+    for (const key of ["name", "role", "email"])
+      labels[`contacts.${i}.${key}`] =
+        `${t("form.contactRow", { n: i + 1 })}, ${t(`contact.${key}`)}`;
+  });
+  const paths = Object.keys(labels);
   const fieldIds = Object.fromEntries(paths.map((path) => [path, idOf(path)]));
 
   return (
