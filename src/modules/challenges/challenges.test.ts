@@ -180,6 +180,20 @@ describe("drafting, publishing and the lifecycle", () => {
     expect(cancelled.body.announcements.at(-1)?.reason).toContain("prize fund");
   });
 
+  it("renders the description safely: raw HTML and javascript: links come out inert", async () => {
+    const draft = await createDraft(platform, city.member.client, city.organisationId, {
+      description:
+        '<script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror="alert(1)"> see https://kk.dk',
+    });
+    expect(draft.descriptionHtml).not.toContain("<script");
+    expect(draft.descriptionHtml).not.toContain("<img");
+    expect(draft.descriptionHtml).not.toContain('href="javascript');
+    expect(draft.descriptionHtml).toContain("&lt;script&gt;");
+    expect(draft.descriptionHtml).toContain(
+      '<a href="https://kk.dk" rel="nofollow noopener noreferrer">',
+    );
+  });
+
   it("answers bad input with a 400 problem naming the field", async () => {
     const response = await city.member.client.post<{ errors: Array<{ field: string }> }>(
       "/api/v1/challenges",
