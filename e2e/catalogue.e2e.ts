@@ -112,6 +112,29 @@ describe("solution catalogue and cluster portfolios", () => {
     await expect.poll(() => page.getByRole("link", { name: "Edit solution" }).count()).toBe(1);
     await expectAccessible(page, "solution page");
 
+    // An edit makes version 2, which the history lists with the first.
+    await page.getByRole("link", { name: "Edit solution" }).click();
+    await page.waitForURL(/\/edit$/);
+    await expect.poll(() => heading(page, "Edit solution").count()).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByRole("list", { name: "Chosen capabilities" }).getByRole("listitem").count(),
+      )
+      .toBe(1);
+    await page
+      .getByLabel("Summary")
+      .fill(
+        "Low-cost level sensors in drains warn the city ten minutes before a cloudburst floods a street.",
+      );
+    await expectAccessible(page, "solution edit form");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL(/\/solutions\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByText(/ten minutes before a cloudburst/).count()).toBe(1);
+    await page.getByText("Show every version").click();
+    await expect
+      .poll(() => page.getByRole("list", { name: "Version history" }).getByRole("listitem").count())
+      .toBe(2);
+
     // Found by full-text search…
     await page.goto(`${baseUrl()}/solutions`);
     await expect

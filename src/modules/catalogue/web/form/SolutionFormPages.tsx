@@ -85,7 +85,7 @@ export function EditSolutionPage() {
                 lead={t("form.editLead", { title: data.title, version: data.version })}
               />
               <SolutionForm
-                key={`${data.id}-${data.version}`}
+                key={data.id}
                 initial={valuesOf(data)}
                 providers={[data.provider]}
                 solution={data}

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import type { ProviderKind, Sector, SolutionSort } from "../../contract.ts";
 import type { SearchParameters } from "../catalogue-queries.ts";
@@ -24,7 +25,13 @@ const trlOf = (value: string | null): number | null => {
 
 /** The catalogue's filters live in the address, so a search can be shared or bookmarked. */
 export function useCatalogueFilters() {
-  const [params, setParams] = useSearchParams();
+  const [address, setParams] = useSearchParams();
+  // The router applies an address change in a transition; until it lands, the controls show the
+  // change already (a checkbox that springs back for a moment confuses everyone, not only tests).
+  const [pending, setPending] = useState<URLSearchParams | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new address from the router ends the wait.
+  useEffect(() => setPending(null), [address]);
+  const params = pending ?? address;
   const filters: CatalogueFilters = {
     q: params.get("q") ?? "",
     sectors: params.getAll("sector").filter(isSector),
@@ -55,8 +62,11 @@ export function useCatalogueFilters() {
     return text ? `?${text}` : "?";
   };
 
-  const update = (changes: Partial<CatalogueFilters>) =>
-    setParams(new URLSearchParams(addressFor(changes).slice(1)), { replace: true });
+  const update = (changes: Partial<CatalogueFilters>) => {
+    const next = new URLSearchParams(addressFor(changes).slice(1));
+    setPending(next);
+    setParams(next, { replace: true });
+  };
 
   const trlMin =
     filters.trlMin && filters.trlMax && filters.trlMin > filters.trlMax ? null : filters.trlMin;

@@ -11,6 +11,7 @@ import { useFormatting } from "../../../../ui/i18n/formatting.ts";
 import type { Solution } from "../../contract.ts";
 import { useSolution } from "../catalogue-queries.ts";
 import { useCapabilityLabel } from "../solution-labels.ts";
+import { ArchiveSolution } from "./ArchiveSolution.tsx";
 import { ProviderCard } from "./ProviderCard.tsx";
 import { VersionHistory } from "./VersionHistory.tsx";
 import "../catalogue.css";
@@ -55,9 +56,14 @@ function SolutionDetails({ solution }: { solution: Solution }) {
         aside={solution.status === "archived" && <Badge tone="warning">{t("card.archived")}</Badge>}
         lead={<p>{solution.summary}</p>}
         actions={
-          solution.abilities.edit &&
-          solution.status === "active" && (
-            <ButtonLink to={`/solutions/${solution.id}/edit`}>{t("solution.edit")}</ButtonLink>
+          solution.status === "active" &&
+          (solution.abilities.edit || solution.abilities.archive) && (
+            <div className="cluster">
+              {solution.abilities.edit && (
+                <ButtonLink to={`/solutions/${solution.id}/edit`}>{t("solution.edit")}</ButtonLink>
+              )}
+              {solution.abilities.archive && <ArchiveSolution solution={solution} />}
+            </div>
           )
         }
       />
