@@ -9,6 +9,7 @@ import { generateSigningKeyPem } from "../core/audit/signing-key.ts";
 import { systemClock } from "../core/clock.ts";
 import { type Config, ConfigError, loadConfig } from "../core/config.ts";
 import { DataDirLockedError, migrationsFolder } from "../core/db/client.ts";
+import { exportCommand, importCommand } from "./cli-exchange.ts";
 import { describeDemoAccounts } from "./demo.ts";
 import {
   announceServer,
@@ -193,6 +194,28 @@ program
       `${result.cities} C40 cities loaded.${options.demo ? (result.demoSeeded ? " Demo data loaded." : " Demo data not loaded: the database already has people (use --force).") : ""}\n`,
     );
   });
+
+program
+  .command("import")
+  .description(
+    "Import a bundle (JSON) or a CSV of solutions, all or nothing (docs/import-format.md); progress on stderr",
+  )
+  .argument("<file>", "a city-solutions-bundle/1 JSON file or a CSV of solutions")
+  .option("--dry-run", "check everything and report what would change, writing nothing")
+  .option(
+    "--token <token>",
+    "when a running server holds the embedded database: a platform admin's API token to import through it",
+  )
+  .action((file: string, options: { dryRun?: boolean; token?: string }) =>
+    importCommand(config(), file, options, fail),
+  );
+
+program
+  .command("export")
+  .description("Export the public catalogue: a bundle (JSON) or its solutions as CSV")
+  .option("--format <format>", "bundle or csv", "bundle")
+  .option("--out <file>", "write to a file instead of standard output")
+  .action((options: { format: string; out?: string }) => exportCommand(config(), options, fail));
 
 const audit = program.command("audit").description("The hash-chained audit log");
 audit

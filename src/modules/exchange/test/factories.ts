@@ -74,7 +74,14 @@ export function importCsv(client: TestClient, text: string, query = ""): Promise
 
 /** Rows in the tables an import writes, and the audit events: to show a refused file wrote nothing. */
 export async function rowCounts(platform: TestPlatform) {
-  const [counts] = await queryRows<Record<string, number>>(
+  const [counts] = await queryRows<{
+    organisations: number;
+    solutions: number;
+    versions: number;
+    affiliations: number;
+    refs: number;
+    auditEvents: number;
+  }>(
     platform.database.db,
     sql`select
       (select count(*) from organisations)::int as organisations,
