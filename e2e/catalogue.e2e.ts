@@ -257,4 +257,51 @@ describe("solution catalogue and cluster portfolios", () => {
 
     expect(browser.consoleErrors).toEqual([]);
   });
+
+  it("an admin extends the taxonomy with a capability and a synonym", async () => {
+    browser = await openBrowser();
+    const { page } = browser;
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByLabel("E-mail address").fill("admin@demo.city-solutions.org");
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Sign in" }).last().click();
+    await page.getByRole("button", { name: "Use this code" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect
+      .poll(() => new URL(page.url()).pathname.startsWith("/sign-in"), { timeout: 15_000 })
+      .toBe(false);
+
+    await page.goto(`${baseUrl()}/admin`);
+    const add = page.getByRole("region", { name: "Add a capability" });
+    await expect.poll(() => add.getByLabel("Parent capability").count()).toBe(1);
+    await add.getByLabel("Parent capability").selectOption({ label: "Water" });
+    await add.getByLabel("Code segment").fill(`sewer-robots-${stamp}`);
+    await add.getByLabel("English", { exact: true }).fill(`Sewer inspection robots ${stamp}`);
+    await add.getByLabel("French").fill(`Robots d'inspection des égouts ${stamp}`);
+    await add.getByLabel("Spanish").fill(`Robots de inspección de alcantarillado ${stamp}`);
+    await add.getByLabel("English synonyms").fill("pipe crawler, sewer robot");
+    await add.getByRole("button", { name: "Add capability" }).click();
+    await expect
+      .poll(() => add.getByText(`water.sewer-robots-${stamp} is in the taxonomy.`).count())
+      .toBe(1);
+
+    const synonyms = page.getByRole("region", { name: "Add synonyms" });
+    await synonyms
+      .getByLabel("Capability")
+      .selectOption({ label: `Water › Sewer inspection robots ${stamp}` });
+    await synonyms.getByLabel("Language").selectOption("fr");
+    await synonyms.getByLabel("Synonyms", { exact: true }).fill("robot d'égout");
+    await synonyms.getByRole("button", { name: "Add synonyms" }).click();
+    await expect.poll(() => synonyms.getByText("The synonyms are added.").count()).toBe(1);
+    await expectAccessible(page, "admin, capabilities");
+
+    const saved = await page.request.get(
+      `${baseUrl()}/api/v1/capabilities/water.sewer-robots-${stamp}`,
+    );
+    const capability = (await saved.json()) as { synonyms: Record<string, string[]> };
+    expect(capability.synonyms.en).toContain("pipe crawler");
+    expect(capability.synonyms.fr).toContain("robot d'égout");
+
+    expect(browser.consoleErrors).toEqual([]);
+  });
 });
