@@ -32,28 +32,36 @@ function PortfolioOverview() {
     <>
       <PageHeader title={t("portfolios.title")} lead={t("portfolios.lead")} />
       <div className="stack">
-        <section aria-labelledby="portfolio-list">
-          <h2 id="portfolio-list">{t("portfolios.yours")}</h2>
-          <QueryState query={portfolios} namespace="catalogue">
-            {(data) =>
-              data.portfolios.length === 0 ? (
+        <QueryState query={portfolios} namespace="catalogue">
+          {(data) => {
+            if (data.portfolios.length === 0) {
+              return (
                 <EmptyState title={t("portfolios.none")}>
                   <p>
                     {clusters.length > 0 ? t("portfolios.noneCluster") : t("portfolios.noneBody")}
                   </p>
                 </EmptyState>
-              ) : (
-                <ul className="grid grid--cards item-grid" aria-label={t("portfolios.yours")}>
-                  {data.portfolios.map((portfolio) => (
-                    <li key={portfolio.id}>
-                      <PortfolioCard portfolio={portfolio} />
-                    </li>
-                  ))}
-                </ul>
-              )
+              );
             }
-          </QueryState>
-        </section>
+            const mine = new Set(clusters.map((cluster) => cluster.id));
+            const own = data.portfolios.filter((portfolio) => mine.has(portfolio.cluster.id));
+            const shared = data.portfolios.filter((portfolio) => !mine.has(portfolio.cluster.id));
+            return (
+              <>
+                {own.length > 0 && (
+                  <PortfolioGroup id="portfolios-own" title={t("portfolios.own")} list={own} />
+                )}
+                {shared.length > 0 && (
+                  <PortfolioGroup
+                    id="portfolios-shared"
+                    title={t("portfolios.shared")}
+                    list={shared}
+                  />
+                )}
+              </>
+            );
+          }}
+        </QueryState>
         {clusters.length > 0 && (
           <Card title={t("portfolios.new")}>
             <NewPortfolioForm clusters={clusters} />
@@ -61,6 +69,29 @@ function PortfolioOverview() {
         )}
       </div>
     </>
+  );
+}
+
+function PortfolioGroup({
+  id,
+  title,
+  list,
+}: {
+  id: string;
+  title: string;
+  list: PortfolioSummary[];
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul className="grid grid--cards item-grid" aria-label={title}>
+        {list.map((portfolio) => (
+          <li key={portfolio.id}>
+            <PortfolioCard portfolio={portfolio} />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
