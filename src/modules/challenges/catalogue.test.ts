@@ -155,6 +155,12 @@ describe("the challenge catalogue", () => {
       "Heat network decarbonisation",
     ]);
     expect(second.nextCursor).toBeNull();
+    const unranked = await get("sort=relevance&limit=2");
+    const rest = await get(`sort=relevance&limit=2&cursor=${unranked.nextCursor}`);
+    const everything = (await get("limit=10")).challenges.map((c) => c.title);
+    expect([...unranked.challenges, ...rest.challenges].map((c) => c.title)).toEqual(
+      everything.slice(0, 4),
+    );
     const ranked = await get("q=heat&limit=1");
     const next = await get(`q=heat&limit=1&cursor=${ranked.nextCursor}`);
     expect(next.challenges[0]!.id).not.toBe(ranked.challenges[0]!.id);

@@ -81,7 +81,12 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         const memberships = await currentOrganisationsOf(ctx.db, user.userId);
         scope = { kind: "mine", organisationIds: memberships.map((m) => m.organisationId) };
       }
-      const sort = requested ?? (filters.q?.trim() ? "relevance" : "newest");
+      // Relevance needs words to rank by; without them the newest come first.
+      const hasText = Boolean(filters.q?.trim());
+      const sort =
+        requested === "relevance" && !hasText
+          ? "newest"
+          : (requested ?? (hasText ? "relevance" : "newest"));
       const after = cursor ? decodeCursor(cursor, sort) : null;
       const [page, facets, cities] = await Promise.all([
         searchCatalogue(ctx.db, { scope, filters, sort, limit, after }),
