@@ -164,6 +164,9 @@ export const challengeCalls = {
     ),
 };
 
+export const removeAttachment = (id: string, attachmentId: string) =>
+  api.delete(`${challengePath(id)}/attachments/${attachmentId}`);
+
 export const attachmentAddress = (id: string, attachmentId: string) =>
   `${challengePath(id)}/attachments/${attachmentId}`;
 

@@ -45,7 +45,12 @@ export function CataloguePage() {
         }
       />
       <div className="with-sidebar">
-        <FacetPanel choice={choice} facets={first?.facets} onChange={update} />
+        <FacetPanel
+          choice={choice}
+          cityMember={(cities.data?.length ?? 0) > 0}
+          facets={first?.facets}
+          onChange={update}
+        />
         <section aria-labelledby="catalogue-results" aria-busy={pages.isFetching}>
           <h2 id="catalogue-results" className="visually-hidden">
             {t("catalogue.results")}

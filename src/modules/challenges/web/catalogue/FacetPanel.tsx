@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Checkbox } from "../../../../ui/forms/Checkbox.tsx";
 import { useDebouncedValue } from "../../../../ui/forms/debounced-value.ts";
 import { Select } from "../../../../ui/forms/Select.tsx";
 import { TextField } from "../../../../ui/forms/TextField.tsx";
@@ -13,12 +14,14 @@ type ListKey = "sector" | "status" | "model";
 
 interface FacetPanelProps {
   choice: CatalogueChoice;
+  /** The viewer belongs to a city organisation: offer its own challenges, drafts included. */
+  cityMember: boolean;
   facets: Facets | undefined;
   onChange: (changes: Partial<CatalogueChoice>, options?: { replace?: boolean }) => void;
 }
 
 /** Full-text search and the facets, each value with how many challenges it would show. */
-export function FacetPanel({ choice, facets, onChange }: FacetPanelProps) {
+export function FacetPanel({ choice, cityMember, facets, onChange }: FacetPanelProps) {
   const { t } = useTranslation("challenges");
   const format = useFormatting();
   const [text, setText] = useState(choice.q);
@@ -63,6 +66,14 @@ export function FacetPanel({ choice, facets, onChange }: FacetPanelProps) {
           value={text}
           onChange={setText}
         />
+        {(cityMember || choice.mine) && (
+          <Checkbox
+            label={t("catalogue.mine")}
+            hint={t("catalogue.mineHint")}
+            checked={choice.mine}
+            onChange={(mine) => onChange({ mine })}
+          />
+        )}
         <CheckboxFacet
           facetKey="sector"
           legend={t("fields.sectors")}

@@ -22,6 +22,8 @@ export interface CatalogueChoice {
   trl: string;
   /** Empty: the server's default (relevance with words, otherwise newest). */
   sort: CatalogueSortChoice | "";
+  /** City members: their own organisations' challenges, drafts included. */
+  mine: boolean;
 }
 
 const isSort = (value: string | null): value is CatalogueSortChoice =>
@@ -37,6 +39,7 @@ export function addressOf(choice: CatalogueChoice): string {
   if (choice.cityId) search.set("cityId", choice.cityId);
   if (choice.trl) search.set("trl", choice.trl);
   if (choice.sort) search.set("sort", choice.sort);
+  if (choice.mine) search.set("scope", "mine");
   const text = search.toString();
   return text ? `?${text}` : "?";
 }
@@ -65,6 +68,7 @@ export function addressOfFilters(filters: CatalogueFilters): string {
     cityId: filters.cityId ?? "",
     trl: filters.trl ? String(filters.trl) : "",
     sort: "",
+    mine: false,
   });
 }
 
@@ -84,6 +88,7 @@ export function useCatalogueChoice() {
     cityId: /^[0-9a-f-]{36}$/i.test(params.get("cityId") ?? "") ? params.get("cityId")! : "",
     trl: /^[1-9]$/.test(trl) ? trl : "",
     sort: isSort(params.get("sort")) ? (params.get("sort") as CatalogueSortChoice) : "",
+    mine: params.get("scope") === "mine",
   };
 
   /** Typing replaces the entry; a chosen filter adds one, so Back undoes it. */
@@ -99,6 +104,7 @@ export function useCatalogueChoice() {
   const query: CatalogueParams = {
     ...filtersOf(choice),
     ...(choice.sort ? { sort: choice.sort } : {}),
+    ...(choice.mine ? { scope: "mine" } : {}),
     limit: PAGE_SIZE,
   };
 

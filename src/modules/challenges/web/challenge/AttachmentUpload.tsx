@@ -5,7 +5,7 @@ import { Button } from "../../../../ui/components/Button.tsx";
 import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { errorIdOf, hintIdOf } from "../../../../ui/forms/Field.tsx";
 import type { Challenge } from "../../contract.ts";
-import { challengeCalls, useChallengeAction } from "../challenge-queries.ts";
+import { challengeCalls, removeAttachment, useChallengeAction } from "../challenge-queries.ts";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -16,6 +16,10 @@ export function AttachmentUpload({ challenge }: { challenge: Challenge }) {
   const input = useRef<HTMLInputElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const upload = useChallengeAction((file: File) => challengeCalls.upload(challenge.id, file));
+  const remove = useChallengeAction((attachmentId: string) =>
+    removeAttachment(challenge.id, attachmentId),
+  );
+  const removable = challenge.abilities.edit ? challenge.attachments : [];
 
   const send = () => {
     const file = input.current?.files?.[0];
@@ -44,6 +48,25 @@ export function AttachmentUpload({ challenge }: { challenge: Challenge }) {
           <Alert tone="success" title={t("attachments.done", { name: upload.data.filename })} />
         )}
         {upload.isError && <ProblemAlert error={upload.error} namespace="challenges" />}
+        {remove.isError && <ProblemAlert error={remove.error} namespace="challenges" />}
+        {removable.length > 0 && (
+          <ul className="item-list">
+            {removable.map((attachment) => (
+              <li key={attachment.id}>
+                <span className="item-list__main">{attachment.filename}</span>
+                <Button
+                  variant="secondary"
+                  small
+                  busy={remove.isPending && remove.variables === attachment.id}
+                  onClick={() => remove.mutate(attachment.id)}
+                  aria-label={t("attachments.removeNamed", { name: attachment.filename })}
+                >
+                  {t("attachments.remove")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
         <div className={`field${problem ? " field--error" : ""}`}>
           <label className="field__label" htmlFor={id}>
             {t("attachments.file")}
