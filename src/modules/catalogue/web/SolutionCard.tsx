@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { Badge } from "../../../ui/components/Badge.tsx";
 import { useCountries } from "../../../ui/i18n/countries.ts";
 import type { SolutionSummary } from "../contract.ts";
-import { useCapabilityLabel } from "./solution-labels.ts";
+import { useCapabilityLabel, useSectorLabel } from "./solution-labels.ts";
 
 interface SolutionCardProps {
   solution: SolutionSummary;
@@ -17,6 +17,7 @@ interface SolutionCardProps {
 /** A solution in a list: title, provider with its kind and badge, sectors, capabilities, TRL. */
 export function SolutionCard({ solution, headingLevel = 3, children, actions }: SolutionCardProps) {
   const { t } = useTranslation("catalogue");
+  const sectorLabel = useSectorLabel();
   const { nameOf } = useCountries();
   const capabilityLabel = useCapabilityLabel();
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -46,7 +47,7 @@ export function SolutionCard({ solution, headingLevel = 3, children, actions }: 
       <dl className="solution-facts">
         <div>
           <dt>{t("fields.sectors")}</dt>
-          <dd>{solution.sectors.map((sector) => t(`sectors.${sector}`)).join(", ")}</dd>
+          <dd>{solution.sectors.map((sector) => sectorLabel(sector)).join(", ")}</dd>
         </div>
         {solution.capabilities.length > 0 && (
           <div>

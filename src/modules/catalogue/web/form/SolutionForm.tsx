@@ -11,6 +11,7 @@ import type { OrganisationSummary } from "../../../organisations/contract.ts";
 import type { Solution } from "../../contract.ts";
 import { flattenCapabilities } from "../capability-tree.ts";
 import { useSaveSolution, useTaxonomy } from "../catalogue-queries.ts";
+import { useSectorLabel } from "../solution-labels.ts";
 import { sectors, trlLevels } from "../vocabulary.ts";
 import { CountryPicker } from "./CountryPicker.tsx";
 import { MediaFields } from "./MediaFields.tsx";
@@ -33,6 +34,7 @@ interface SolutionFormProps {
 
 export function SolutionForm({ initial, providers, solution }: SolutionFormProps) {
   const { t } = useTranslation("catalogue");
+  const sectorLabel = useSectorLabel();
   const navigate = useNavigate();
   const ids = useFieldIds(solutionFieldNames);
   const sectorGroup = useId();
@@ -157,7 +159,7 @@ export function SolutionForm({ initial, providers, solution }: SolutionFormProps
                   })
                 }
               />
-              <label htmlFor={`${sectorGroup}-${sector}`}>{t(`sectors.${sector}`)}</label>
+              <label htmlFor={`${sectorGroup}-${sector}`}>{sectorLabel(sector)}</label>
             </li>
           ))}
         </ul>

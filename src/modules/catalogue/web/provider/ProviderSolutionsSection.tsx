@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryState } from "../../../../ui/components/QueryState.tsx";
 import { useProviderSolutions } from "../catalogue-queries.ts";
+import { useSectorLabel } from "../solution-labels.ts";
 
 /**
  * An organisation profile's "Solutions" section: the provider's solutions, each a link to its
@@ -15,6 +16,7 @@ export function ProviderSolutionsSection({
   canAdd: boolean;
 }) {
   const { t } = useTranslation("catalogue");
+  const sectorLabel = useSectorLabel();
   const solutions = useProviderSolutions(organisationId);
   return (
     <section aria-labelledby="provider-solutions">
@@ -30,7 +32,7 @@ export function ProviderSolutionsSection({
                   <Link to={`/solutions/${solution.id}`}>{solution.title}</Link>
                   <br />
                   <span className="small muted">
-                    {solution.sectors.map((sector) => t(`sectors.${sector}`)).join(", ")} ·{" "}
+                    {solution.sectors.map((sector) => sectorLabel(sector)).join(", ")} ·{" "}
                     {t("trl.short", { level: solution.trl })}
                     {solution.status === "archived" ? ` · ${t("card.archived")}` : ""}
                   </span>

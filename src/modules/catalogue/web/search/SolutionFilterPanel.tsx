@@ -8,6 +8,7 @@ import { useCountries } from "../../../../ui/i18n/countries.ts";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
 import type { SolutionCatalogue } from "../../contract.ts";
 import { useOrganisationsOfKind, useTaxonomy } from "../catalogue-queries.ts";
+import { useSectorLabel } from "../solution-labels.ts";
 import { providerKinds, sectors, trlLevels } from "../vocabulary.ts";
 import { CapabilityFacet } from "./CapabilityFacet.tsx";
 import type { CatalogueFilters } from "./catalogue-filters.ts";
@@ -30,6 +31,7 @@ export function SolutionFilterPanel({
   onChange,
 }: SolutionFilterPanelProps) {
   const { t } = useTranslation("catalogue");
+  const sectorLabel = useSectorLabel();
   const format = useFormatting();
   const { nameOf } = useCountries();
   const taxonomy = useTaxonomy();
@@ -90,7 +92,7 @@ export function SolutionFilterPanel({
                   }
                 />
                 <label htmlFor={`${sectorId}-${sector}`}>
-                  {t(`sectors.${sector}`)}
+                  {sectorLabel(sector)}
                   {countLabel(sectorCounts.get(sector))}
                 </label>
               </li>

@@ -10,7 +10,7 @@ import { useCountries } from "../../../../ui/i18n/countries.ts";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
 import type { Solution } from "../../contract.ts";
 import { useSolution } from "../catalogue-queries.ts";
-import { useCapabilityLabel } from "../solution-labels.ts";
+import { useCapabilityLabel, useSectorLabel } from "../solution-labels.ts";
 import { ArchiveSolution } from "./ArchiveSolution.tsx";
 import { ProviderCard } from "./ProviderCard.tsx";
 import { VersionHistory } from "./VersionHistory.tsx";
@@ -45,13 +45,14 @@ export function SolutionPage() {
 
 function SolutionDetails({ solution }: { solution: Solution }) {
   const { t } = useTranslation("catalogue");
+  const sectorLabel = useSectorLabel();
   const format = useFormatting();
   const { nameOf } = useCountries();
   const capabilityLabel = useCapabilityLabel();
   return (
     <>
       <PageHeader
-        eyebrow={solution.sectors.map((sector) => t(`sectors.${sector}`)).join(" · ")}
+        eyebrow={solution.sectors.map((sector) => sectorLabel(sector)).join(" · ")}
         title={solution.title}
         aside={solution.status === "archived" && <Badge tone="warning">{t("card.archived")}</Badge>}
         lead={<p>{solution.summary}</p>}
