@@ -22,6 +22,14 @@ export function OwnerTools({ challenge }: { challenge: Challenge }) {
         {t("owner.title")}
       </h2>
       {challenge.status === "draft" && <p>{t("owner.draftNote")}</p>}
+      {challenge.status === "draft" && !abilities.transitions.includes("published") && (
+        <p>
+          {t("owner.publishNeeds")}{" "}
+          {abilities.edit && (
+            <Link to={`/challenges/${challenge.id}/edit`}>{t("owner.complete")}</Link>
+          )}
+        </p>
+      )}
       {abilities.transitions.length > 0 && <LifecycleSteps challenge={challenge} />}
       <div className="owner-tools__forms">
         {abilities.extendTimeline && challenge.status !== "draft" && (
