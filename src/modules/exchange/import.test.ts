@@ -242,4 +242,32 @@ describe("import: bundles written all or nothing, refs updated in place", () => 
     );
     expect(await rowCounts(platform)).toEqual(before);
   });
+
+  it("two imports of the same new refs at once make the records once", async () => {
+    const file = bundleOf({
+      solutions: [solutionRecord("race-1", "acme"), solutionRecord("race-2", "acme")],
+    });
+    const before = await rowCounts(platform);
+    const [first, second] = await Promise.all([
+      importBundle(admin.client, file),
+      importBundle(admin.client, file),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.body.solutions.created + second.body.solutions.created).toBe(2);
+    expect((await rowCounts(platform)).solutions).toBe(before.solutions + 2);
+  });
+
+  it("accepts a file larger than the API's default body limit (1 MB)", async () => {
+    const header = "ref,organisation,title,summary,description,sectors,trl";
+    const rows = Array.from(
+      { length: 1_500 },
+      (_, index) =>
+        `big-${index},acme,Big file solution ${index},A summary long enough to pass the check.,"${"Long description. ".repeat(45)}",energy,5`,
+    );
+    const text = [header, ...rows].join("\r\n");
+    expect(text.length).toBeGreaterThan(1_048_576);
+    const response = await importCsv(admin.client, text);
+    expect(response.status).toBe(200);
+    expect(response.body.solutions.created).toBe(1_500);
+  });
 });

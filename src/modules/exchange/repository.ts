@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import { importRefs, type recordKinds } from "./schema.ts";
 
@@ -52,4 +52,12 @@ export async function allRefs(
     .from(importRefs)
     .where(eq(importRefs.kind, kind))
     .orderBy(asc(importRefs.scope), asc(importRefs.ref));
+}
+
+/**
+ * Serialises imports into one scope until the transaction ends: of two imports of the same new
+ * refs at once, the second waits and then finds the first's records to update.
+ */
+export async function lockScope(db: Db, scope: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(7340101, hashtext(${scope}))`);
 }

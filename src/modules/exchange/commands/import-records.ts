@@ -8,7 +8,7 @@ import { exchangeErrors } from "../errors.ts";
 import type { ImportFile } from "../import-file.ts";
 import { type OrganisationTarget, planImport } from "../plan.ts";
 import { type Importer, scopeOf } from "../policy.ts";
-import { type RecordKind, rememberRefs } from "../repository.ts";
+import { lockScope, type RecordKind, rememberRefs } from "../repository.ts";
 
 export interface ImportProgress {
   phase: "validated" | "written";
@@ -45,19 +45,21 @@ export async function importRecords(
 ): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
   const records = file.organisations.length + file.solutions.length + file.challenges.length;
-  const { problems, plan } = await planImport(ctx.db, importer, file);
-  progress({ phase: "validated", done: records, total: records });
-  if (problems.length > 0) {
-    throw exchangeErrors.importInvalid(
-      `${problems.length} problem(s) in ${records} record(s); fix them all and import the file again.`,
-      { errors: problems },
-    );
-  }
   const scope = scopeOf(importer);
   const actorId = importer.actorId;
-  const total = plan.organisations.length + plan.solutions.length;
   try {
     return await ctx.db.transaction(async (tx) => {
+      // Checked inside the transaction, under the scope's lock, so the refs read stay true.
+      await lockScope(tx, scope);
+      const { problems, plan } = await planImport(tx, importer, file);
+      progress({ phase: "validated", done: records, total: records });
+      if (problems.length > 0) {
+        throw exchangeErrors.importInvalid(
+          `${problems.length} problem(s) in ${records} record(s); fix them all and import the file again.`,
+          { errors: problems },
+        );
+      }
+      const total = plan.organisations.length + plan.solutions.length;
       const scoped: ServiceContext = { ...ctx, db: tx };
       const now = ctx.clock.now();
       const report: ImportReport = {
