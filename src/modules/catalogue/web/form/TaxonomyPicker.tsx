@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useMemo, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { describedBy, errorIdOf, hintIdOf } from "../../../../ui/forms/Field.tsx";
 import { type CapabilityEntry, matchCapabilities, pathOf } from "../capability-tree.ts";
@@ -45,6 +45,11 @@ export function TaxonomyPicker({
   const activeMatch = expanded ? matches[Math.min(active, matches.length - 1)] : undefined;
   const optionId = (code: string) => `${listId}-${code.replaceAll(".", "_")}`;
   const [announcement, setAnnouncement] = useState("");
+  const activeId = activeMatch ? optionId(activeMatch.entry.code) : undefined;
+  // The suggestion chosen with the arrow keys stays in sight when the list scrolls.
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
+  }, [activeId]);
 
   const choose = (code: string) => {
     if (value.length >= max) return;
@@ -143,7 +148,7 @@ export function TaxonomyPicker({
           aria-autocomplete="list"
           aria-expanded={expanded}
           aria-controls={listId}
-          aria-activedescendant={activeMatch ? optionId(activeMatch.entry.code) : undefined}
+          aria-activedescendant={activeId}
           aria-describedby={describedBy(id, hint, error)}
           aria-invalid={error ? true : undefined}
           disabled={value.length >= max}
