@@ -104,7 +104,7 @@ export function CataloguePage() {
                   </li>
                 ))}
               </ul>
-              <p className="muted small section">
+              <p className="muted small section" aria-live="polite">
                 {t("catalogue.shown", {
                   shown: format.number(challenges.length),
                   total: format.number(first?.total ?? 0),
