@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { scanAuditChain } from "../../core/audit/chain.ts";
+import { queryRows } from "../../core/db/client.ts";
 import {
   bundleOf,
   createTestPlatform,
@@ -73,6 +76,17 @@ describe("import: bundles written all or nothing, refs updated in place", () => 
     expect(after.organisations - before.organisations).toBe(3);
     expect(after.solutions - before.solutions).toBe(2);
     expect(after.refs - before.refs).toBe(5);
+    // The records' own events and one summary, chained like any other.
+    const actions = (
+      await queryRows<{ action: string }>(
+        platform.database.db,
+        sql`select action from audit_events where seq > ${before.auditEvents} order by seq`,
+      )
+    ).map((row) => row.action);
+    expect(actions.filter((action) => action === "import.completed")).toHaveLength(1);
+    expect(actions.filter((action) => action === "solution.created")).toHaveLength(2);
+    expect(actions.filter((action) => action === "organisation.created")).toHaveLength(3);
+    expect((await scanAuditChain(platform.database.db)).firstBreak).toBeNull();
     const search = await platform
       .client()
       .get<{ solutions: Array<{ title: string; capabilities: Array<{ code: string }> }> }>(
