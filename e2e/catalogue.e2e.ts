@@ -196,9 +196,14 @@ describe("solution catalogue and cluster portfolios", () => {
     await page.getByLabel("Title").fill(portfolioTitle);
     await page.getByLabel("Theme").fill("Cloudburst management in dense districts");
     await page.getByLabel("Description").fill("Members' answers to Copenhagen's cloudburst plan.");
+    // It answers one of the cities' published challenges, too.
+    const challenge = page.getByLabel("Challenge it answers");
+    await expect.poll(() => challenge.locator("option").count()).toBeGreaterThan(1);
+    await challenge.selectOption({ index: 1 });
     await page.getByRole("button", { name: "Create portfolio" }).click();
     await page.waitForURL(/\/portfolios\/[0-9a-f-]{36}$/);
     await expect.poll(() => heading(page, portfolioTitle).count()).toBe(1);
+    await expect.poll(() => page.getByText("Answers the challenge:").count()).toBe(1);
 
     // Only solutions of the cluster and its members are offered.
     await page.getByRole("searchbox", { name: "Find a solution" }).fill("stormwater");

@@ -13,16 +13,18 @@ import { Select } from "../../../../ui/forms/Select.tsx";
 import { TextField } from "../../../../ui/forms/TextField.tsx";
 import type { OrganisationSummary } from "../../../organisations/contract.ts";
 import { useCreatePortfolio } from "../catalogue-queries.ts";
+import { ChallengePicker } from "./ChallengePicker.tsx";
 
 /** A cluster member starts a portfolio on a theme; solutions are added on its page. */
 export function NewPortfolioForm({ clusters }: { clusters: OrganisationSummary[] }) {
   const { t } = useTranslation("catalogue");
   const navigate = useNavigate();
-  const ids = useFieldIds(["clusterId", "title", "theme", "description"]);
+  const ids = useFieldIds(["clusterId", "title", "theme", "challengeId", "description"]);
   const [values, setValues] = useState({
     clusterId: clusters.length === 1 ? clusters[0]!.id : "",
     title: "",
     theme: "",
+    challengeId: "",
     description: "",
   });
   const [client, setClient] = useState<FieldErrors>({});
@@ -35,6 +37,7 @@ export function NewPortfolioForm({ clusters }: { clusters: OrganisationSummary[]
     clusterId: t("portfolios.fields.cluster"),
     title: t("portfolios.fields.title"),
     theme: t("portfolios.fields.theme"),
+    challengeId: t("portfolios.fields.challenge"),
     description: t("portfolios.fields.description"),
   };
 
@@ -47,7 +50,10 @@ export function NewPortfolioForm({ clusters }: { clusters: OrganisationSummary[]
         const errors = collectErrors({
           clusterId: !values.clusterId && t("portfolios.checks.cluster"),
           title: values.title.trim().length < 3 && t("portfolios.checks.title"),
-          theme: values.theme.trim().length < 3 && t("portfolios.checks.theme"),
+          theme:
+            (values.challengeId
+              ? values.theme.trim().length > 0 && values.theme.trim().length < 3
+              : values.theme.trim().length < 3) && t("portfolios.checks.theme"),
         });
         setClient(errors);
         setAttempt((n) => n + 1);
@@ -56,7 +62,8 @@ export function NewPortfolioForm({ clusters }: { clusters: OrganisationSummary[]
           {
             clusterId: values.clusterId,
             title: values.title.trim(),
-            theme: values.theme.trim(),
+            ...(values.theme.trim() ? { theme: values.theme.trim() } : {}),
+            ...(values.challengeId ? { challengeId: values.challengeId } : {}),
             description: values.description.trim(),
           },
           { onSuccess: (portfolio) => navigate(`/portfolios/${portfolio.id}`) },
@@ -99,7 +106,12 @@ export function NewPortfolioForm({ clusters }: { clusters: OrganisationSummary[]
         onChange={(theme) => change({ theme })}
         error={fieldError("theme")}
         maxLength={200}
-        required
+      />
+      <ChallengePicker
+        id={ids.challengeId}
+        value={values.challengeId}
+        onChange={(challengeId) => change({ challengeId })}
+        error={fieldError("challengeId")}
       />
       <TextField
         id={ids.description}

@@ -13,6 +13,7 @@ import { useChangePortfolio, usePortfolio } from "../catalogue-queries.ts";
 import { SolutionCard } from "../SolutionCard.tsx";
 import { signInAddressFor, useViewer } from "../viewer.ts";
 import { AddMemberSolution } from "./AddMemberSolution.tsx";
+import { LinkedChallenge } from "./LinkedChallenge.tsx";
 import { ShareWithCity } from "./ShareWithCity.tsx";
 import "../catalogue.css";
 
@@ -59,11 +60,7 @@ function PortfolioDetails({ portfolio }: { portfolio: Portfolio }) {
         lead={
           <>
             {portfolio.theme && <p>{t("portfolios.themeLine", { theme: portfolio.theme })}</p>}
-            {portfolio.challengeId && (
-              <p>
-                <Link to={`/challenges/${portfolio.challengeId}`}>{t("portfolio.challenge")}</Link>
-              </p>
-            )}
+            {portfolio.challengeId && <LinkedChallenge id={portfolio.challengeId} />}
             {portfolio.description && <p>{portfolio.description}</p>}
           </>
         }
