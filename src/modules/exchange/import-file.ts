@@ -115,7 +115,23 @@ export function readBundle(body: unknown, text: string): ImportFile {
 }
 
 export function readCsv(text: string): ImportFile {
-  const { rows, problems } = readSolutionsCsv(text);
+  // Bytes that are not UTF-8 arrive as U+FFFD: a spreadsheet saved in a legacy encoding.
+  const replaced = text.indexOf("\uFFFD");
+  const { rows, problems } =
+    replaced === -1
+      ? readSolutionsCsv(text)
+      : {
+          rows: [],
+          problems: [
+            {
+              field: "file",
+              message: 'is not UTF-8 text: save the spreadsheet as "CSV UTF-8"',
+              record: "file" as const,
+              ref: null,
+              line: text.slice(0, replaced).split(/\r\n|\r|\n/).length,
+            },
+          ],
+        };
   return {
     format: "csv",
     sha256: createHash("sha256").update(text).digest("hex"),

@@ -250,6 +250,18 @@ describe("import: bundles written all or nothing, refs updated in place", () => 
     );
     expect(broken.status).toBe(422);
     expect(broken.body.errors?.[0]).toMatchObject({ line: 2, record: "file" });
+    const latin1 = await admin.client.request("POST", "/api/v1/import", {
+      rawBody: Buffer.concat([
+        Buffer.from("ref,organisation,title,summary,sectors,trl\nr1,acme,Caf"),
+        Buffer.from([0xe9]),
+        Buffer.from(",A summary long enough to pass.,water,5\n"),
+      ]),
+      headers: { "content-type": "text/csv" },
+    });
+    expect((latin1.body as { errors: unknown[] }).errors[0]).toMatchObject({
+      line: 2,
+      record: "file",
+    });
     const badHeader = await importCsv(admin.client, "ref,title,colour\nr1,x,blue\n");
     expect(badHeader.body.errors?.map((problem) => problem.field)).toEqual(
       expect.arrayContaining(["colour", "organisation", "summary", "sectors", "trl"]),
