@@ -1,10 +1,12 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link, useLocation } from "react-router";
 import { Alert } from "../../../../ui/components/Alert.tsx";
 import { EmptyState } from "../../../../ui/components/EmptyState.tsx";
 import { QueryState } from "../../../../ui/components/QueryState.tsx";
 import type { Challenge } from "../../contract.ts";
 import { challengeCalls, useChallengeAction, useIdeaBoard } from "../challenge-queries.ts";
+import { signInAddressFor, useViewer } from "../viewer.ts";
 import { IdeaForm } from "./IdeaForm.tsx";
 import { IdeaItem } from "./IdeaItem.tsx";
 
@@ -15,6 +17,8 @@ export function CoCreationTab({ challenge }: { challenge: Challenge }) {
   const { t } = useTranslation("challenges");
   const [sort, setSort] = useState<IdeaSort>("votes");
   const board = useIdeaBoard(challenge.id, sort);
+  const viewer = useViewer();
+  const location = useLocation();
   const sortName = useId();
   return (
     <div className="stack">
@@ -22,6 +26,11 @@ export function CoCreationTab({ challenge }: { challenge: Challenge }) {
       <p className="muted">{t(challenge.coCreationOpen ? "ideas.lead" : "ideas.closed")}</p>
       {challenge.abilities.contribute && challenge.coCreationOpen && (
         <NewIdeaForm challenge={challenge} />
+      )}
+      {!viewer.pending && !viewer.user && challenge.coCreationOpen && (
+        <p>
+          <Link to={signInAddressFor(`${location.pathname}#co-creation`)}>{t("ideas.signIn")}</Link>
+        </p>
       )}
       <fieldset className="fieldset">
         <legend>{t("ideas.sort")}</legend>
