@@ -146,6 +146,11 @@ describe("solution catalogue and cluster portfolios", () => {
       )
       .toBe(1);
     await expectAccessible(page, "catalogue");
+    // Twelve at a time; the next ones come after the last (keyset cursor).
+    const cards = page.getByRole("list", { name: "Solutions found" }).locator(":scope > li");
+    await expect.poll(() => cards.count()).toBe(12);
+    await page.getByRole("button", { name: /^Show more solutions/ }).click();
+    await expect.poll(() => cards.count()).toBeGreaterThan(12);
     await page.getByRole("searchbox", { name: "Search" }).fill(`sensor grid ${stamp}`);
     await page.waitForURL(/q=sensor/);
     const result = page.getByRole("link", { name: solutionTitle });
