@@ -4,6 +4,7 @@ import { Badge } from "../../../../ui/components/Badge.tsx";
 import type { ChallengeSummary } from "../../contract.ts";
 import { useDeadlineFormat } from "../deadlines.ts";
 import { useBudgetFormat } from "../money.ts";
+import { usePlaceOf } from "../place.ts";
 import { statusTone } from "../vocabulary.ts";
 
 /** One challenge in the catalogue: what, where, how it is bought, by when and for how much. */
@@ -11,12 +12,12 @@ export function ChallengeCard({ challenge }: { challenge: ChallengeSummary }) {
   const { t } = useTranslation("challenges");
   const deadline = useDeadlineFormat();
   const budget = useBudgetFormat();
+  const placeOf = usePlaceOf();
   const proposalDeadline = challenge.timeline.proposalDeadline;
   return (
     <article className="card challenge-card">
       <p className="entity-card__meta">
-        {challenge.city.name}, {challenge.city.country} ·{" "}
-        {t(`models.${challenge.procurementModel}.name`)}
+        {placeOf(challenge.city)} · {t(`models.${challenge.procurementModel}.name`)}
       </p>
       <h3 className="entity-card__title">
         <Link to={`/challenges/${challenge.id}`}>{challenge.title}</Link>

@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import type { Challenge } from "../../contract.ts";
 import { useChallenge } from "../challenge-queries.ts";
+import { usePlaceOf } from "../place.ts";
 import { statusTone } from "../vocabulary.ts";
 import { ChallengeTabs } from "./ChallengeTabs.tsx";
 import { CoCreationTab } from "./CoCreationTab.tsx";
@@ -58,6 +59,7 @@ function LaterTab({ what }: { what: string }) {
 
 function ChallengeView({ challenge }: { challenge: Challenge }) {
   const { t } = useTranslation("challenges");
+  const placeOf = usePlaceOf();
   const { abilities } = challenge;
   const owner = abilities.edit || abilities.extendTimeline || abilities.transitions.length > 0;
   return (
@@ -68,7 +70,7 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
             <Link to={`/organisations/${challenge.organisation.slug}`}>
               {challenge.organisation.name}
             </Link>{" "}
-            · {challenge.city.name}, {challenge.city.country}
+            · {placeOf(challenge.city)}
           </>
         }
         title={challenge.title}
