@@ -35,6 +35,7 @@ export function NewSolutionPage() {
   return (
     <div className="reading">
       <PageHeader title={t("form.newTitle")} lead={t("form.newLead")} />
+      {!viewer.user.emailVerified && <Alert tone="warning" title={t("form.unverified")} />}
       <QueryState query={memberships} namespace="catalogue">
         {(data) => {
           const providers = data.memberships
