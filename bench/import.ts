@@ -16,7 +16,11 @@ import { openPglite } from "../src/core/db/client.ts";
 import { ensureCapabilityTaxonomy } from "../src/modules/catalogue/index.ts";
 import { solutions as solutionsTable } from "../src/modules/catalogue/schema.ts";
 import { writeSolutionsCsv } from "../src/modules/exchange/csv-solutions.ts";
-import { type ImportProgress, importFileAsPlatform } from "../src/modules/exchange/index.ts";
+import {
+  exportText,
+  type ImportProgress,
+  importFileAsPlatform,
+} from "../src/modules/exchange/index.ts";
 import { ensureC40Cities } from "../src/modules/organisations/index.ts";
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -155,6 +159,9 @@ const bundleMs = performance.now() - started;
 started = performance.now();
 const againReport = await importFileAsPlatform(platform.ctx, bundle, { dryRun: false });
 const againMs = performance.now() - started;
+started = performance.now();
+const exported = await exportText(platform.ctx.db, "bundle");
+const exportMs = performance.now() - started;
 await platform.close();
 
 const line = (label: string, ms: number) =>
@@ -172,3 +179,4 @@ console.log(
 console.log(
   `${line("same bundle again (no change)", againMs)}  (${againReport.solutions.unchanged} unchanged)`,
 );
+console.log(`${line("export of the bundle", exportMs)}  (${exported.length} bytes)`);
