@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { seedMembership } from "../organisations/index.ts";
 import {
   bundleOf,
   clusterWithMember,
@@ -26,6 +27,7 @@ describe("import: who may import what", () => {
   let cluster: { id: string; slug: string };
   let member: { id: string; slug: string };
   let outsider: { id: string; slug: string };
+  let outsiderCluster: { id: string; slug: string };
 
   beforeAll(async () => {
     platform = await createTestPlatform();
@@ -37,6 +39,7 @@ describe("import: who may import what", () => {
     clusterMember = await personIn(platform, cluster.id, "member");
     const other = await clusterWithMember(platform);
     outsider = other.member;
+    outsiderCluster = other.cluster;
   });
   afterAll(async () => {
     await platform.close();
@@ -187,5 +190,22 @@ describe("import: who may import what", () => {
     const csv = await platform.client().get("/api/v1/export?format=csv");
     expect(csv.status).toBe(200);
     expect(String(csv.headers["content-type"])).toContain("text/csv");
+  });
+
+  it("someone who administers two clusters names the one importing", async () => {
+    const second = await clusterWithMember(platform);
+    await seedMembership(platform.ctx, second.cluster.id, clusterAdmin.userId, "admin");
+    const file = bundleOf({ solutions: [solutionRecord("two-1", member.slug)] });
+    const ambiguous = await importBundle(clusterAdmin.client, file);
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.errors?.[0]?.field).toBe("query.cluster");
+    const named = await importBundle(clusterAdmin.client, file, `?cluster=${cluster.id}`);
+    expect(named.status).toBe(200);
+    const notTheirs = await importBundle(
+      clusterAdmin.client,
+      file,
+      `?cluster=${outsiderCluster.id}`,
+    );
+    expect(notTheirs.status).toBe(403);
   });
 });
