@@ -167,7 +167,7 @@ describe("challenges", () => {
     await reader.goto(`${baseUrl()}${challengeAddress}#questions`);
     await expect.poll(() => reader.getByText(answer).count()).toBe(1);
     expect(await reader.getByText(question).count()).toBe(1);
-    const text = await reader.locator("body").innerText();
+    const text = await reader.locator("body").textContent();
     expect(text).not.toContain("Jonas Weber");
     expect(text).not.toContain("HydroSense");
     await expectAccessible(reader, "challenge Q&A, for a visitor");

@@ -22,6 +22,14 @@ describe("notifications", () => {
     await page.getByLabel("Password", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Sign in" }).last().click();
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    // The demo data already notifies her (she follows demo challenges): start from a clean slate.
+    const session = await page.request.get(`${baseUrl()}/api/v1/session`);
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const cleared = await page.request.post(`${baseUrl()}/api/v1/me/notifications/read`, {
+      data: { all: true },
+      headers: { "x-csrf-token": csrfToken },
+    });
+    expect(cleared.ok()).toBe(true);
     // The page's timers run on a clock the test moves, to see the 30-second poll without waiting.
     await page.clock.install();
     await page.reload();
@@ -30,8 +38,6 @@ describe("notifications", () => {
       .toBe(1);
 
     // Two notifications arrive through the API the demo offers (the browser's own session).
-    const session = await page.request.get(`${baseUrl()}/api/v1/session`);
-    const { csrfToken } = (await session.json()) as { csrfToken: string };
     for (const kind of ["challenge_status", "challenge_question"]) {
       const sent = await page.request.post(`${baseUrl()}/api/v1/demo/notifications`, {
         data: { kind },
