@@ -51,6 +51,26 @@ describe("HTTP kernel", () => {
       expect(fieldsOf(expectProblem(response, 400))).toEqual(["body"]);
     });
 
+    it("refuses the NUL character anywhere with 400 naming the field, before any route runs", async () => {
+      const person = await platform.signedIn();
+      const body = await person.client.post("/api/v1/organisations", {
+        name: "Nul\u0000 Heat",
+        kind: "company",
+        country: "DK",
+      });
+      expect(fieldsOf(expectProblem(body, 400))).toEqual(["body.name"]);
+      const nested = await person.client.post("/api/v1/organisations", {
+        name: "Heat",
+        kind: "company",
+        country: "DK",
+        extra: { deep: ["ok", "bad\u0000"] },
+      });
+      expect(fieldsOf(expectProblem(nested, 400))).toEqual(["body.extra.deep.1"]);
+      const query = await platform.client().get("/api/v1/organisations?q=a%00b");
+      expect(fieldsOf(expectProblem(query, 400))).toEqual(["query.q"]);
+      expect(platform.serverErrors).toEqual([]);
+    });
+
     it("refuses prototype-poisoning JSON with 400", async () => {
       const response = await platform.client().request("POST", "/api/v1/accounts", {
         rawBody: `{"email":"a@example.org","name":"A","password":"x","__proto__":{"admin":true}}`,

@@ -14,7 +14,7 @@ import {
 import { type Actor, anonymous } from "../auth/actor.ts";
 import { type Credentials, CSRF_HEADER, SESSION_COOKIE } from "../auth/session-cookie.ts";
 import { handleApiNotFound, handleError } from "./error-handler.ts";
-import { AppError } from "./problem.ts";
+import { AppError, commonErrors } from "./problem.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -157,6 +157,19 @@ export async function createHttpKernel(options: KernelOptions) {
     request.actor = actor;
     request.csrfToken = csrfToken;
   });
+  // PostgreSQL cannot store the NUL character in text: refuse it here, naming the field, rather
+  // than let any route reach the database with it and answer 500.
+  app.addHook("preValidation", async (request) => {
+    const found =
+      pathToNul(request.params, "params") ??
+      pathToNul(request.query, "query") ??
+      pathToNul(request.body, "body");
+    if (found) {
+      throw commonErrors.validationFailed(`${found} contains the NUL character.`, {
+        errors: [{ field: found, message: "must not contain the NUL character" }],
+      });
+    }
+  });
   app.addHook("preHandler", async (request) => {
     if (!unsafeMethods.has(request.method)) return;
     if (request.routeOptions.config?.csrf === false) return;
@@ -191,3 +204,17 @@ export async function createHttpKernel(options: KernelOptions) {
 export type HttpKernel = Awaited<ReturnType<typeof createHttpKernel>>;
 
 export { handleApiNotFound };
+
+/** Where in a parsed request part a string holds U+0000, as "body.kpis.0.unit", if anywhere. */
+export function pathToNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 32 || value === null || typeof value !== "object" || Buffer.isBuffer(value)) {
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes("\u0000")) return `${path}.${key.replaceAll("\u0000", "\\u0000")}`;
+    const found = pathToNul(inner, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
