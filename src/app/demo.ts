@@ -299,6 +299,7 @@ export interface DemoAccountView {
   email: string;
   password: string;
   role: string;
+  roleKey: string;
   name: string;
   organisation: string | null;
   totpSecret: string | null;
@@ -314,6 +315,7 @@ export function describeDemoAccounts(now: Date): DemoAccountView[] {
       email: account.email,
       password: DEMO_PASSWORD,
       role: account.role,
+      roleKey: account.key,
       name: account.name,
       organisation,
       totpSecret: admin ? DEMO_ADMIN_TOTP_SECRET : null,

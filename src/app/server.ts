@@ -132,6 +132,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
                   email: z.string(),
                   password: z.string(),
                   role: z.string(),
+                  roleKey: z.string(),
                   name: z.string(),
                   organisation: z.string().nullable(),
                   totpSecret: z.string().nullable(),

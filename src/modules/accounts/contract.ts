@@ -172,7 +172,9 @@ export type AdminUserPatch = z.infer<typeof AdminUserPatch>;
 export const DemoAccount = z.object({
   email: z.string(),
   password: z.string(),
+  /** In English, for the console; pages translate roleKey. */
   role: z.string(),
+  roleKey: z.string(),
   name: z.string(),
   organisation: z.string().nullable(),
   totpSecret: z.string().nullable(),

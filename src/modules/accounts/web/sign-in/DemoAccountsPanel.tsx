@@ -25,7 +25,7 @@ export function DemoAccountsPanel({ onUse }: DemoAccountsPanelProps) {
                   <strong>{account.name}</strong>
                   <br />
                   <span className="muted small">
-                    {account.role}
+                    {t(`demo.roles.${account.roleKey}`, { defaultValue: account.role })}
                     {account.organisation ? ` · ${account.organisation}` : ""}
                   </span>
                   <br />
