@@ -46,8 +46,7 @@ describe("CSV (RFC 4180, as spreadsheets write it)", () => {
     const text = fc.array(row, { minLength: 1, maxLength: 8 });
     fc.assert(
       fc.property(text, fc.constantFrom(",", ";" as const), (rows, delimiter) => {
-        // Blank lines are skipped on reading, so a row of one empty field is written quoted.
-        expect(fields(serialiseCsv(rows, delimiter as "," | ";")).length).toBe(rows.length);
+        // With the separator given: detection reads the header, which here may have none.
         expect(
           parseCsv(serialiseCsv(rows, delimiter as "," | ";"), delimiter as "," | ";").map(
             (r) => r.fields,
@@ -71,6 +70,25 @@ describe("CSV (RFC 4180, as spreadsheets write it)", () => {
           expect(parseCsv(serialiseCsv(rows, ","), ",").map((record) => record.fields)).toEqual(
             rows,
           );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("detects the separator of any file whose header names two columns or more", () => {
+    const header = fc.shuffledSubarray(["ref", "organisation", "title", "summary", "trl"], {
+      minLength: 2,
+    });
+    const row = fc.array(fc.string({ unit: "grapheme" }), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(
+        header,
+        fc.array(row, { maxLength: 6 }),
+        fc.constantFrom(",", ";" as const),
+        (names, rows, delimiter) => {
+          const all = [names, ...rows];
+          expect(fields(serialiseCsv(all, delimiter as "," | ";"))).toEqual(all);
         },
       ),
       { numRuns: 300 },
