@@ -160,14 +160,18 @@ export async function createHttpKernel(options: KernelOptions) {
   // PostgreSQL cannot store the NUL character in text: refuse it here, naming the field, rather
   // than let any route reach the database with it and answer 500.
   app.addHook("preValidation", async (request) => {
-    const found =
-      pathToNul(request.params, "params") ??
-      pathToNul(request.query, "query") ??
-      pathToNul(request.body, "body");
-    if (found) {
-      throw commonErrors.validationFailed(`${found} contains the NUL character.`, {
-        errors: [{ field: found, message: "must not contain the NUL character" }],
-      });
+    const found = [
+      ...pathsToNul(request.params, "params"),
+      ...pathsToNul(request.query, "query"),
+      ...pathsToNul(request.body, "body"),
+    ];
+    if (found.length > 0) {
+      throw commonErrors.validationFailed(
+        `${found.join(", ")}: the NUL character is not allowed.`,
+        {
+          errors: found.map((field) => ({ field, message: "must not contain the NUL character" })),
+        },
+      );
     }
   });
   app.addHook("preHandler", async (request) => {
@@ -205,16 +209,24 @@ export type HttpKernel = Awaited<ReturnType<typeof createHttpKernel>>;
 
 export { handleApiNotFound };
 
-/** Where in a parsed request part a string holds U+0000, as "body.kpis.0.unit", if anywhere. */
-export function pathToNul(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+/** Every place in a parsed request part where a string holds U+0000, as "body.kpis.0.unit". */
+export function pathsToNul(
+  value: unknown,
+  path: string,
+  found: string[] = [],
+  depth = 0,
+): string[] {
+  if (found.length >= 20) return found;
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) found.push(path);
+    return found;
+  }
   if (depth > 32 || value === null || typeof value !== "object" || Buffer.isBuffer(value)) {
-    return null;
+    return found;
   }
   for (const [key, inner] of Object.entries(value)) {
-    if (key.includes("\u0000")) return `${path}.${key.replaceAll("\u0000", "\\u0000")}`;
-    const found = pathToNul(inner, `${path}.${key}`, depth + 1);
-    if (found) return found;
+    if (key.includes("\u0000")) found.push(`${path}.${key.replaceAll("\u0000", "\\u0000")}`);
+    else pathsToNul(inner, `${path}.${key}`, found, depth + 1);
   }
-  return null;
+  return found;
 }
