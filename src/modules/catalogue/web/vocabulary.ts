@@ -1,21 +1,12 @@
+import { sectors } from "../../challenges/web/vocabulary.ts";
 import type { ProviderKind, Sector, SolutionSort } from "../contract.ts";
 
 /**
  * The contract's enums as plain lists, in the order pages show them, so pages do not ship the
- * zod runtime; the checks below fail to compile if the contract gains a value.
+ * zod runtime; the checks below fail to compile if the contract gains a value. Sectors are the
+ * challenges' list: a solution answers a challenge's sector.
  */
-export const sectors = [
-  "energy",
-  "buildings",
-  "mobility",
-  "waste",
-  "water",
-  "adaptation",
-  "air",
-  "food",
-  "finance",
-  "data",
-] as const satisfies readonly Sector[];
+export { sectors };
 
 export const providerKinds = [
   "company",
