@@ -9,6 +9,8 @@ import { catalogueCatalogue } from "../modules/catalogue/web/locales.ts";
 import { cataloguePages } from "../modules/catalogue/web/routes.tsx";
 import { challengesCatalogue } from "../modules/challenges/web/locales.ts";
 import { challengesPages } from "../modules/challenges/web/routes.tsx";
+import { exchangeCatalogue } from "../modules/exchange/web/locales.ts";
+import { exchangePages } from "../modules/exchange/web/routes.tsx";
 import { notificationsCatalogue } from "../modules/notifications/web/locales.ts";
 import {
   notificationsAccountSection,
@@ -36,6 +38,7 @@ registerCatalogue("organisations", organisationsCatalogue);
 registerCatalogue("challenges", challengesCatalogue);
 registerCatalogue("notifications", notificationsCatalogue);
 registerCatalogue("catalogue", catalogueCatalogue);
+registerCatalogue("exchange", exchangeCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
@@ -77,6 +80,7 @@ const router = createBrowserRouter([
           ...challengesPages,
           ...notificationsPages,
           ...cataloguePages,
+          ...exchangePages,
           {
             path: "admin",
             lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),

@@ -30,7 +30,11 @@ function PortfolioOverview() {
     .filter((organisation) => organisation.kind === "cluster");
   return (
     <>
-      <PageHeader title={t("portfolios.title")} lead={t("portfolios.lead")} />
+      <PageHeader
+        title={t("portfolios.title")}
+        lead={t("portfolios.lead")}
+        actions={clusters.length > 0 && <Link to="/import">{t("exchange:link")}</Link>}
+      />
       <div className="stack">
         <QueryState query={portfolios} namespace="catalogue">
           {(data) => {
