@@ -112,7 +112,10 @@ describe("bulk import of a cluster's solutions", () => {
     await expect.poll(() => page.getByRole("link", { name: /City of Copenhagen/ }).count()).toBe(1);
     await expectAccessible(page, "portfolio of imported solutions");
 
-    expect(browser.consoleErrors).toEqual([]);
+    // Chromium logs every 4xx answer; the one refusal of the bad file is expected, nothing else.
+    const refused = "Failed to load resource: the server responded with a status of 422";
+    expect(browser.consoleErrors.filter((error) => error.startsWith(refused))).toHaveLength(1);
+    expect(browser.consoleErrors.filter((error) => !error.startsWith(refused))).toEqual([]);
   });
 
   it("the city official reads the shared portfolio with the imported solution", async () => {

@@ -18,7 +18,14 @@ export function AdminPage() {
     <RequireSignIn>
       {(user) => (
         <>
-          <PageHeader title={t("admin.title")} lead={t("admin.lead")} />
+          <PageHeader
+            title={t("admin.title")}
+            lead={t("admin.lead")}
+            actions={
+              hasAdminPowers(user) &&
+              user.platformRoles.includes("admin") && <Link to="/import">{t("exchange:link")}</Link>
+            }
+          />
           {hasAdminPowers(user) ? (
             <div className="stack">
               <VerificationQueue />
