@@ -102,4 +102,16 @@ describe("a newcomer joins the platform", () => {
     await expect.poll(() => page.locator("h1").first().textContent()).toBeTruthy();
     await expectAccessible(page, "demo mailbox");
   });
+
+  it("serves React's production build, even when built under a test runner", async () => {
+    const html = await (await fetch(baseUrl())).text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(
+      (match) => match[1],
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const code = await (await fetch(`${baseUrl()}${script}`)).text();
+      expect(code, script).not.toContain("is deprecated in plain JavaScript React classes");
+    }
+  });
 });
