@@ -1,76 +1,43 @@
-import { asc } from "drizzle-orm";
 import { createTestPlatform, type TestPlatform } from "../../../app/testing.ts";
-import { auditEvents } from "../../../core/audit/schema.ts";
 import type { TestClient, TestResponse } from "../../../core/testing/http-client.ts";
-import { newTotpSecret } from "../../accounts/index.ts";
 import type { Organisation } from "../../organisations/contract.ts";
-import { seedAffiliation, seedMembership } from "../../organisations/index.ts";
+import { seedAffiliation } from "../../organisations/index.ts";
+import {
+  type AuditRecord,
+  auditTrail,
+  cityIdOf,
+  organisationWithAdmin as createdWithAdmin,
+  memberOf,
+  type Person,
+  platformAdmin,
+  uniqueName,
+} from "../../organisations/test/factories.ts";
 import type { CreatePortfolioBody, CreateSolutionBody, Portfolio, Solution } from "../contract.ts";
 
 /** Builders for the catalogue tests: providers with people, solutions and portfolios, via the API. */
 
+// People, organisations and the audit trail are built as the organisations tests build them.
+export { type AuditRecord, auditTrail, cityIdOf, memberOf, type Person, platformAdmin, uniqueName };
+
 export type WatchedPlatform = TestPlatform;
 export const watchedPlatform = createTestPlatform;
-
-export interface Person {
-  client: TestClient;
-  userId: string;
-  email: string;
-}
 
 export type Problem = {
   code: string;
   errors?: Array<{ field: string; message: string }>;
 };
 
-let sequence = 0;
-export function uniqueName(label: string): string {
-  sequence += 1;
-  return `${label} ${sequence}`;
-}
-
-export function platformAdmin(platform: TestPlatform): Promise<Person> {
-  return platform.signedIn({ platformRoles: ["admin"], totpSecret: newTotpSecret() });
-}
-
-export async function cityIdOf(platform: TestPlatform, name: string): Promise<string> {
-  const response = await platform
-    .client()
-    .get<{ cities: Array<{ id: string; name: string }> }>("/api/v1/cities");
-  const city = response.body.cities.find((candidate) => candidate.name === name);
-  if (!city) throw new Error(`no city named ${name}`);
-  return city.id;
-}
-
-/** An organisation created through the API by a fresh person, who is its admin. */
+/** An organisation of the kind created through the API by a fresh person, who is its admin. */
 export async function organisationWithAdmin(
   platform: TestPlatform,
   kind: Organisation["kind"],
   extra: Record<string, unknown> = {},
 ): Promise<{ organisation: Organisation; admin: Person }> {
-  const admin = await platform.signedIn();
-  const response = await admin.client.post<Organisation>("/api/v1/organisations", {
-    name: uniqueName(`Test ${kind}`),
-    country: "FR",
+  return createdWithAdmin(platform, {
     kind,
     ...(kind === "city" ? { cityId: await cityIdOf(platform, "Paris") } : {}),
     ...extra,
   });
-  if (response.status !== 201) {
-    throw new Error(`organisation not created: ${JSON.stringify(response.body)}`);
-  }
-  return { organisation: response.body, admin };
-}
-
-/** A fresh signed-in person who belongs to the organisation with the given role. */
-export async function memberOf(
-  platform: TestPlatform,
-  organisationId: string,
-  role: "member" | "admin" = "member",
-): Promise<Person> {
-  const person = await platform.signedIn();
-  await seedMembership(platform.ctx, organisationId, person.userId, role);
-  return person;
 }
 
 /** Makes `memberId` an active member of the cluster (as a platform admin would). */
@@ -129,21 +96,4 @@ export async function addPortfolio(
     throw new Error(`portfolio not created: ${JSON.stringify(response.body)}`);
   }
   return response.body;
-}
-
-export interface AuditRecord {
-  action: string;
-  actorId: string | null;
-  subjectId: string;
-  payload: Record<string, unknown>;
-}
-
-export async function auditTrail(platform: TestPlatform): Promise<AuditRecord[]> {
-  const rows = await platform.database.db.select().from(auditEvents).orderBy(asc(auditEvents.seq));
-  return rows.map((row) => ({
-    action: row.action,
-    actorId: row.actorId,
-    subjectId: row.subjectId,
-    payload: row.payload,
-  }));
 }
