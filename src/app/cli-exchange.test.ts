@@ -1,54 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testEngine } from "../core/testing/database.ts";
+import { CLI_TIMEOUT, runCli, serveFolder } from "./test/cli-process.ts";
 
-const cli = fileURLToPath(new URL("../../bin/csp.mjs", import.meta.url));
 const example = (name: string) =>
   fileURLToPath(new URL(`../../docs/examples/${name}`, import.meta.url));
-const CLI_TIMEOUT = 120_000;
-
-function cliEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["DATABASE_URL", "AUDIT_SIGNING_KEY", "DEMO", "PORT", "HOST", "PUBLIC_URL"]) {
-    delete env[name];
-  }
-  return { ...env, DATA_DIR: dataDir, LOG_LEVEL: "warn", ...extra };
-}
-
-function runCli(args: string[], dataDir: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: cliEnv(dataDir),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe.runIf(testEngine() === "pglite")(
   "csp import and csp export on an embedded database",
@@ -116,29 +75,10 @@ describe.runIf(testEngine() === "pglite")(
     it(
       "with a server holding the folder: exports through it, and refuses to import without a token",
       async () => {
-        const port = await freePort();
-        const url = `http://127.0.0.1:${port}`;
-        const server: ChildProcess = spawn(process.execPath, [cli, "serve"], {
-          env: cliEnv(folder, { PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url }),
-          stdio: ["ignore", "pipe", "pipe"],
-        });
-        let serverOutput = "";
-        server.stdout!.on("data", (chunk: Buffer) => {
-          serverOutput += chunk.toString();
-        });
-        server.stderr!.on("data", (chunk: Buffer) => {
-          serverOutput += chunk.toString();
-        });
-        const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+        const server = await serveFolder(folder);
+        const { url } = server;
         try {
-          let healthy = false;
-          for (let tries = 0; tries < 300 && !healthy && server.exitCode === null; tries++) {
-            healthy = await fetch(`${url}/healthz`)
-              .then((response) => response.ok)
-              .catch(() => false);
-            if (!healthy) await new Promise((resolve) => setTimeout(resolve, 200));
-          }
-          expect(healthy, serverOutput).toBe(true);
+          expect(server.healthy, server.output()).toBe(true);
           const exported = await runCli(["export"], folder);
           expect(exported.code, exported.stderr).toBe(0);
           expect(exported.stderr).toContain(`The server at ${url} holds the database`);
@@ -148,9 +88,9 @@ describe.runIf(testEngine() === "pglite")(
           expect(refused.stderr).toContain(`The server at ${url} holds the database`);
           expect(refused.stderr).toContain("--token");
         } finally {
-          if (server.exitCode === null) server.kill("SIGTERM");
+          server.stop();
         }
-        expect(await exited).toBe(0);
+        expect(await server.exited).toBe(0);
       },
       CLI_TIMEOUT,
     );

@@ -1,52 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuditEventRow, hashAuditEvent } from "../core/audit/chain.ts";
 import { auditCheckpoints, auditEvents } from "../core/audit/schema.ts";
 import { openPglite } from "../core/db/client.ts";
 import { testEngine } from "../core/testing/database.ts";
-
-const cli = fileURLToPath(new URL("../../bin/csp.mjs", import.meta.url));
-const CLI_TIMEOUT = 120_000;
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI's environment: only the data folder, whatever the test runner's environment says. */
-function cliEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["DATABASE_URL", "AUDIT_SIGNING_KEY", "DEMO", "PORT", "HOST", "PUBLIC_URL"]) {
-    delete env[name];
-  }
-  return { ...env, DATA_DIR: dataDir, LOG_LEVEL: "warn", ...extra };
-}
-
-function runCli(args: string[], dataDir: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: cliEnv(dataDir),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { CLI_TIMEOUT, runCli, serveFolder } from "./test/cli-process.ts";
 
 /** Edits the folder's database directly, as someone with the files and the owner's rights would. */
 async function tamper(
@@ -76,17 +37,6 @@ async function readChain(dataDir: string) {
   } finally {
     await database.close();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe.runIf(testEngine() === "pglite")("csp CLI on an embedded database folder", () => {
@@ -201,34 +151,14 @@ describe.runIf(testEngine() === "pglite")("csp CLI on an embedded database folde
     "refuses to migrate a folder a running server holds, and verifies through that server",
     async () => {
       const folder = copyOfSeeded();
-      const port = await freePort();
-      const url = `http://127.0.0.1:${port}`;
-      const server: ChildProcess = spawn(process.execPath, [cli, "serve"], {
-        env: cliEnv(folder, { PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url }),
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let serverOutput = "";
-      server.stdout!.on("data", (chunk: Buffer) => {
-        serverOutput += chunk.toString();
-      });
-      server.stderr!.on("data", (chunk: Buffer) => {
-        serverOutput += chunk.toString();
-      });
-      const exited = new Promise<number | null>((resolve) => server.on("exit", resolve));
+      const server = await serveFolder(folder);
+      const { url } = server;
       try {
-        // Wait (polling, no fixed sleep) until the server answers its health check.
-        let healthy = false;
-        for (let tries = 0; tries < 300 && !healthy && server.exitCode === null; tries++) {
-          healthy = await fetch(`${url}/healthz`)
-            .then((response) => response.ok)
-            .catch(() => false);
-          if (!healthy) await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-        expect(healthy, serverOutput).toBe(true);
+        expect(server.healthy, server.output()).toBe(true);
 
         const migrate = await runCli(["migrate"], folder);
         expect(migrate.code).not.toBe(0);
-        expect(migrate.stderr).toContain(`is in use by process ${server.pid}`);
+        expect(migrate.stderr).toContain(`is in use by process ${server.process.pid}`);
         expect(migrate.stdout).not.toContain("Migrations applied");
 
         const verify = await runCli(["audit", "verify"], folder);
@@ -236,9 +166,9 @@ describe.runIf(testEngine() === "pglite")("csp CLI on an embedded database folde
         expect(verify.stderr).toContain(`The server at ${url} holds the database`);
         expect(verify.stdout).toMatch(/^OK/);
       } finally {
-        if (server.exitCode === null) server.kill("SIGTERM");
+        server.stop();
       }
-      expect(await exited).toBe(0);
+      expect(await server.exited).toBe(0);
       expect(existsSync(join(folder, "csp.lock"))).toBe(false);
 
       const migrate = await runCli(["migrate"], folder);
