@@ -72,8 +72,13 @@ describe("challenges", () => {
       )
       .toBe(1);
     await page.getByLabel("Water", { exact: true }).check();
-    await page.getByLabel("Required capabilities").fill("leak detection");
-    await page.getByRole("button", { name: "Add capability" }).click();
+    // Required capabilities come from the taxonomy: typed, then chosen from the suggestions.
+    const capabilities = page.getByRole("combobox", { name: "Required capabilities" });
+    await capabilities.fill("leak detection");
+    await expect
+      .poll(() => page.getByRole("option", { name: /Leak detection in water networks/ }).count())
+      .toBe(1);
+    await capabilities.press("Enter");
     await page.getByRole("button", { name: "Add an indicator" }).click();
     await page.getByLabel("Metric").fill("Water loss");
     await page.getByLabel("Baseline").fill("28");

@@ -28,8 +28,9 @@ describe.runIf(testEngine() === "pglite")(
         expect(dry.code, dry.stderr).toBe(0);
         expect(dry.stdout).toMatch(/^Dry run \(nothing written\)/);
         expect(dry.stdout).toContain("organisations: 4 created");
-        expect(dry.stderr).toContain("validated 6 record(s)");
-        expect(dry.stderr).toContain("written 6/6 record(s) (100%)");
+        expect(dry.stdout).toContain("challenges:    2 created");
+        expect(dry.stderr).toContain("validated 8 record(s)");
+        expect(dry.stderr).toContain("written 8/8 record(s) (100%)");
 
         const real = await runCli(["import", example("bundle.json")], folder);
         expect(real.code, real.stderr).toBe(0);
@@ -46,6 +47,9 @@ describe.runIf(testEngine() === "pglite")(
         const again = await runCli(["import", out], folder);
         expect(again.code, again.stderr).toBe(0);
         expect(again.stdout).toContain("solutions:     0 created, 0 updated, 4 unchanged");
+        // The public (awarded) example challenge travels too; the draft stays home.
+        expect(bundle.challenges).toHaveLength(1);
+        expect(again.stdout).toContain("challenges:    0 created, 0 updated, 1 unchanged");
 
         const asCsv = await runCli(["export", "--format", "csv"], folder);
         expect(asCsv.stdout.split("\r\n")[0]).toBe(

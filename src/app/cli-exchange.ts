@@ -51,6 +51,7 @@ function printReport(report: ImportReport): void {
     `${report.dryRun ? "Dry run (nothing written)" : "Imported"} ${report.format} in scope ${report.scope}:`,
     `  organisations: ${outcome(report.organisations)}`,
     `  solutions:     ${outcome(report.solutions)}`,
+    `  challenges:    ${outcome(report.challenges)}`,
     `  affiliations:  ${report.affiliations.created} created`,
   ];
   if (report.warnings.length) {

@@ -30,6 +30,8 @@ export {
   type SolutionImportOutcome,
 } from "./commands/import-solutions.ts";
 export { sharePortfolio } from "./commands/share-portfolio.ts";
+/** Refuses (422, each field named) capability codes the taxonomy does not have. */
+export { requireKnownCapabilities } from "./commands/solution-rules.ts";
 export {
   ensureCapabilityTaxonomy,
   expandQueryWithSynonyms,

@@ -15,4 +15,12 @@ export function challengesModule(ctx: ServiceContext): ModuleManifest {
     },
   };
 }
+export {
+  type ChallengeImportProblem,
+  challengeImportProblems,
+  challengeStates,
+  type ImportedChallenge,
+  importChallenges,
+} from "./commands/import-challenges.ts";
+export { listPublicChallenges } from "./repository.ts";
 export { seedDemoChallenges } from "./seed-demo-challenges.ts";

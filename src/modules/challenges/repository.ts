@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import {
   challengeAnnouncements,
@@ -213,4 +213,13 @@ export async function findAttachment(db: Db, challengeId: string, id: string) {
 
 export async function deleteAttachment(tx: Db, id: string): Promise<void> {
   await tx.delete(challengeAttachments).where(eq(challengeAttachments.id, id));
+}
+
+/** Every public (non-draft) challenge, oldest first: the export sorts them by ref afterwards. */
+export async function listPublicChallenges(db: Db): Promise<ChallengeRow[]> {
+  return db
+    .select(challengeColumns)
+    .from(challenges)
+    .where(ne(challenges.status, "draft"))
+    .orderBy(asc(challenges.createdAt), asc(challenges.id));
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CreateSolutionBody } from "../catalogue/contract.ts";
+import { ChallengeStatus, CreateChallengeBody } from "../challenges/contract.ts";
 import { CreateOrganisationBody } from "../organisations/contract.ts";
 
 /**
@@ -53,6 +54,36 @@ export const BundleSolution = CreateSolutionBody.omit({
 });
 export type BundleSolution = z.output<typeof BundleSolution>;
 
+/**
+ * A challenge of the bundle: the fields of POST /api/v1/challenges, its city organisation by ref,
+ * its status ("draft" unless said) and, for public challenges, when it was published.
+ */
+export const BundleChallenge = CreateChallengeBody.omit({ organisationId: true }).extend({
+  ref: RecordRef,
+  /** The city organisation that owns it: a ref (this bundle or an earlier import), address or id. */
+  organisation: RecordRef,
+  /** The C40 city, by name or id: optional, and when given it must be the organisation's. */
+  city: z.string().trim().min(1).max(200).nullable().optional(),
+  status: ChallengeStatus.default("draft"),
+  publishedAt: z.iso
+    .datetime({ offset: true, error: "must be an ISO 8601 date-time" })
+    .nullable()
+    .optional(),
+  /** Taxonomy codes, or free text mapped onto them, as for solutions. */
+  capabilities: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "must not be empty")
+        .max(120, "is too long")
+        .refine(noNul, "must not contain NUL characters"),
+    )
+    .max(40, "must have at most 40 entries")
+    .default([]),
+});
+export type BundleChallenge = z.output<typeof BundleChallenge>;
+
 /** The top level; each record is checked on its own, so that every problem is reported. */
 export const BundleEnvelope = z.strictObject({
   format: z.literal(BUNDLE_FORMAT, { error: `must be "${BUNDLE_FORMAT}"` }),
@@ -65,7 +96,7 @@ export interface Bundle {
   format: typeof BUNDLE_FORMAT;
   organisations: BundleOrganisation[];
   solutions: BundleSolution[];
-  challenges: unknown[];
+  challenges: BundleChallenge[];
 }
 
 /** One problem (or warning) of an import: which record, where in it, what is wrong. */
@@ -98,10 +129,20 @@ export const ImportReport = z
     scope: z.string(),
     organisations: Outcomes,
     solutions: Outcomes,
+    challenges: Outcomes,
     /** Memberships of clusters (and networks) made active. */
     affiliations: z.object({ created: z.number().int() }),
     /** Free-text capabilities that match no taxonomy code: left out, the rest imported. */
     warnings: z.array(ImportProblem),
+    /** Each record of the file: the id its ref names now, and what the import did to it. */
+    records: z.array(
+      z.object({
+        record: z.enum(["organisation", "solution", "challenge"]),
+        ref: z.string(),
+        id: z.string(),
+        outcome: z.enum(["created", "updated", "unchanged"]),
+      }),
+    ),
   })
   .meta({ id: "ImportReport" });
 export type ImportReport = z.infer<typeof ImportReport>;

@@ -46,17 +46,20 @@ describe("docs/import-format: the schema and the examples", () => {
     const broken = structuredClone(bundle);
     broken.solutions[0].trl = 12;
     broken.organisations[0].colour = "blue";
+    broken.challenges[0].status = "approved";
     expect(validate(broken)).toBe(false);
     expect(validate.errors?.map((error) => error.instancePath)).toEqual(
-      expect.arrayContaining(["/solutions/0/trl", "/organisations/0"]),
+      expect.arrayContaining(["/solutions/0/trl", "/organisations/0", "/challenges/0/status"]),
     );
   });
 
   it("the example bundle imports, then the example CSV adds solutions to its organisations", async () => {
     const bundle = await importBundle(admin.client, JSON.parse(read("examples/bundle.json")));
+    expect(bundle.body.errors ?? []).toEqual([]);
     expect(bundle.status).toBe(200);
     expect(bundle.body.organisations.created).toBe(4);
     expect(bundle.body.solutions.created).toBe(2);
+    expect(bundle.body.challenges.created).toBe(2);
     expect(bundle.body.warnings).toEqual([]);
     const csv = await importCsv(admin.client, read("examples/solutions.csv"));
     expect(csv.status).toBe(200);
@@ -67,5 +70,9 @@ describe("docs/import-format: the schema and the examples", () => {
   it("an export validates against the JSON Schema", async () => {
     const exported = JSON.parse((await platform.client().get("/api/v1/export")).raw.body);
     expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
+    // The awarded example challenge is public; the draft is not exported.
+    expect(exported.challenges.map((challenge: { ref: string }) => challenge.ref)).toEqual([
+      "cph-leak-pilot-2024",
+    ]);
   });
 });

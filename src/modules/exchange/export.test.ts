@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   bundleOf,
+  challengeRecord,
   clusterWithMember,
   createTestPlatform,
   importBundle,
@@ -82,6 +83,22 @@ describe("export: the same bytes after a round trip through an empty platform", 
             sectors: ["energy", "water"],
           }),
         ],
+        challenges: [
+          challengeRecord("c-published", "aa-city", { city: "rotterdam" }),
+          challengeRecord("c-awarded", "aa-city", {
+            status: "awarded",
+            publishedAt: "2025-01-10T08:00:00.000Z",
+            budget: null,
+            minTrl: null,
+            kpis: [{ metric: "Homes flooded per year", baseline: 120, target: 10, unit: "homes" }],
+            timeline: {
+              questionDeadline: "2025-02-01T12:00:00.000Z",
+              proposalDeadline: "2025-03-01T12:00:00.000Z",
+              awardDate: "2025-05-01T12:00:00.000Z",
+            },
+          }),
+          challengeRecord("c-draft", "aa-city", { status: "draft", title: "Private draft idea" }),
+        ],
       }),
     );
     expect(imported.status).toBe(200);
@@ -111,19 +128,29 @@ describe("export: the same bytes after a round trip through an empty platform", 
         (solution) => solution.title === archivedTitle,
       ),
     ).toBe(false);
+    // Public challenges only: a draft is the city's own business.
+    const challenges = bundle.challenges as Array<{ ref: string; status: string; city: string }>;
+    expect(challenges.map((challenge) => [challenge.ref, challenge.status])).toEqual([
+      ["c-awarded", "awarded"],
+      ["c-published", "published"],
+    ]);
+    expect(challenges[0]!.city).toBe("Rotterdam");
   });
 
   it("export → import into an empty platform → export gives identical bytes", async () => {
     const exported = (await source.client().get("/api/v1/export")).raw.body;
     const imported = await importBundle(targetAdmin.client, JSON.parse(exported));
     expect(imported.status).toBe(200);
+    expect(imported.body.challenges).toEqual({ created: 2, updated: 0, unchanged: 0 });
     const again = (await target.client().get("/api/v1/export")).raw.body;
     expect(again).toBe(exported);
     // And importing the export into the platform it came from changes nothing.
     const before = await rowCounts(source);
     const home = await importBundle(sourceAdmin.client, JSON.parse(exported));
+    expect(home.body.errors ?? []).toEqual([]);
     expect(home.body.solutions.created + home.body.solutions.updated).toBe(0);
     expect(home.body.organisations.created + home.body.organisations.updated).toBe(0);
+    expect(home.body.challenges.unchanged).toBe(2);
     const after = await rowCounts(source);
     expect({ ...after, refs: 0 }).toEqual({ ...before, refs: 0 });
   });

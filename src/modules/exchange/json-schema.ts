@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUNDLE_FORMAT, BundleOrganisation, BundleSolution } from "./contract.ts";
+import { BUNDLE_FORMAT, BundleChallenge, BundleOrganisation, BundleSolution } from "./contract.ts";
 
 /**
  * The bundle format as a JSON Schema (draft 2020-12), generated from the zod schemas the import
@@ -14,13 +14,12 @@ export function importFormatJsonSchema(): Record<string, unknown> {
       format: z.literal(BUNDLE_FORMAT),
       organisations: z.array(BundleOrganisation).optional(),
       solutions: z.array(BundleSolution).optional(),
-      /** Reserved: challenges are not imported yet. */
-      challenges: z.array(z.object({}).passthrough()).optional(),
+      challenges: z.array(BundleChallenge).optional(),
     })
     .meta({
       title: "City Solutions Platform bundle",
       description:
-        "Organisations and solutions to import (POST /api/v1/import, csp import) or as exported (GET /api/v1/export). See docs/import-format.md.",
+        "Organisations, solutions and challenges to import (POST /api/v1/import, csp import) or as exported (GET /api/v1/export). See docs/import-format.md.",
     });
   const generated = z.toJSONSchema(bundle, {
     target: "draft-2020-12",

@@ -1,14 +1,25 @@
 import type { Db } from "../../core/db/client.ts";
 import { mapTagsToCapabilities, solutionStates } from "../catalogue/index.ts";
+import {
+  challengeImportProblems,
+  challengeStates,
+  type ImportedChallenge,
+} from "../challenges/index.ts";
 import type { OrganisationKind } from "../organisations/contract.ts";
 import {
   canAffiliate,
   cityDirectory,
+  cityOfOrganisation,
   membersOfCluster,
   organisationExists,
   organisationSummaries,
 } from "../organisations/index.ts";
-import { BundleOrganisation, BundleSolution, type ImportProblem } from "./contract.ts";
+import {
+  BundleChallenge,
+  BundleOrganisation,
+  BundleSolution,
+  type ImportProblem,
+} from "./contract.ts";
 import {
   type ImportFile,
   issueProblems,
@@ -51,9 +62,16 @@ export interface PlannedSolution {
   capabilities: string[];
 }
 
+/** A challenge, its organisation still possibly a record of the file. */
+export interface PlannedChallenge extends Omit<ImportedChallenge, "organisationId"> {
+  ref: string;
+  organisation: OrganisationTarget;
+}
+
 export interface ImportPlan {
   organisations: PlannedOrganisation[];
   solutions: PlannedSolution[];
+  challenges: PlannedChallenge[];
   warnings: ImportProblem[];
 }
 
@@ -71,6 +89,7 @@ export async function planImport(
   db: Db,
   importer: Importer,
   file: ImportFile,
+  now: Date,
 ): Promise<{ problems: ImportProblem[]; plan: ImportPlan }> {
   const scope = scopeOf(importer);
   const problems: ImportProblem[] = [...file.problems];
@@ -84,7 +103,9 @@ export async function planImport(
   ) => problems.push(locate(file, type, source, ref, path, message));
 
   // 1. Each record on its own, and refs unique per kind.
-  const check = <Schema extends typeof BundleOrganisation | typeof BundleSolution>(
+  const check = <
+    Schema extends typeof BundleOrganisation | typeof BundleSolution | typeof BundleChallenge,
+  >(
     type: RecordType,
     schema: Schema,
     sources: SourceRecord[],
@@ -117,14 +138,15 @@ export async function planImport(
   };
   const organisations = check("organisation", BundleOrganisation, file.organisations);
   const solutions = check("solution", BundleSolution, file.solutions);
-  if (file.challenges.length > 0) {
-    for (const source of file.challenges) {
+  const challenges = check("challenge", BundleChallenge, file.challenges);
+  if (importer.kind === "cluster") {
+    for (const { source, record } of challenges) {
       problem(
         "challenge",
         source,
-        null,
+        record.ref,
         [],
-        "challenges are not imported yet (see docs/import-format.md)",
+        "a cluster's admins import no challenges; challenges are a city's",
       );
     }
   }
@@ -135,6 +157,7 @@ export async function planImport(
     ...organisations.map((item) => item.record.ref),
     ...organisations.flatMap((item) => item.record.clusters),
     ...solutions.map((item) => item.record.organisation),
+    ...challenges.map((item) => item.record.organisation),
   ]);
   const solutionRefs = await idsOfRefs(
     db,
@@ -348,8 +371,106 @@ export async function planImport(
       });
     }
   }
+  // 5. Challenges: a city organisation, its city, capabilities, the lifecycle's rules.
+  const challengeRefs = await idsOfRefs(
+    db,
+    "challenge",
+    scope,
+    challenges.map((item) => item.record.ref),
+  );
+  const challengeRows = await challengeStates(db, [
+    ...challengeRefs.values(),
+    ...challenges.map((item) => item.record.ref).filter((ref) => UUID.test(ref)),
+  ]);
+  const challengeTags = [...new Set(challenges.flatMap((item) => item.record.capabilities))];
+  const challengeCodes = new Map(
+    (await mapTagsToCapabilities(db, challengeTags)).map((row) => [row.tag, row.codes]),
+  );
+  const plannedChallenges: PlannedChallenge[] = [];
+  for (const { source, record } of challenges) {
+    const ref = record.ref;
+    const say = (path: PropertyKey[], message: string) =>
+      problem("challenge", source, ref, path, message);
+    const owner = await resolve(record.organisation);
+    let city: { id: string; name: string; region: string } | null = null;
+    if (!owner) {
+      say(
+        ["organisation"],
+        `${record.organisation} is no organisation of this file or of the platform`,
+      );
+    } else if (owner.kind !== "city") {
+      say(
+        ["organisation"],
+        `${owner.name} is a ${owner.kind} organisation; challenges belong to a city organisation`,
+      );
+    } else if ("fileRef" in owner.target || existingIdOf.has(record.organisation)) {
+      const planned = plannedOrganisations.find((item) => item.ref === record.organisation);
+      const found = planned?.cityId ? cities.get(planned.cityId) : undefined;
+      city = found ?? null;
+    } else {
+      city = await cityOfOrganisation(db, owner.target.id);
+    }
+    if (owner?.kind === "city" && record.city && city) {
+      const named = cities.get(record.city) ?? cityByName.get(record.city.toLowerCase());
+      if (!named) say(["city"], `${record.city} is not a C40 city`);
+      else if (named.id !== city.id)
+        say(["city"], `is not the city of ${owner.name} (${city.name})`);
+    }
+    let existingId = challengeRefs.get(ref) ?? null;
+    if (!existingId && UUID.test(ref) && challengeRows.has(ref)) existingId = ref;
+    const codes = new Set<string>();
+    for (const [index, entry] of record.capabilities.entries()) {
+      const found = challengeCodes.get(entry) ?? [];
+      if (found.length > 0) for (const code of found) codes.add(code);
+      else if (DOTTED_CODE.test(entry))
+        say(["capabilities", index], `${entry} is not a capability code`);
+      else
+        warnings.push(
+          locate(
+            file,
+            "challenge",
+            source,
+            ref,
+            ["capabilities", index],
+            `"${entry}" matches no capability; left out`,
+          ),
+        );
+    }
+    if (owner?.kind !== "city" || !city) continue;
+    const {
+      ref: _ref,
+      organisation: _organisation,
+      city: _city,
+      status,
+      publishedAt,
+      ...fields
+    } = record;
+    const planned: PlannedChallenge = {
+      ref,
+      existingId,
+      organisation: owner.target,
+      cityId: city.id,
+      region: city.region,
+      fields: { ...fields, capabilities: [...codes].sort() },
+      status,
+      publishedAt: publishedAt ? new Date(publishedAt) : null,
+    };
+    const existing = existingId ? challengeRows.get(existingId) : undefined;
+    // A new organisation of the file has no id yet: it owns only new challenges.
+    const organisationId = "id" in owner.target ? owner.target.id : "";
+    for (const found of challengeImportProblems(existing, { ...planned, organisationId }, now)) {
+      say(found.path, found.message);
+    }
+    plannedChallenges.push(planned);
+  }
+
   return {
     problems,
-    plan: { organisations: plannedOrganisations, solutions: plannedSolutions, warnings },
+    plan: {
+      organisations: plannedOrganisations,
+      solutions: plannedSolutions,
+      challenges: plannedChallenges,
+      warnings,
+    },
   };
 }

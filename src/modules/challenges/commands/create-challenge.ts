@@ -1,6 +1,7 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
 import { commonErrors } from "../../../core/http/problem.ts";
+import { requireKnownCapabilities } from "../../catalogue/index.ts";
 import {
   cityOfOrganisation,
   organisationExists,
@@ -31,6 +32,7 @@ export async function createChallenge(
   }
   const city = await cityOfOrganisation(ctx.db, organisation.id);
   if (!city) throw challengeErrors.notCityMember("This city organisation names no city.");
+  await requireKnownCapabilities(ctx.db, input.capabilities ?? []);
   const values = challengeValues(input);
   const problems = timelineOrderProblems(values, "body.timeline");
   if (problems.length > 0) throw commonErrors.validationFailed(undefined, { errors: problems });

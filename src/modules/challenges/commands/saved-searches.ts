@@ -1,10 +1,14 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
+import type { Db } from "../../../core/db/client.ts";
+import { notify } from "../../notifications/index.ts";
 import type { CatalogueFilters } from "../contract.ts";
 import { challengeErrors } from "../errors.ts";
+import type { ChallengeRow } from "../repository.ts";
 import {
   deleteSavedSearch,
   insertSavedSearch,
+  matchSavedSearches,
   type SavedSearchRow,
 } from "../repository-saved-searches.ts";
 
@@ -41,4 +45,22 @@ function withoutEmpty(filters: CatalogueFilters): CatalogueFilters {
         value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0),
     ),
   ) as CatalogueFilters;
+}
+
+/** One notice per matching saved search, each naming its search. */
+export async function tellSavedSearchOwners(
+  ctx: ServiceContext,
+  tx: Db,
+  challenge: Pick<ChallengeRow, "id" | "title">,
+): Promise<number> {
+  const matches = await matchSavedSearches(tx, challenge.id);
+  for (const match of matches) {
+    await notify(ctx, tx, {
+      recipients: [match.userId],
+      kind: "saved_search_match",
+      params: { challenge: challenge.title, search: match.name },
+      link: `/challenges/${challenge.id}`,
+    });
+  }
+  return matches.length;
 }

@@ -1,19 +1,13 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
-import type { Db } from "../../../core/db/client.ts";
 import { notify } from "../../notifications/index.ts";
 import { recordChallengeEvent } from "../audit.ts";
 import type { ChallengeStatus } from "../contract.ts";
 import { challengeErrors } from "../errors.ts";
 import { refuseTransition, type TransitionRefusal } from "../lifecycle.ts";
-import {
-  type ChallengeRow,
-  followerIds,
-  insertAnnouncement,
-  updateChallengeRow,
-} from "../repository.ts";
-import { matchSavedSearches } from "../repository-saved-searches.ts";
+import { followerIds, insertAnnouncement, updateChallengeRow } from "../repository.ts";
 import { requireCityMember, visibleChallenge } from "./access.ts";
+import { tellSavedSearchOwners } from "./saved-searches.ts";
 
 const refusalErrors: Record<
   TransitionRefusal["code"],
@@ -82,24 +76,6 @@ export async function transitionChallenge(
       },
     });
   });
-}
-
-async function tellSavedSearchOwners(
-  ctx: ServiceContext,
-  tx: Db,
-  challenge: ChallengeRow,
-): Promise<number> {
-  const matches = await matchSavedSearches(tx, challenge.id);
-  // One notice per saved search, each naming its search.
-  for (const match of matches) {
-    await notify(ctx, tx, {
-      recipients: [match.userId],
-      kind: "saved_search_match",
-      params: { challenge: challenge.title, search: match.name },
-      link: `/challenges/${challenge.id}`,
-    });
-  }
-  return matches.length;
 }
 
 export function publishChallenge(ctx: ServiceContext, actor: UserActor, challengeId: string) {

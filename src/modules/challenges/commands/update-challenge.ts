@@ -1,6 +1,7 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
 import { commonErrors } from "../../../core/http/problem.ts";
+import { requireKnownCapabilities } from "../../catalogue/index.ts";
 import { recordChallengeEvent } from "../audit.ts";
 import type {
   Budget,
@@ -84,6 +85,7 @@ export async function updateDraft(
       (key) => (patch as Record<string, unknown>)[key] !== undefined,
     );
     if (fields.length === 0) return;
+    if (patch.capabilities) await requireKnownCapabilities(tx, patch.capabilities);
     const problems = timelineOrderProblems({ ...challenge, ...values }, "body.timeline");
     if (problems.length > 0) throw commonErrors.validationFailed(undefined, { errors: problems });
     await updateChallengeRow(tx, challenge.id, { ...values, updatedAt: ctx.clock.now() });

@@ -1,13 +1,14 @@
 import type { Db } from "../../../core/db/client.ts";
 import { activeSolutionsForExport } from "../../catalogue/index.ts";
-import { organisationsForExport } from "../../organisations/index.ts";
+import { listPublicChallenges } from "../../challenges/index.ts";
+import { cityDirectory, organisationsForExport } from "../../organisations/index.ts";
 import { BUNDLE_FORMAT } from "../contract.ts";
 import { writeSolutionsCsv } from "../csv-solutions.ts";
 import { allRefs, type RecordKind } from "../repository.ts";
 
 /**
- * The public catalogue as a bundle (or the solutions as CSV): every organisation and every
- * active solution, each under a stable ref (the platform's ref from earlier imports, else a
+ * The public catalogue as a bundle (or the solutions as CSV): every organisation, every
+ * active solution and every public (non-draft) challenge, each under a stable ref (the platform's ref from earlier imports, else a
  * cluster's when no other record uses it, else the record's id), sorted by ref, fields in a
  * fixed order, so that exporting twice gives the same bytes.
  */
@@ -50,7 +51,15 @@ export async function exportBundle(db: Db) {
     "solution",
     solutions.map((solution) => solution.id),
   );
+  const challenges = await listPublicChallenges(db);
+  const challengeRefs = await refsFor(
+    db,
+    "challenge",
+    challenges.map((challenge) => challenge.id),
+  );
+  const cities = await cityDirectory(db);
   const refOf = (id: string) => organisationRefs.get(id) ?? id;
+  const time = (value: Date | null) => value?.toISOString();
   return {
     format: BUNDLE_FORMAT,
     organisations: organisations
@@ -81,7 +90,46 @@ export async function exportBundle(db: Db) {
         referenceLinks: solution.referenceLinks,
       }))
       .sort(byRef),
-    challenges: [] as unknown[],
+    challenges: challenges
+      .map((challenge) => ({
+        ref: challengeRefs.get(challenge.id) ?? challenge.id,
+        organisation: refOf(challenge.organisationId),
+        city: cities.get(challenge.cityId)?.name ?? null,
+        status: challenge.status,
+        publishedAt: time(challenge.publishedAt) ?? null,
+        title: challenge.title,
+        summary: challenge.summary,
+        description: challenge.description,
+        sectors: challenge.sectors,
+        capabilities: challenge.capabilities,
+        kpis: challenge.kpis.map((kpi) => ({
+          metric: kpi.metric,
+          baseline: kpi.baseline,
+          target: kpi.target,
+          unit: kpi.unit,
+        })),
+        budget:
+          challenge.budgetCurrency !== null
+            ? {
+                minMinor: challenge.budgetMinMinor ?? 0,
+                maxMinor: challenge.budgetMaxMinor ?? 0,
+                currency: challenge.budgetCurrency,
+              }
+            : null,
+        minTrl: challenge.minTrl,
+        procurementModel: challenge.procurementModel,
+        timeline: {
+          questionDeadline: time(challenge.questionDeadline),
+          proposalDeadline: time(challenge.proposalDeadline),
+          awardDate: time(challenge.awardDate),
+        },
+        contacts: challenge.contacts.map((contact) => ({
+          name: contact.name,
+          role: contact.role,
+          email: contact.email,
+        })),
+      }))
+      .sort(byRef),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ServiceContext } from "../../../core/context.ts";
 import { importSolutions } from "../../catalogue/index.ts";
+import { importChallenges } from "../../challenges/index.ts";
 import { importAffiliation, importOrganisation } from "../../organisations/index.ts";
 import { recordImportEvent } from "../audit.ts";
 import type { ImportReport } from "../contract.ts";
@@ -51,7 +52,7 @@ export async function importRecords(
     return await ctx.db.transaction(async (tx) => {
       // Checked inside the transaction, under the scope's lock, so the refs read stay true.
       await lockScope(tx, scope);
-      const { problems, plan } = await planImport(tx, importer, file);
+      const { problems, plan } = await planImport(tx, importer, file, ctx.clock.now());
       progress({ phase: "validated", done: records, total: records });
       if (problems.length > 0) {
         throw exchangeErrors.importInvalid(
@@ -59,7 +60,7 @@ export async function importRecords(
           { errors: problems },
         );
       }
-      const total = plan.organisations.length + plan.solutions.length;
+      const total = plan.organisations.length + plan.solutions.length + plan.challenges.length;
       const scoped: ServiceContext = { ...ctx, db: tx };
       const now = ctx.clock.now();
       const report: ImportReport = {
@@ -68,8 +69,10 @@ export async function importRecords(
         scope,
         organisations: noOutcomes(),
         solutions: noOutcomes(),
+        challenges: noOutcomes(),
         affiliations: { created: 0 },
         warnings: plan.warnings,
+        records: [],
       };
       const refs: Array<{
         kind: RecordKind;
@@ -84,6 +87,7 @@ export async function importRecords(
         const { id, outcome } = await importOrganisation(scoped, actorId, fields);
         organisationIds.set(ref, id);
         report.organisations[outcome] += 1;
+        report.records.push({ record: "organisation", ref, id, outcome });
         refs.push({ kind: "organisation", scope, ref, entityId: id, createdAt: now });
         if ((index + 1) % 100 === 0) progress({ phase: "written", done: index + 1, total });
       }
@@ -124,21 +128,34 @@ export async function importRecords(
           progress({ phase: "written", done: plan.organisations.length + written, total }),
       );
       for (const [index, result] of results.entries()) {
+        const ref = plan.solutions[index]!.ref;
         report.solutions[result.outcome] += 1;
-        refs.push({
-          kind: "solution",
-          scope,
-          ref: plan.solutions[index]!.ref,
-          entityId: result.id,
-          createdAt: now,
-        });
+        report.records.push({ record: "solution", ref, id: result.id, outcome: result.outcome });
+        refs.push({ kind: "solution", scope, ref, entityId: result.id, createdAt: now });
       }
+      const challengeResults = await importChallenges(
+        scoped,
+        actorId,
+        plan.challenges.map(({ ref: _ref, organisation, ...challenge }) => ({
+          ...challenge,
+          organisationId: idOf(organisation),
+        })),
+      );
+      for (const [index, result] of challengeResults.entries()) {
+        const ref = plan.challenges[index]!.ref;
+        report.challenges[result.outcome] += 1;
+        report.records.push({ record: "challenge", ref, id: result.id, outcome: result.outcome });
+        refs.push({ kind: "challenge", scope, ref, entityId: result.id, createdAt: now });
+      }
+      progress({ phase: "written", done: total, total });
       await rememberRefs(tx, refs);
       const changed =
         report.organisations.created +
         report.organisations.updated +
         report.solutions.created +
         report.solutions.updated +
+        report.challenges.created +
+        report.challenges.updated +
         report.affiliations.created;
       if (changed > 0) {
         await recordImportEvent(tx, ctx.clock, {
@@ -150,6 +167,7 @@ export async function importRecords(
             scope,
             organisations: report.organisations,
             solutions: report.solutions,
+            challenges: report.challenges,
             affiliations: report.affiliations,
             sha256: file.sha256,
           },

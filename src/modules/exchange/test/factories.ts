@@ -77,6 +77,7 @@ export async function rowCounts(platform: TestPlatform) {
   const [counts] = await queryRows<{
     organisations: number;
     solutions: number;
+    challenges: number;
     versions: number;
     affiliations: number;
     refs: number;
@@ -86,6 +87,7 @@ export async function rowCounts(platform: TestPlatform) {
     sql`select
       (select count(*) from organisations)::int as organisations,
       (select count(*) from solutions)::int as solutions,
+      (select count(*) from challenges)::int as challenges,
       (select count(*) from solution_versions)::int as versions,
       (select count(*) from affiliations)::int as affiliations,
       (select count(*) from import_refs)::int as refs,
@@ -113,8 +115,41 @@ export function solutionRecord(
   };
 }
 
-export const bundleOf = (parts: { organisations?: unknown[]; solutions?: unknown[] }) => ({
+/** A publishable challenge (the test clock starts on 2026-01-15), to change per test. */
+export function challengeRecord(
+  ref: string,
+  organisation: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    ref,
+    organisation,
+    status: "published",
+    title: `Cloudburst-proof streets ${ref}`,
+    summary: "Streets that hold and drain a hundred-year cloudburst without flooding homes.",
+    description: "We look for **blue-green** street designs with sensors that show they work.",
+    sectors: ["adaptation", "water"],
+    capabilities: ["adaptation.stormwater"],
+    procurementModel: "pilot_agreement",
+    minTrl: 6,
+    budget: { minMinor: 10_000_000, maxMinor: 50_000_000, currency: "EUR" },
+    timeline: {
+      questionDeadline: "2026-03-01T12:00:00.000Z",
+      proposalDeadline: "2026-04-01T12:00:00.000Z",
+      awardDate: "2026-06-01T12:00:00.000Z",
+    },
+    contacts: [{ name: "Ada Lund", role: "Project lead", email: "ada.lund@example.org" }],
+    ...extra,
+  };
+}
+
+export const bundleOf = (parts: {
+  organisations?: unknown[];
+  solutions?: unknown[];
+  challenges?: unknown[];
+}) => ({
   format: "city-solutions-bundle/1",
   organisations: parts.organisations ?? [],
   solutions: parts.solutions ?? [],
+  ...(parts.challenges ? { challenges: parts.challenges } : {}),
 });

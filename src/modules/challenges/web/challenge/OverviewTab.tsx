@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../../../ui/components/DataTable.tsx";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
+import { useCapabilityLabels } from "../../../catalogue/web/form/CapabilityField.tsx";
 import type { Challenge, Timeline } from "../../contract.ts";
 import { attachmentAddress } from "../challenge-queries.ts";
 import { useDeadlineFormat } from "../deadlines.ts";
@@ -15,6 +16,7 @@ const timelineFields = [
 
 /** What the city asks for, how it will judge success, what it pays, by when, and whom to ask. */
 export function OverviewTab({ challenge }: { challenge: Challenge }) {
+  const capabilityLabel = useCapabilityLabels();
   const { t } = useTranslation("challenges");
   const format = useFormatting();
   const deadline = useDeadlineFormat();
@@ -134,7 +136,7 @@ export function OverviewTab({ challenge }: { challenge: Challenge }) {
             {challenge.capabilities.length > 0 && (
               <div>
                 <dt>{t("fields.capabilities")}</dt>
-                <dd>{challenge.capabilities.join(", ")}</dd>
+                <dd>{challenge.capabilities.map(capabilityLabel).join(", ")}</dd>
               </div>
             )}
           </dl>

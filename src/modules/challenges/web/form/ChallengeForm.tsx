@@ -5,9 +5,9 @@ import { FormProblems } from "../../../../ui/forms/FormProblems.tsx";
 import { type FieldErrors, useFieldErrors } from "../../../../ui/forms/field-errors.ts";
 import { Select } from "../../../../ui/forms/Select.tsx";
 import { TextField } from "../../../../ui/forms/TextField.tsx";
+import { CapabilityField } from "../../../catalogue/web/form/CapabilityField.tsx";
 import type { OrganisationSummary } from "../../../organisations/contract.ts";
 import { useDeadlineFormat } from "../deadlines.ts";
-import { CapabilityTags } from "./CapabilityTags.tsx";
 import { type ChallengeDraft, checkDraft } from "./challenge-draft.ts";
 import { DescriptionField } from "./DescriptionField.tsx";
 import { ModelChoice } from "./ModelChoice.tsx";
@@ -139,11 +139,14 @@ export function ChallengeForm({
         onChange={(sectors) => change({ sectors })}
         error={fieldError("sectors")}
       />
-      <CapabilityTags
+      <CapabilityField
         id={idOf("capabilities")}
+        label={t("fields.capabilities")}
+        hint={t("form.capabilitiesHint")}
         value={draft.capabilities}
         onChange={(capabilities) => change({ capabilities })}
         error={fieldError("capabilities")}
+        max={40}
       />
       <RepeatableRows
         path="kpis"
