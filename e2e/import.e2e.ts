@@ -83,7 +83,15 @@ describe("bulk import of a cluster's solutions", () => {
     const counts = page.getByRole("table", { name: "Records per kind" });
     const solutions = counts.getByRole("row").filter({ hasText: "Solutions" });
     await expect.poll(() => solutions.getByRole("cell").first().textContent()).toBe("2");
+    // Each record written links to its page.
+    const written = page.getByRole("table", { name: "Records created or updated" });
+    await expect
+      .poll(() => written.getByRole("link", { name: `Solution roof-${stamp}` }).count())
+      .toBe(1);
     await expectAccessible(page, "import done");
+    expect(
+      await written.getByRole("link", { name: `Solution roof-${stamp}` }).getAttribute("href"),
+    ).toMatch(/^\/solutions\/[0-9a-f-]{36}$/);
 
     // A portfolio of the imported solution, shared with Copenhagen.
     await page.getByRole("link", { name: "Curate a portfolio" }).click();

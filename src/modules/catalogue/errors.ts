@@ -18,6 +18,7 @@ export const catalogueErrors = defineErrors({
   },
   badCursor: { status: 400, title: "Unknown cursor" },
   portfolioNeedsTheme: { status: 400, title: "A portfolio names a theme or a challenge" },
+  challengeNotFound: { status: 400, title: "No published challenge has this id" },
   portfolioNotFound: { status: 404, title: "Portfolio not found" },
   clusterNotFound: { status: 400, title: "Portfolios belong to a cluster organisation" },
   solutionNotFromCluster: {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { cityTeam, createDraft, publishedChallenge } from "../challenges/test/factories.ts";
 import type { Portfolio, PortfolioSummary } from "./contract.ts";
 import {
   addPortfolio,
@@ -193,5 +194,34 @@ describe("cluster portfolios", () => {
     });
     expect(notCluster.status).toBe(400);
     expect(notCluster.body.errors?.[0]?.field).toBe("body.clusterId");
+  });
+
+  it("links a portfolio to a published challenge only, naming the field otherwise", async () => {
+    const team = await cityTeam(platform, "Copenhagen");
+    const open = await publishedChallenge(platform, team);
+    const draft = await createDraft(platform, team.member.client, team.organisationId);
+    const body = (challengeId: string) => ({
+      clusterId,
+      title: "For a challenge",
+      challengeId,
+    });
+    const linked = await clusterManager.client.post<Portfolio>("/api/v1/portfolios", body(open.id));
+    expect(linked.status).toBe(201);
+    expect(linked.body.challengeId).toBe(open.id);
+    for (const challengeId of [draft.id, "3f1c7a52-9b7e-4c7e-8a51-0c1d2e3f4a5b"]) {
+      const refused = await clusterManager.client.post<Problem>(
+        "/api/v1/portfolios",
+        body(challengeId),
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([
+        { field: "body.challengeId", message: "is no published challenge" },
+      ]);
+    }
+    const moved = await clusterManager.client.patch<Problem>(
+      `/api/v1/portfolios/${linked.body.id}`,
+      { challengeId: draft.id },
+    );
+    expect(moved.status).toBe(400);
   });
 });

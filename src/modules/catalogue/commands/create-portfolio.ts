@@ -1,4 +1,6 @@
 import type { ServiceContext } from "../../../core/context.ts";
+import type { Db } from "../../../core/db/client.ts";
+import { isPublicChallenge } from "../../challenges/index.ts";
 import { organisationSummaries } from "../../organisations/index.ts";
 import { recordPortfolioEvent } from "../audit.ts";
 import { catalogueErrors } from "../errors.ts";
@@ -23,6 +25,7 @@ export async function createPortfolio(
         errors: [{ field: "body.clusterId", message: "is not a cluster organisation" }],
       });
     }
+    await requirePublicChallenge(tx, input.challengeId);
     const now = ctx.clock.now();
     const portfolio = await insertPortfolio(tx, {
       clusterId: cluster.id,
@@ -42,4 +45,13 @@ export async function createPortfolio(
     });
     return portfolio;
   });
+}
+
+/** A portfolio answers a published challenge: a draft is its city's own, an unknown id nothing. */
+export async function requirePublicChallenge(db: Db, challengeId: string | null | undefined) {
+  if (challengeId && !(await isPublicChallenge(db, challengeId))) {
+    throw catalogueErrors.challengeNotFound(undefined, {
+      errors: [{ field: "body.challengeId", message: "is no published challenge" }],
+    });
+  }
 }

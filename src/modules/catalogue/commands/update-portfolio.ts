@@ -3,6 +3,7 @@ import { recordPortfolioEvent } from "../audit.ts";
 import type { UpdatePortfolioBody } from "../contract.ts";
 import { catalogueErrors } from "../errors.ts";
 import { type PortfolioRow, updatePortfolioRow } from "../repository.ts";
+import { requirePublicChallenge } from "./create-portfolio.ts";
 
 export async function updatePortfolio(
   ctx: ServiceContext,
@@ -22,6 +23,7 @@ export async function updatePortfolio(
   }
   const fields = Object.keys(changes);
   if (fields.length === 0) return;
+  if ("challengeId" in changes) await requirePublicChallenge(ctx.db, changes.challengeId);
   await ctx.db.transaction(async (tx) => {
     await updatePortfolioRow(tx, portfolio.id, { ...changes, updatedAt: ctx.clock.now() });
     await recordPortfolioEvent(tx, ctx.clock, {

@@ -6,8 +6,9 @@ import { PageHeader } from "../../../ui/components/PageHeader.tsx";
 import { ProblemAlert } from "../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../ui/components/Spinner.tsx";
 import { errorIdOf, hintIdOf } from "../../../ui/forms/Field.tsx";
+import { Select } from "../../../ui/forms/Select.tsx";
 import { TextField } from "../../../ui/forms/TextField.tsx";
-import { useViewer } from "../../catalogue/web/viewer.ts";
+import { useMyOrganisations, useViewer } from "../../catalogue/web/viewer.ts";
 import { SignInPrompt } from "../../organisations/web/SignInPrompt.tsx";
 import { ImportSummary, ProblemReport } from "./ImportResult.tsx";
 import { importProblemsOf, useImport } from "./import-request.ts";
@@ -23,7 +24,7 @@ export function ImportPage() {
         <LoadingBlock />
       ) : viewer.user ? (
         <div className="stack">
-          <ImportForm />
+          <ImportForm isPlatformAdmin={viewer.user.platformRoles.includes("admin")} />
           <CsvHelp />
         </div>
       ) : (
@@ -33,10 +34,27 @@ export function ImportPage() {
   );
 }
 
-function ImportForm() {
+/** "platform", or the id of a cluster the person administers. */
+type Importer = string;
+
+function ImportForm({ isPlatformAdmin }: { isPlatformAdmin: boolean }) {
   const { t } = useTranslation("exchange");
   const fileId = useId();
   const pasteId = useId();
+  const importerId = useId();
+  const memberships = useMyOrganisations(true);
+  const clusters = (memberships.data?.memberships ?? []).filter(
+    (membership) => membership.organisation.kind === "cluster" && membership.role === "admin",
+  );
+  const choices: Array<{ value: Importer; label: string }> = [
+    ...(isPlatformAdmin ? [{ value: "platform", label: t("form.asPlatform") }] : []),
+    ...clusters.map((membership) => ({
+      value: membership.organisation.id,
+      label: membership.organisation.name,
+    })),
+  ];
+  const [chosenImporter, setImporter] = useState<Importer | null>(null);
+  const importer = chosenImporter ?? choices[0]?.value ?? "platform";
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState("");
   const [missing, setMissing] = useState(false);
@@ -50,7 +68,12 @@ function ImportForm() {
       return;
     }
     setMissing(false);
-    run.mutate({ text, fileName: file?.name ?? null, dryRun });
+    run.mutate({
+      text,
+      fileName: file?.name ?? null,
+      dryRun,
+      clusterId: importer === "platform" ? null : importer,
+    });
   };
   const dryRunning = run.isPending && run.variables?.dryRun === true;
   const importing = run.isPending && run.variables?.dryRun === false;
@@ -67,6 +90,19 @@ function ImportForm() {
             void send(false);
           }}
         >
+          {choices.length > 1 && (
+            <Select
+              id={importerId}
+              label={t("form.importer")}
+              hint={t("form.importerHint")}
+              value={importer}
+              onChange={(next) => {
+                setImporter(next);
+                run.reset();
+              }}
+              options={choices}
+            />
+          )}
           <div className={`field${missing ? " field--error" : ""}`}>
             <label className="field__label" htmlFor={fileId}>
               {t("form.file")}

@@ -68,12 +68,23 @@ export function ProblemReport({ problems }: { problems: ImportProblem[] }) {
   );
 }
 
-type Kind = "organisations" | "solutions";
+type Kind = "organisations" | "solutions" | "challenges";
+type WrittenRecord = ImportReport["records"][number];
+
+const addressOf: Record<WrittenRecord["record"], (id: string) => string> = {
+  organisation: (id) => `/organisations/${id}`,
+  solution: (id) => `/solutions/${id}`,
+  challenge: (id) => `/challenges/${id}`,
+};
+
+/** Shown at most: a large import links its first records; the catalogue has the rest. */
+const LISTED = 100;
 
 /** What an import did (or, checked only, would do), per kind, with where to go next. */
 export function ImportSummary({ report }: { report: ImportReport }) {
   const { t } = useTranslation("exchange");
-  const kinds: Kind[] = ["organisations", "solutions"];
+  const kinds: Kind[] = ["organisations", "solutions", "challenges"];
+  const written = report.records.filter((record) => record.outcome !== "unchanged");
   const columns = useProblemColumns();
   return (
     <section aria-labelledby="import-result" className="stack">
@@ -110,6 +121,33 @@ export function ImportSummary({ report }: { report: ImportReport }) {
           rows={report.warnings}
           rowKey={(warning) => problemKey(warning, report.warnings.indexOf(warning))}
         />
+      )}
+      {!report.dryRun && written.length > 0 && (
+        <DataTable
+          caption={t("report.recordsCaption")}
+          columns={[
+            {
+              key: "record",
+              header: t("report.record"),
+              rowHeader: true,
+              render: (record: WrittenRecord) => (
+                <Link to={addressOf[record.record](record.id)}>
+                  {t(`problems.kinds.${record.record}`)} {record.ref}
+                </Link>
+              ),
+            },
+            {
+              key: "outcome",
+              header: t("report.outcome"),
+              render: (record: WrittenRecord) => t(`report.outcomes.${record.outcome}`),
+            },
+          ]}
+          rows={written.slice(0, LISTED)}
+          rowKey={(record) => `${record.record}:${record.ref}`}
+        />
+      )}
+      {!report.dryRun && written.length > LISTED && (
+        <p className="small muted">{t("report.more", { count: written.length - LISTED })}</p>
       )}
       {!report.dryRun && (
         <nav aria-label={t("report.next")}>

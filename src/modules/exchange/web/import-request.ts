@@ -8,6 +8,8 @@ export interface ImportInput {
   /** The chosen file's name, when the text came from a file. */
   fileName: string | null;
   dryRun: boolean;
+  /** The cluster importing, for people who import for a cluster rather than the platform. */
+  clusterId: string | null;
 }
 
 /** A bundle is JSON (a .json file, or pasted text that starts with "{"); anything else is CSV. */
@@ -22,7 +24,10 @@ export function useImport() {
   return useMutation({
     mutationFn: (input: ImportInput) =>
       apiRequest<ImportReport>("POST", "/api/v1/import", {
-        query: { dryRun: input.dryRun ? "true" : undefined },
+        query: {
+          dryRun: input.dryRun ? "true" : undefined,
+          cluster: input.clusterId ?? undefined,
+        },
         raw: new Blob([input.text], { type: contentTypeOf(input) }),
       }),
   });
