@@ -12,13 +12,18 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "../../core/db/types.ts";
 import { userForeignKey } from "../accounts/index.ts";
 
 /** Labels or synonyms per language ("en", "fr", "es"; admins may add others later). */
 export type LabelsByLocale = Record<string, string>;
 export type SynonymsByLocale = Record<string, string[]>;
 
-/** What a media entry is: an image at an http(s) address and the text that stands in for it. */
+/**
+ * What a media entry is: an image and the text that stands in for it. The address is an image
+ * uploaded to the solution (`/api/v1/solutions/{id}/media/{fileId}`, stored in solution_media)
+ * or, for entries made before uploads or brought by an import, an http(s) link.
+ */
 export interface MediaItem {
   url: string;
   alt: string;
@@ -134,6 +139,28 @@ export const solutionVersions = pgTable(
     editedAt: timestamp("edited_at", { withTimezone: true, mode: "date" }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.solutionId, table.version] })],
+);
+
+/**
+ * Images uploaded to a solution, under generated ids. A file lives exactly as long as the
+ * solution's current media list names it: removing the entry (upload route or edit) deletes it.
+ */
+export const solutionMedia = pgTable(
+  "solution_media",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    solutionId: uuid("solution_id")
+      .notNull()
+      .references(() => solutions.id, { onDelete: "cascade" }),
+    /** Recognised from the bytes (PNG, JPEG, WebP, GIF), never taken from the caller. */
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    bytes: bytea("bytes").notNull(),
+    uploadedBy: uuid("uploaded_by").references(userForeignKey),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (table) => [index("solution_media_solution_idx").on(table.solutionId)],
 );
 
 /**
