@@ -22,6 +22,7 @@ import {
 import { catalogueModule } from "../modules/catalogue/index.ts";
 import { challengesModule } from "../modules/challenges/index.ts";
 import { exchangeModule } from "../modules/exchange/index.ts";
+import { matchmakingModule } from "../modules/matchmaking/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
 import { organisationsModule } from "../modules/organisations/index.ts";
 import { describeDemoAccounts } from "./demo.ts";
@@ -104,6 +105,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     challengesModule(ctx),
     notificationsModule(ctx),
     exchangeModule(ctx),
+    matchmakingModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };
   for (const module of modules) {

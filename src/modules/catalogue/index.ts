@@ -33,6 +33,16 @@ export { sharePortfolio } from "./commands/share-portfolio.ts";
 /** Refuses (422, each field named) capability codes the taxonomy does not have. */
 export { requireKnownCapabilities } from "./commands/solution-rules.ts";
 export {
+  capabilitiesNamedIn,
+  type NeedRequirement,
+  type NeedWeights,
+  type SolutionFit,
+  type SolutionNeed,
+  scoreSolutionsForNeed,
+  termsOfCapabilities,
+  wordsWithLexemes,
+} from "./repository-matching.ts";
+export {
   ensureCapabilityTaxonomy,
   expandQueryWithSynonyms,
   mapTagsToCapabilities,

@@ -4,9 +4,12 @@
  * attachments. See docs/challenges.md.
  */
 import type { ServiceContext } from "../../core/context.ts";
+import type { Actor } from "../../core/auth/actor.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
-import { findChallengeRows } from "./repository.ts";
+import { cityOfOrganisation } from "../organisations/index.ts";
+import { visibleChallenge } from "./commands/access.ts";
+import { type ChallengeRow, findChallengeRows } from "./repository.ts";
 import { challengesRoutes } from "./routes.ts";
 
 export function challengesModule(ctx: ServiceContext): ModuleManifest {
@@ -32,3 +35,54 @@ export async function isPublicChallenge(db: Db, id: string): Promise<boolean> {
   return row !== undefined && row.status !== "draft";
 }
 export { seedDemoChallenges } from "./seed-demo-challenges.ts";
+
+/** What matchmaking reads of a challenge: what it asks for, how mature, and where. */
+export interface ChallengeNeed {
+  id: string;
+  organisationId: string;
+  status: string;
+  title: string;
+  summary: string;
+  description: string;
+  sectors: string[];
+  capabilities: string[];
+  minTrl: number | null;
+  city: { id: string; name: string; country: string; region: string };
+}
+
+/** The challenge's need, when the actor may read the challenge (else the challenge's 404). */
+export async function readableChallengeNeed(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<ChallengeNeed> {
+  const { challenge } = await visibleChallenge(db, actor, id);
+  return needOf(db, challenge);
+}
+
+/** Needs of challenges by id, whoever may read them: for the platform's own work (alerts, benches). */
+export async function challengeNeeds(db: Db, ids: string[]): Promise<ChallengeNeed[]> {
+  const rows = await findChallengeRows(db, [...new Set(ids)]);
+  return Promise.all(rows.map((row) => needOf(db, row)));
+}
+
+async function needOf(db: Db, challenge: ChallengeRow): Promise<ChallengeNeed> {
+  const city = (await cityOfOrganisation(db, challenge.organisationId)) ?? {
+    id: challenge.cityId,
+    name: "",
+    country: "",
+    region: challenge.region,
+  };
+  return {
+    id: challenge.id,
+    organisationId: challenge.organisationId,
+    status: challenge.status,
+    title: challenge.title,
+    summary: challenge.summary,
+    description: challenge.description,
+    sectors: challenge.sectors,
+    capabilities: challenge.capabilities,
+    minTrl: challenge.minTrl,
+    city,
+  };
+}

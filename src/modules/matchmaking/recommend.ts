@@ -1,0 +1,250 @@
+import type { Actor } from "../../core/auth/actor.ts";
+import type { Db } from "../../core/db/client.ts";
+import { type SolutionFit, scoreSolutionsForNeed, solutionProfiles } from "../catalogue/index.ts";
+import { type ChallengeNeed, readableChallengeNeed } from "../challenges/index.ts";
+import { organisationSummaries } from "../organisations/index.ts";
+import type {
+  FactorExplanation,
+  OrganisationRecommendation,
+  Recommendations,
+  SolutionRecommendation,
+} from "./contract.ts";
+import { type NeedContext, needOfChallenge } from "./need.ts";
+import { PROVIDER_IN_COUNTRY, PROVIDER_IN_REGION, RECOMMENDATION_WEIGHTS } from "./weights.ts";
+
+/**
+ * Recommendations for a challenge: the catalogue scores its candidates in the database; here
+ * the provider's own place joins the geography factor for the best of them, and every factor
+ * is explained.
+ */
+
+export interface RecommendationOptions {
+  kind: "solutions" | "organisations";
+  limit: number;
+  includeBelowMinTrl: boolean;
+}
+
+/** Candidates scored in the database before the provider's place re-ranks them. */
+const POOL_FACTOR = 4;
+const MIN_POOL = 40;
+/** Organisations are ranked from a wider pool: several of its solutions may match. */
+const ORGANISATION_POOL = 200;
+
+interface ScoredSolution {
+  fit: SolutionFit;
+  score: number;
+  geography: number;
+  provider: "country" | "region" | "none";
+  deployed: "country" | "region" | "none";
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export async function recommendForChallenge(
+  db: Db,
+  actor: Actor,
+  challengeId: string,
+  options: RecommendationOptions,
+): Promise<Recommendations> {
+  const challenge = await readableChallengeNeed(db, actor, challengeId);
+  const context = await needOfChallenge(db, challenge, {
+    includeBelowMinTrl: options.includeBelowMinTrl,
+  });
+  const pool =
+    options.kind === "solutions"
+      ? Math.max(options.limit * POOL_FACTOR, MIN_POOL)
+      : Math.max(ORGANISATION_POOL, options.limit * POOL_FACTOR);
+  const scored = await scoreForNeed(db, challenge, context, pool);
+  const providers = await organisationSummaries(
+    db,
+    scored.map((item) => item.fit.providerId),
+  );
+  const profiles = new Map(
+    (
+      await solutionProfiles(
+        db,
+        scored.map((item) => item.fit.id),
+      )
+    ).map((profile) => [profile.id, profile]),
+  );
+  const providerOf = (id: string) => {
+    const provider = providers.get(id);
+    return {
+      id,
+      slug: provider?.slug ?? id,
+      name: provider?.name ?? "",
+      kind: provider?.kind ?? "company",
+      country: provider?.country ?? "",
+      verified: provider?.verified ?? false,
+    };
+  };
+  const base = {
+    challengeId: challenge.id,
+    kind: options.kind,
+    requirements: context.requirements,
+    weights: { ...RECOMMENDATION_WEIGHTS },
+  };
+  if (options.kind === "solutions") {
+    const solutions: SolutionRecommendation[] = scored.slice(0, options.limit).flatMap((item) => {
+      const profile = profiles.get(item.fit.id);
+      if (!profile) return [];
+      return [
+        {
+          solution: {
+            id: profile.id,
+            title: profile.title,
+            summary: profile.summary,
+            trl: profile.trl,
+            provider: providerOf(profile.providerId),
+          },
+          score: round(item.score),
+          belowMinTrl: item.fit.belowMinTrl,
+          factors: explain(challenge, context, item),
+        },
+      ];
+    });
+    return { ...base, solutions, organisations: [] };
+  }
+  const byProvider = new Map<string, ScoredSolution[]>();
+  for (const item of scored) {
+    byProvider.set(item.fit.providerId, [...(byProvider.get(item.fit.providerId) ?? []), item]);
+  }
+  const organisations: OrganisationRecommendation[] = [...byProvider.entries()]
+    .map(([providerId, items]) => ({ providerId, items }))
+    .sort(
+      (a, b) =>
+        b.items[0]!.score - a.items[0]!.score ||
+        b.items.length - a.items.length ||
+        (a.providerId < b.providerId ? -1 : 1),
+    )
+    .slice(0, options.limit)
+    .map(({ providerId, items }) => ({
+      organisation: providerOf(providerId),
+      score: round(items[0]!.score),
+      solutions: items.slice(0, 3).map((item) => ({
+        id: item.fit.id,
+        title: profiles.get(item.fit.id)?.title ?? "",
+        score: round(item.score),
+      })),
+      matchingSolutions: items.length,
+      factors: explain(challenge, context, items[0]!),
+    }));
+  return { ...base, solutions: [], organisations };
+}
+
+/** The database's scores, with the provider's place added to geography, best first. */
+export async function scoreForNeed(
+  db: Db,
+  challenge: Pick<ChallengeNeed, "city">,
+  context: NeedContext,
+  pool: number,
+): Promise<ScoredSolution[]> {
+  const fits = await scoreSolutionsForNeed(db, context.need, RECOMMENDATION_WEIGHTS, pool);
+  const providers = await organisationSummaries(
+    db,
+    fits.map((fit) => fit.providerId),
+  );
+  const country = challenge.city.country;
+  const region = new Set(context.need.regionCountries);
+  const weight = RECOMMENDATION_WEIGHTS.geography;
+  return fits
+    .map((fit): ScoredSolution => {
+      const providerCountry = providers.get(fit.providerId)?.country ?? "";
+      const provider =
+        providerCountry && providerCountry === country
+          ? "country"
+          : region.has(providerCountry)
+            ? "region"
+            : "none";
+      const providerValue =
+        provider === "country"
+          ? PROVIDER_IN_COUNTRY
+          : provider === "region"
+            ? PROVIDER_IN_REGION
+            : 0;
+      const geography = Math.max(fit.geography, providerValue);
+      const deployed = fit.geography >= 1 ? "country" : fit.geography > 0 ? "region" : "none";
+      return {
+        fit,
+        geography,
+        provider,
+        deployed,
+        score: Math.min(1, Math.max(0, fit.score + weight * (geography - fit.geography))),
+      };
+    })
+    .sort((a, b) => b.score - a.score || (a.fit.id < b.fit.id ? -1 : 1));
+}
+
+function explain(
+  challenge: ChallengeNeed,
+  context: NeedContext,
+  item: ScoredSolution,
+): FactorExplanation[] {
+  const weights = RECOMMENDATION_WEIGHTS;
+  const { fit } = item;
+  const words = [
+    ...new Set(
+      fit.matchedLexemes.flatMap((lexeme) => {
+        const word = context.wordOfLexeme.get(lexeme);
+        return word ? [word] : [];
+      }),
+    ),
+  ];
+  const seenVia = new Set<string>();
+  const synonyms = fit.matchedPhrases.flatMap((term) => {
+    const via = context.phraseOrigins.get(term) ?? "";
+    // A term the challenge itself uses is a shared word, not a synonym.
+    if (!via || term.toLowerCase() === via.toLowerCase() || seenVia.has(term)) return [];
+    seenVia.add(term);
+    return [{ term, via }];
+  });
+  return [
+    {
+      factor: "capabilities",
+      weight: weights.capabilities,
+      value: round(fit.capabilities),
+      required: context.requirements.map((requirement, index) => {
+        const cover = fit.coverage[index] ?? 0;
+        return {
+          code: requirement.code,
+          cover: cover >= 1 ? "full" : cover > 0 ? "partial" : "none",
+        };
+      }),
+      inferred: context.requirements.some((requirement) => requirement.inferred),
+    },
+    {
+      factor: "text",
+      weight: weights.text,
+      value: round(fit.text),
+      words,
+      synonyms: synonyms.slice(0, 5),
+    },
+    {
+      factor: "sectors",
+      weight: weights.sectors,
+      value: round(fit.sectors),
+      shared: challenge.sectors.filter((sector) => fit.solutionSectors.includes(sector)),
+    },
+    {
+      factor: "trl",
+      weight: weights.trl,
+      value: round(fit.trl),
+      trl: fit.solutionTrl,
+      minTrl: challenge.minTrl,
+    },
+    {
+      factor: "evidence",
+      weight: weights.evidence,
+      value: round(fit.evidence),
+      countries: [...fit.countries].sort(),
+    },
+    {
+      factor: "geography",
+      weight: weights.geography,
+      value: round(item.geography),
+      deployed: item.deployed,
+      provider: item.provider,
+      country: challenge.city.country,
+    },
+  ];
+}
