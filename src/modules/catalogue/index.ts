@@ -33,6 +33,9 @@ export { sharePortfolio } from "./commands/share-portfolio.ts";
 /** Refuses (422, each field named) capability codes the taxonomy does not have. */
 export { requireKnownCapabilities } from "./commands/solution-rules.ts";
 export {
+  COVER_BROADER,
+  COVER_DECLARED,
+  COVER_NAMED,
   capabilitiesNamedIn,
   type NeedRequirement,
   type NeedWeights,

@@ -44,7 +44,17 @@ export interface NeedRequirement {
   covering: string[];
   /** Broader codes (its ancestors): a solution claiming only those covers it in part. */
   partial: string[];
+  /**
+   * Its labels and synonyms: a solution that declares no covering code but names one of these
+   * in its text covers it by its own account (the taxonomy's words, not a shared common word).
+   */
+  terms: string[];
 }
+
+/** What a requirement is worth, covered by a declared code, a broader one, or the text alone. */
+export const COVER_DECLARED = 1;
+export const COVER_NAMED = 0.75;
+export const COVER_BROADER = 0.5;
 
 export interface SolutionNeed {
   /** Stemmed words of the need; a solution containing any is a candidate. */
@@ -100,6 +110,15 @@ const arrayOf = (values: string[], type: "text" | "uuid") =>
   )}]::${sql.raw(type)}[]`;
 const textArray = (values: string[]) => arrayOf(values, "text");
 
+/** Any of the phrases, as one tsquery (empty when none). */
+function phrasesQuery(phrases: string[]): SQL {
+  if (phrases.length === 0) return sql`''::tsquery`;
+  return sql`(${sql.join(
+    phrases.map((phrase) => sql`phraseto_tsquery('english', catalogue_unaccent(${phrase}))`),
+    sql` || `,
+  )})`;
+}
+
 /** lexeme1 | lexeme2 | … and each phrase, as one tsquery (lexemes quoted: taken as they are). */
 function needQuery(need: SolutionNeed): SQL {
   const parts: SQL[] = [];
@@ -129,11 +148,11 @@ export async function scoreSolutionsForNeed(
     ? sql`(values ${sql.join(
         need.requirements.map(
           (requirement, index) =>
-            sql`(${index}::int, ${textArray(requirement.covering)}, ${textArray(requirement.partial)})`,
+            sql`(${index}::int, ${textArray(requirement.covering)}, ${textArray(requirement.partial)}, ${phrasesQuery(requirement.terms)})`,
         ),
         sql`, `,
-      )}) as r(position, covering, partial)`
-    : sql`(select 0::int as position, '{}'::text[] as covering, '{}'::text[] as partial where false) as r`;
+      )}) as r(position, covering, partial, named)`
+    : sql`(select 0::int as position, '{}'::text[] as covering, '{}'::text[] as partial, ''::tsquery as named where false) as r`;
   const trlCondition =
     need.minTrl !== null && !need.includeBelowMinTrl ? sql`and s.trl >= ${need.minTrl}` : sql``;
   const rows = await queryRows<
@@ -150,7 +169,7 @@ export async function scoreSolutionsForNeed(
         where sc.capability_code = any(${textArray(covering)})
       ),
       facts as (
-        select s.id, s.provider_id, s.trl, s.sectors, s.countries,
+        select s.id, s.provider_id, s.trl, s.sectors, s.countries, s.search,
           ts_rank('{0.1, 0.2, 0.4, 1.0}', s.search, q.query, 32) as text_rank,
           array(select sc.capability_code from ${solutionCapabilities} sc where sc.solution_id = s.id) as codes
         from candidates c
@@ -163,8 +182,9 @@ export async function scoreSolutionsForNeed(
       factors as (
         select f.*,
           coalesce(f.text_rank / nullif(max(f.text_rank) over (), 0), 0) as text,
-          (select coalesce(array_agg(case when f.codes && r.covering then 1.0
-                                          when f.codes && r.partial then 0.5
+          (select coalesce(array_agg(case when f.codes && r.covering then ${COVER_DECLARED}::float8
+                                          when r.named <> ''::tsquery and f.search @@ r.named then ${COVER_NAMED}::float8
+                                          when f.codes && r.partial then ${COVER_BROADER}::float8
                                           else 0 end order by r.position), '{}')::float8[]
              from ${requirementRows}) as coverage,
           case when cardinality(${textArray(need.sectors)}) = 0 then 0

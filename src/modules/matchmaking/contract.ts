@@ -26,8 +26,17 @@ export const FactorExplanation = z
     z.object({
       factor: z.literal("capabilities"),
       ...factorBase,
-      /** Each required capability and how the solution covers it. */
-      required: z.array(z.object({ code: z.string(), cover: z.enum(["full", "partial", "none"]) })),
+      /**
+       * Each required capability and how the solution covers it: a code it declares (the
+       * capability or one below it), the capability named in its text, a broader code only, or
+       * not at all.
+       */
+      required: z.array(
+        z.object({
+          code: z.string(),
+          cover: z.enum(["declared", "named", "broader", "none"]),
+        }),
+      ),
       /** The city named none: these were read from the challenge's text. */
       inferred: z.boolean(),
     }),

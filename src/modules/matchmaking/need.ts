@@ -31,6 +31,8 @@ export interface NeedContext {
 
 /** Inferred requirements at most: a long text names many things, the title and summary few. */
 const MAX_INFERRED = 5;
+/** A requirement's own terms (labels, synonyms) looked for in solutions' text, at most. */
+const MAX_REQUIREMENT_TERMS = 60;
 /** Synonym phrases searched at most. */
 const MAX_PHRASES = 80;
 
@@ -76,11 +78,19 @@ export async function needOfChallenge(
 
   const requirementCodes = requirements.map((requirement) => requirement.code);
   const needRequirements = await Promise.all(
-    requirementCodes.map(async (code) => ({
-      code,
-      covering: await capabilityDescendants(db, [code]),
-      partial: ancestorsOf(code),
-    })),
+    requirementCodes.map(async (code) => {
+      const covering = await capabilityDescendants(db, [code]);
+      const terms = await termsOfCapabilities(db, covering);
+      return {
+        code,
+        covering,
+        partial: ancestorsOf(code),
+        terms: [...new Set(covering.flatMap((covered) => terms.get(covered) ?? []))].slice(
+          0,
+          MAX_REQUIREMENT_TERMS,
+        ),
+      };
+    }),
   );
 
   // Synonym phrases: every term of the capabilities required or named, each remembered with

@@ -1,6 +1,13 @@
 import type { Actor } from "../../core/auth/actor.ts";
 import type { Db } from "../../core/db/client.ts";
-import { type SolutionFit, scoreSolutionsForNeed, solutionProfiles } from "../catalogue/index.ts";
+import {
+  COVER_BROADER,
+  COVER_DECLARED,
+  COVER_NAMED,
+  type SolutionFit,
+  scoreSolutionsForNeed,
+  solutionProfiles,
+} from "../catalogue/index.ts";
 import { type ChallengeNeed, readableChallengeNeed } from "../challenges/index.ts";
 import { organisationSummaries } from "../organisations/index.ts";
 import type {
@@ -207,7 +214,14 @@ function explain(
         const cover = fit.coverage[index] ?? 0;
         return {
           code: requirement.code,
-          cover: cover >= 1 ? "full" : cover > 0 ? "partial" : "none",
+          cover:
+            cover >= COVER_DECLARED
+              ? "declared"
+              : cover >= COVER_NAMED
+                ? "named"
+                : cover >= COVER_BROADER
+                  ? "broader"
+                  : "none",
         };
       }),
       inferred: context.requirements.some((requirement) => requirement.inferred),
