@@ -2,7 +2,23 @@ import { defineAuditLog } from "../../core/audit/log.ts";
 
 export interface SolutionAuditEvents extends Record<string, Record<string, unknown>> {
   "solution.created": { providerId: string; title: string; version: number };
-  "solution.updated": { providerId: string; version: number; fields: string[] };
+  "solution.updated": {
+    providerId: string;
+    version: number;
+    fields: string[];
+    /** Uploaded images the edit took out of the media list, deleted with it. */
+    removedFiles?: string[];
+  };
+  "solution.media_added": {
+    providerId: string;
+    version: number;
+    fileId: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    alt: string;
+  };
+  "solution.media_removed": { providerId: string; version: number; fileId: string };
   "solution.archived": { providerId: string; version: number };
 }
 

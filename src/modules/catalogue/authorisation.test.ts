@@ -10,6 +10,8 @@ import {
   type Person,
   platformAdmin,
   solutionBody,
+  tinyPng,
+  uploadImage,
   type WatchedPlatform,
   watchedPlatform,
 } from "./test/factories.ts";
@@ -138,6 +140,29 @@ describe("catalogue: who may call which route", () => {
     const id = await freshSolution();
     await ownerClient.post(`/api/v1/solutions/${id}/archive`);
     expect(await statusesOf((c) => c.get(`/api/v1/solutions/${id}`))).toEqual({
+      anonymous: 404,
+      memberElsewhere: 404,
+      owner: 200,
+      sharedCity: 404,
+      platformAdmin: 200,
+    });
+  });
+
+  it("solution images: whoever may edit the solution adds and removes them; anyone sees them", async () => {
+    const id = await freshSolution();
+    expect(await statusesOf((c) => uploadImage(c, id, tinyPng()))).toEqual(ownersAndAdmins(201));
+    const image = async () =>
+      (await uploadImage(ownerClient, id, tinyPng())).body.media.at(-1)!.url;
+    const url = await image();
+    expect(await statusesOf((c) => c.get(url))).toEqual(everyone(200));
+    expect(await statusesOf(async (c) => c.delete(await image()))).toEqual(ownersAndAdmins(200));
+  });
+
+  it("an archived solution's images are seen by its provider and admins only", async () => {
+    const id = await freshSolution();
+    const url = (await uploadImage(ownerClient, id, tinyPng())).body.media[0]!.url;
+    await ownerClient.post(`/api/v1/solutions/${id}/archive`);
+    expect(await statusesOf((c) => c.get(url))).toEqual({
       anonymous: 404,
       memberElsewhere: 404,
       owner: 200,

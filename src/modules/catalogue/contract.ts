@@ -38,13 +38,46 @@ export const SolutionTrl = z
 
 const WebAddress = z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(500);
 
+/** Images uploaded to one solution: at most this many bytes each, this many per solution. */
+export const SOLUTION_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
+export const SOLUTION_MEDIA_MAX_COUNT = 12;
+/** What an upload may be, recognised from its bytes (the `accept` of the web form's file input). */
+export const SOLUTION_MEDIA_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
+
+const uuidText = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const uploadedMediaPattern = new RegExp(`^/api/v1/solutions/(${uuidText})/media/(${uuidText})$`);
+
+/** Where the platform serves an image uploaded to a solution: what its media entry's url is. */
+export function solutionMediaPath(solutionId: string, fileId: string): string {
+  return `/api/v1/solutions/${solutionId}/media/${fileId}`;
+}
+
+/** The solution and file an uploaded image's address names; null for any other address. */
+export function uploadedMediaOf(url: string): { solutionId: string; fileId: string } | null {
+  const match = uploadedMediaPattern.exec(url);
+  return match ? { solutionId: match[1]!, fileId: match[2]! } : null;
+}
+
+/** Alternative text: what the image shows, for people who cannot see it (required). */
+export const MediaAlt = plainString()
+  .trim()
+  .min(3, "must describe the image (at least 3 characters)")
+  .max(300, "is too long");
+
 export const MediaItem = z.strictObject({
-  /** An image at an http(s) address (shown with its alternative text). */
-  url: WebAddress,
-  alt: plainString()
-    .trim()
-    .min(3, "must describe the image (at least 3 characters)")
-    .max(300, "is too long"),
+  /**
+   * An image uploaded to this solution (`/api/v1/solutions/{id}/media/{fileId}`, shown on the
+   * solution's page), or an http(s) link to an image elsewhere (kept for imports and older
+   * entries; shown as a link, since the platform does not display other sites' images).
+   */
+  url: z.union(
+    [
+      WebAddress,
+      z.string().regex(uploadedMediaPattern, "must be the address of an uploaded image"),
+    ],
+    { error: "must be an http(s) address or the address of an image uploaded to the solution" },
+  ),
+  alt: MediaAlt,
 });
 export type MediaItem = z.infer<typeof MediaItem>;
 
@@ -112,7 +145,13 @@ const SolutionFields = {
     .refine((list) => new Set(list).size === list.length, "must not repeat a capability"),
   trl: SolutionTrl,
   countriesDeployed: z.array(CountryCode).max(250),
-  media: z.array(MediaItem).max(12, "must have at most 12 images"),
+  media: z
+    .array(MediaItem)
+    .max(SOLUTION_MEDIA_MAX_COUNT, "must have at most 12 images")
+    .refine(
+      (list) => new Set(list.map((item) => item.url)).size === list.length,
+      "must not repeat an image",
+    ),
   referenceLinks: z.array(WebAddress).max(20, "must have at most 20 links"),
 };
 
@@ -164,6 +203,11 @@ export const SolutionVersion = z.object({
 export type SolutionVersion = z.infer<typeof SolutionVersion>;
 
 export const SolutionVersionList = z.object({ versions: z.array(SolutionVersion) });
+
+/** POST /api/v1/solutions/{id}/media: the raw image is the body; its description comes here. */
+export const MediaUploadQuery = z.strictObject({ alt: MediaAlt });
+
+export const SolutionMediaParams = z.strictObject({ id: Uuid, fileId: Uuid });
 
 export const SolutionSort = z.enum(["relevance", "newest", "trl"]);
 export type SolutionSort = z.infer<typeof SolutionSort>;

@@ -10,6 +10,14 @@ export const catalogueErrors = defineErrors({
   unknownCapability: { status: 400, title: "Unknown capability code" },
   solutionArchived: { status: 409, title: "This solution is archived" },
   versionConflict: { status: 409, title: "The solution changed since you opened it" },
+  mediaNotAccepted: { status: 415, title: "Images must be PNG, JPEG, WebP or GIF files" },
+  mediaTooLarge: { status: 413, title: "An image must be at most 5 MB" },
+  mediaFull: { status: 409, title: "A solution has at most 12 images" },
+  mediaNotFound: { status: 404, title: "Image not found" },
+  mediaNotUploaded: {
+    status: 400,
+    title: "An image address of the platform must name an image uploaded to this solution",
+  },
   capabilityNotFound: { status: 404, title: "Capability not found" },
   capabilityExists: { status: 409, title: "This capability code exists already" },
   capabilityCodeMismatch: {

@@ -19,15 +19,14 @@ import {
   UpdateSolutionBody,
 } from "./contract.ts";
 import { catalogueErrors } from "./errors.ts";
-import { canSeeSolution, requireAbility, solutionAbilities, standingOf } from "./policy.ts";
+import { requireAbility, standingOf } from "./policy.ts";
 import {
   decodeCursor,
   encodeCursor,
-  presentSolution,
   presentSolutionSummary,
   presentSolutionVersion,
 } from "./presenters.ts";
-import { findSolution, listProviderSolutions, listSolutionVersions } from "./repository.ts";
+import { listProviderSolutions, listSolutionVersions } from "./repository.ts";
 import {
   type SearchOrder,
   type SolutionFilter,
@@ -39,6 +38,8 @@ import {
   loadSolutionLookups,
   organisationsOfActor,
   presentSolutionSummaries,
+  presentVisibleSolution,
+  visibleSolution,
 } from "./solution-views.ts";
 import { searchTextFor } from "./taxonomy.ts";
 
@@ -48,29 +49,9 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
   app,
   { ctx },
 ) => {
-  /** The solution with the caller's standing towards its provider; 404 when they may not see it. */
-  const loadSolution = async (id: string, actor: Actor) => {
-    const solution = await findSolution(ctx.db, id);
-    if (!solution) throw catalogueErrors.solutionNotFound();
-    const standing = standingOf(
-      actor,
-      await organisationsOfActor(ctx.db, actor),
-      solution.providerId,
-    );
-    if (!canSeeSolution(solution.status, standing)) throw catalogueErrors.solutionNotFound();
-    return { solution, abilities: solutionAbilities(standing) };
-  };
+  const loadSolution = (id: string, actor: Actor) => visibleSolution(ctx.db, id, actor);
 
-  const present = async (id: string, actor: Actor) => {
-    const { solution, abilities } = await loadSolution(id, actor);
-    const presented = presentSolution(
-      solution,
-      await loadSolutionLookups(ctx.db, [solution]),
-      abilities,
-    );
-    if (!presented) throw catalogueErrors.solutionNotFound();
-    return presented;
-  };
+  const present = (id: string, actor: Actor) => presentVisibleSolution(ctx.db, id, actor);
 
   app.get(
     "/api/v1/solutions",

@@ -12,7 +12,7 @@ import {
 } from "../repository.ts";
 import { refreshCapabilityTerms } from "../repository-taxonomy.ts";
 import { providerKinds } from "../schema.ts";
-import { requireKnownCapabilities } from "./solution-rules.ts";
+import { requireKnownCapabilities, requireOwnMedia } from "./solution-rules.ts";
 
 type Input = Omit<
   Required<CreateSolutionBody>,
@@ -50,6 +50,8 @@ export async function createSolution(
       });
     }
     await requireKnownCapabilities(tx, input.capabilities);
+    // Images are uploaded to a solution once it exists; a new one can only link to others.
+    await requireOwnMedia(tx, null, input.media);
     const now = ctx.clock.now();
     const solution = await insertSolution(tx, {
       providerId: provider.id,

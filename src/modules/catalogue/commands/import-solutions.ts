@@ -16,8 +16,9 @@ import {
   insertSolutions,
   insertSolutionVersions,
 } from "../repository-import.ts";
+import { deleteMediaFilesExcept } from "../repository-media.ts";
 import { refreshCapabilityTerms } from "../repository-taxonomy.ts";
-import { requireKnownCapabilities } from "./solution-rules.ts";
+import { requireKnownCapabilities, requireOwnMedia, uploadedFileIds } from "./solution-rules.ts";
 
 /** One solution of a bulk import: a new one, or the new content of an existing one. */
 export interface SolutionImport {
@@ -62,7 +63,9 @@ function auditEntry<Action extends keyof SolutionAuditEvents & string>(
  * Writes a bulk import's solutions inside the caller's transaction: new ones in multi-row
  * inserts as version 1, changed ones as their next version, unchanged ones not at all. Each
  * creation and edit is audited as `solution.created` / `solution.updated`, as the single-solution
- * commands do. Authorisation and validation are the caller's (the exchange module's) job.
+ * commands do. Authorisation and validation are the caller's (the exchange module's) job, but
+ * for images of the platform: a media entry naming an uploaded image must name one of that
+ * same solution's (a new solution has none), as in an edit; images an edit drops are deleted.
  */
 export async function importSolutions(
   tx: Db,
@@ -97,7 +100,12 @@ export async function importSolutions(
     };
     const current = item.existingId ? existing.get(item.existingId) : undefined;
     if (item.existingId && !current) throw new Error(`solution ${item.existingId} is gone`);
+    const mediaRule = {
+      field: "media",
+      detail: `"${item.title}": images are uploaded to a solution, not imported.`,
+    };
     if (!current) {
+      if (item.media) await requireOwnMedia(tx, null, item.media, mediaRule);
       const id = randomUUID();
       newRows.push({
         id,
@@ -146,6 +154,11 @@ export async function importSolutions(
       results.push({ id: current.id, outcome: "unchanged" });
       continue;
     }
+    let removedFiles: string[] = [];
+    if (fields.includes("media")) {
+      await requireOwnMedia(tx, current.id, content.media, mediaRule);
+      removedFiles = await deleteMediaFilesExcept(tx, current.id, uploadedFileIds(content.media));
+    }
     const version = current.version + 1;
     await updateSolutionRow(tx, current.id, {
       title: content.title,
@@ -175,6 +188,7 @@ export async function importSolutions(
         providerId: current.providerId,
         version,
         fields,
+        ...(removedFiles.length ? { removedFiles } : {}),
       }),
     );
     results.push({ id: current.id, outcome: "updated" });

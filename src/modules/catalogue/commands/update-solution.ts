@@ -10,12 +10,15 @@ import {
   replaceSolutionCapabilities,
   updateSolutionRow,
 } from "../repository.ts";
+import { deleteMediaFilesExcept } from "../repository-media.ts";
 import { refreshCapabilityTerms } from "../repository-taxonomy.ts";
-import { requireKnownCapabilities } from "./solution-rules.ts";
+import { requireKnownCapabilities, requireOwnMedia, uploadedFileIds } from "./solution-rules.ts";
 
 /**
  * Edits a solution: the changed content becomes the next version; every earlier version stays
- * readable in solution_versions. An edit that changes nothing makes no version.
+ * readable in solution_versions. An edit that changes nothing makes no version. The media list
+ * may keep, reorder and redescribe the solution's uploaded images and drop some (their files are
+ * deleted with the edit); it cannot name images it does not have (they come by upload).
  */
 export async function updateSolution(
   ctx: ServiceContext,
@@ -45,6 +48,11 @@ export async function updateSolution(
     );
     if (fields.length === 0) return { version: solution.version, fields };
     if (fields.includes("capabilities")) await requireKnownCapabilities(tx, after.capabilities);
+    let removedFiles: string[] = [];
+    if (fields.includes("media")) {
+      await requireOwnMedia(tx, solution.id, after.media);
+      removedFiles = await deleteMediaFilesExcept(tx, solution.id, uploadedFileIds(after.media));
+    }
     const now = ctx.clock.now();
     const version = solution.version + 1;
     await updateSolutionRow(tx, solution.id, {
@@ -74,7 +82,12 @@ export async function updateSolution(
       action: "solution.updated",
       actorId,
       subjectId: solution.id,
-      payload: { providerId: solution.providerId, version, fields },
+      payload: {
+        providerId: solution.providerId,
+        version,
+        fields,
+        ...(removedFiles.length ? { removedFiles } : {}),
+      },
     });
     return { version, fields };
   });

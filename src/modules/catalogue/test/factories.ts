@@ -7,17 +7,32 @@ import {
   auditTrail,
   cityIdOf,
   organisationWithAdmin as createdWithAdmin,
+  jpegBytes,
   memberOf,
   type Person,
   platformAdmin,
+  tinyPng,
   uniqueName,
+  webpBytes,
 } from "../../organisations/test/factories.ts";
 import type { CreatePortfolioBody, CreateSolutionBody, Portfolio, Solution } from "../contract.ts";
 
 /** Builders for the catalogue tests: providers with people, solutions and portfolios, via the API. */
 
 // People, organisations and the audit trail are built as the organisations tests build them.
-export { type AuditRecord, auditTrail, cityIdOf, memberOf, type Person, platformAdmin, uniqueName };
+// Images as the organisations tests build them (a valid one-pixel PNG, JPEG and WebP starts).
+export {
+  type AuditRecord,
+  auditTrail,
+  cityIdOf,
+  jpegBytes,
+  memberOf,
+  type Person,
+  platformAdmin,
+  tinyPng,
+  uniqueName,
+  webpBytes,
+};
 
 export type WatchedPlatform = TestPlatform;
 export const watchedPlatform = createTestPlatform;
@@ -96,4 +111,22 @@ export async function addPortfolio(
     throw new Error(`portfolio not created: ${JSON.stringify(response.body)}`);
   }
   return response.body;
+}
+
+/** Uploads an image to a solution as the web form does: the raw file, its description in the address. */
+export function uploadImage(
+  client: TestClient,
+  solutionId: string,
+  bytes: Buffer | string,
+  options: { alt?: string; type?: string } = {},
+): Promise<TestResponse<Solution & Problem>> {
+  const alt = options.alt ?? "A sensor clamped to a hydrant";
+  return client.request(
+    "POST",
+    `/api/v1/solutions/${solutionId}/media?alt=${encodeURIComponent(alt)}`,
+    {
+      rawBody: bytes,
+      headers: { "content-type": options.type ?? "image/png" },
+    },
+  );
 }
