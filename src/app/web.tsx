@@ -11,6 +11,7 @@ import { challengesCatalogue } from "../modules/challenges/web/locales.ts";
 import { challengesPages } from "../modules/challenges/web/routes.tsx";
 import { exchangeCatalogue } from "../modules/exchange/web/locales.ts";
 import { exchangePages } from "../modules/exchange/web/routes.tsx";
+import { matchmakingCatalogue } from "../modules/matchmaking/web/locales.ts";
 import { notificationsCatalogue } from "../modules/notifications/web/locales.ts";
 import {
   notificationsAccountSection,
@@ -39,6 +40,7 @@ registerCatalogue("challenges", challengesCatalogue);
 registerCatalogue("notifications", notificationsCatalogue);
 registerCatalogue("catalogue", catalogueCatalogue);
 registerCatalogue("exchange", exchangeCatalogue);
+registerCatalogue("matchmaking", matchmakingCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask

@@ -7,6 +7,7 @@ import { ButtonLink } from "../../../../ui/components/Button.tsx";
 import { PageHeader } from "../../../../ui/components/PageHeader.tsx";
 import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
+import { RecommendationsPanel } from "../../../matchmaking/web/RecommendationsPanel.tsx";
 import type { Challenge } from "../../contract.ts";
 import { useChallenge } from "../challenge-queries.ts";
 import { usePlaceOf } from "../place.ts";
@@ -111,7 +112,7 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
           {
             key: "recommendations",
             label: t("tabs.recommendations"),
-            panel: () => <LaterTab what="recommendations" />,
+            panel: () => <RecommendationsPanel challengeId={challenge.id} />,
           },
           {
             key: "consortia",

@@ -1,0 +1,72 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Browser, baseUrl, expectAccessible, openBrowser } from "./browser.ts";
+
+// A city official opens the recommendations of one of the city's challenges, reads why the
+// best solution fits, switches to providers, and widens the list below the minimum TRL.
+describe("matchmaking", () => {
+  const password = "Climate-Pilot-2030!";
+  let city: Browser;
+
+  beforeAll(async () => {
+    city = await openBrowser();
+  });
+  afterAll(async () => {
+    await city?.close();
+  });
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${baseUrl()}/sign-in`);
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Sign in" }).last().click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  }
+
+  it("shows a city official the recommended solutions for a challenge, and why", async () => {
+    const { page } = city;
+    await signIn(page, "city@demo.city-solutions.org");
+    await page.goto(`${baseUrl()}/challenges`);
+    await page.getByRole("link", { name: "Cloudburst management for Østerbro" }).first().click();
+    await page.waitForURL(/\/challenges\/[0-9a-f-]{36}/);
+
+    const tabs = page.getByRole("tablist", { name: "About this challenge" });
+    await tabs.getByRole("tab", { name: "Recommendations" }).click();
+    await expect
+      .poll(() => tabs.getByRole("tab", { name: "Recommendations" }).getAttribute("aria-selected"))
+      .toBe("true");
+
+    const list = page
+      .getByRole("list")
+      .filter({ has: page.getByRole("meter") })
+      .first();
+    await expect.poll(() => list.getByRole("listitem").count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText(/Required capabilities, as the city named them:/).count())
+      .toBe(1);
+    const first = list.getByRole("listitem").first();
+    const fit = first.getByRole("meter");
+    const value = Number(await fit.getAttribute("value"));
+    expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThanOrEqual(1);
+    await first.getByText("Why").click();
+    await expect.poll(() => first.getByText(/covers \d of \d required capabilit/).count()).toBe(1);
+    await expect.poll(() => first.getByText(/TRL \d/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, "challenge recommendations with an explanation open");
+
+    // Providers instead of solutions, chosen with the keyboard.
+    await page.getByRole("radio", { name: "Solutions" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.getByRole("radio", { name: "Providers" }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByText(/matching solution/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, "recommended providers");
+
+    // Wider: solutions below the minimum TRL are flagged.
+    await page.getByRole("radio", { name: "Solutions" }).check();
+    const before = await list.getByRole("listitem").count();
+    await page.getByLabel("Include solutions below the minimum TRL").check();
+    await expect
+      .poll(async () => list.getByRole("listitem").count())
+      .toBeGreaterThanOrEqual(before);
+  });
+});
