@@ -3,8 +3,9 @@
  * catalogue, clarifications (anonymised Q&A), the co-creation board, follows, saved searches and
  * attachments. See docs/challenges.md.
  */
-import type { ServiceContext } from "../../core/context.ts";
+
 import type { Actor } from "../../core/auth/actor.ts";
+import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { cityOfOrganisation } from "../organisations/index.ts";
