@@ -32,6 +32,19 @@ async function signIn(page: Page, email: string, profileLocale = "en"): Promise<
 
 const heading = (page: Page, name: string) => page.getByRole("heading", { name, level: 1 });
 
+/** A 24×16 PNG (blue over green): what the founder uploads. */
+const sensorPhoto = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAABgAAAAQCAIAAACDRijCAAAAHklEQVR4nGOQqzhBFcQwatCINkgkSoMqaNSgEW0QAEIudxCjuabTAAAAAElFTkSuQmCC",
+  "base64",
+);
+
+/** The image was loaded and decoded (the page's content security policy let it in). */
+const displayed = (image: ReturnType<Page["locator"]>) =>
+  image.evaluate((element) => {
+    const img = element as HTMLImageElement;
+    return img.complete && img.naturalWidth === 24;
+  });
+
 describe("solution catalogue and cluster portfolios", () => {
   let browser: Browser | undefined;
   afterEach(async () => {
@@ -112,7 +125,7 @@ describe("solution catalogue and cluster portfolios", () => {
     await expect.poll(() => page.getByRole("link", { name: "Edit solution" }).count()).toBe(1);
     await expectAccessible(page, "solution page");
 
-    // An edit makes version 2, which the history lists with the first.
+    // Images are uploaded from the edit form, each with its description, and saved at once.
     await page.getByRole("link", { name: "Edit solution" }).click();
     await page.waitForURL(/\/edit$/);
     await expect.poll(() => heading(page, "Edit solution").count()).toBe(1);
@@ -121,6 +134,50 @@ describe("solution catalogue and cluster portfolios", () => {
         page.getByRole("list", { name: "Chosen capabilities" }).getByRole("listitem").count(),
       )
       .toBe(1);
+    const images = page.getByRole("list", { name: "Images of this solution" });
+    const upload = async (name: string, alt: string) => {
+      await page
+        .getByLabel("Image file")
+        .setInputFiles({ name, mimeType: "image/png", buffer: sensorPhoto });
+      await expect
+        .poll(() =>
+          page.getByRole("figure", { name: "The chosen image, not uploaded yet" }).count(),
+        )
+        .toBe(1);
+      // Typed and sent from the keyboard: Enter in the description uploads the image.
+      await page.getByLabel("Description of the image").fill(alt);
+      await page.getByLabel("Description of the image").press("Enter");
+      await expect
+        .poll(() =>
+          page
+            .getByRole("status")
+            .filter({ hasText: `Image added: ${alt}` })
+            .count(),
+        )
+        .toBe(1);
+    };
+    await page.getByRole("button", { name: "Upload image" }).click();
+    await expect.poll(() => page.getByText("Choose an image file").count()).toBe(1);
+    await upload("drain-sensor.png", "Level sensor clipped inside a storm drain");
+    await upload("spare.png", "A spare sensor on a workbench");
+    await expect.poll(() => images.getByRole("figure").count()).toBe(2);
+    const uploaded = images.getByRole("figure", {
+      name: "Level sensor clipped inside a storm drain",
+    });
+    await expect.poll(() => displayed(uploaded.locator("img"))).toBe(true);
+    await expectAccessible(page, "solution edit form with uploaded images");
+    await page.getByRole("button", { name: "Remove image: A spare sensor on a workbench" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("status")
+          .filter({ hasText: "Image removed: A spare sensor on a workbench" })
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => images.getByRole("figure").count()).toBe(1);
+
+    // An edit after them makes the next version; the history lists every one.
     await page
       .getByLabel("Summary")
       .fill(
@@ -130,10 +187,17 @@ describe("solution catalogue and cluster portfolios", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.waitForURL(/\/solutions\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByText(/ten minutes before a cloudburst/).count()).toBe(1);
+    const photo = page
+      .getByRole("region", { name: "Images" })
+      .getByRole("img", { name: "Level sensor clipped inside a storm drain" });
+    await expect.poll(() => photo.count()).toBe(1);
+    await expect.poll(() => displayed(photo)).toBe(true);
+    await expectAccessible(page, "solution page with an image");
     await page.getByText("Show every version").click();
+    // Created, two images added, one removed, the summary edited.
     await expect
       .poll(() => page.getByRole("list", { name: "Version history" }).getByRole("listitem").count())
-      .toBe(2);
+      .toBe(5);
 
     // Found by full-text search…
     await page.goto(`${baseUrl()}/solutions`);

@@ -78,7 +78,8 @@ export async function apiRequest<T>(
   let body: BodyInit | undefined;
   if (options.raw) {
     body = options.raw;
-    headers["content-type"] = options.raw.type;
+    // A file the browser cannot type (type "") still goes out with a valid Content-Type.
+    headers["content-type"] = options.raw.type || "application/octet-stream";
   } else if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers["content-type"] = "application/json";

@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../../../ui/api/api-client.ts";
+import { api, apiRequest } from "../../../ui/api/api-client.ts";
 import { isUiLocale } from "../../../ui/i18n/i18n.ts";
 import type { OrganisationKind, OrganisationList } from "../../organisations/contract.ts";
 import type {
@@ -24,6 +24,7 @@ import type {
   Taxonomy,
   UpdateSolutionBody,
 } from "../contract.ts";
+import { uploadedMediaOf } from "../contract.ts";
 
 /** Every query about the catalogue starts with one of these keys, so a change refreshes them. */
 export const solutionsKey = ["solutions"] as const;
@@ -126,6 +127,35 @@ export function useSaveSolution(id: string | null) {
       await queryClient.invalidateQueries({ queryKey: solutionsKey });
     },
   });
+}
+
+/**
+ * A solution's images: uploading one or removing one saves at once (a new version each), and
+ * answers the solution as it is now. An image linked from elsewhere is removed by an edit.
+ */
+export function useSolutionMedia(solution: Solution) {
+  const queryClient = useQueryClient();
+  const saved = async (fresh: Solution) => {
+    queryClient.setQueryData([...solutionsKey, "one", fresh.id], fresh);
+    await queryClient.invalidateQueries({ queryKey: solutionsKey });
+  };
+  const base = `/api/v1/solutions/${encodeURIComponent(solution.id)}`;
+  const upload = useMutation({
+    mutationFn: ({ file, alt }: { file: File; alt: string }) =>
+      apiRequest<Solution>("POST", `${base}/media`, { query: { alt }, raw: file }),
+    onSuccess: saved,
+  });
+  const remove = useMutation({
+    mutationFn: (url: string) =>
+      uploadedMediaOf(url)
+        ? api.delete<Solution>(url)
+        : api.patch<Solution>(base, {
+            media: solution.media.filter((item) => item.url !== url),
+            baseVersion: solution.version,
+          } satisfies UpdateSolutionBody),
+    onSuccess: saved,
+  });
+  return { upload, remove };
 }
 
 export function usePortfolios(enabled: boolean) {

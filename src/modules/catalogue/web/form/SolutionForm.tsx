@@ -193,12 +193,7 @@ export function SolutionForm({ initial, providers, solution }: SolutionFormProps
         onChange={(countriesDeployed) => change({ countriesDeployed })}
         error={fieldError("countriesDeployed")}
       />
-      <MediaFields
-        id={ids.media}
-        value={values.media}
-        onChange={(media) => change({ media })}
-        error={fieldError("media")}
-      />
+      <MediaFields id={ids.media} solution={solution} />
       <TextField
         id={ids.referenceLinks}
         label={labels.referenceLinks}

@@ -16,7 +16,6 @@ export interface SolutionValues {
   capabilities: string[];
   trl: string;
   countriesDeployed: string[];
-  media: Array<{ url: string; alt: string }>;
   /** One address per line. */
   referenceLinks: string;
 }
@@ -43,7 +42,6 @@ export const emptySolution: SolutionValues = {
   capabilities: [],
   trl: "",
   countriesDeployed: [],
-  media: [],
   referenceLinks: "",
 };
 
@@ -57,7 +55,6 @@ export function valuesOf(solution: Solution): SolutionValues {
     capabilities: solution.capabilities.map((capability) => capability.code),
     trl: String(solution.trl),
     countriesDeployed: solution.countriesDeployed,
-    media: solution.media,
     referenceLinks: solution.referenceLinks.join("\n"),
   };
 }
@@ -79,15 +76,13 @@ export function checkSolution(values: SolutionValues, t: TFunction): FieldErrors
     description: values.description.length > 20_000 && t("form.checks.description"),
     sectors: values.sectors.length === 0 && t("form.checks.sectors"),
     trl: !values.trl && t("form.checks.trl"),
-    media:
-      values.media.some((item) => !isHttpAddress(item.url) || item.alt.trim().length < 3) &&
-      t("form.checks.media"),
     referenceLinks:
       linesOf(values.referenceLinks).some((line) => !isHttpAddress(line)) &&
       t("form.checks.referenceLinks"),
   });
 }
 
+/** The form's fields as the API takes them; images are not among them (see MediaFields). */
 export function solutionBody(values: SolutionValues): CreateSolutionBody {
   return {
     providerId: values.providerId,
@@ -98,7 +93,6 @@ export function solutionBody(values: SolutionValues): CreateSolutionBody {
     capabilities: values.capabilities,
     trl: Number(values.trl),
     countriesDeployed: values.countriesDeployed,
-    media: values.media.map((item) => ({ url: item.url.trim(), alt: item.alt.trim() })),
     referenceLinks: linesOf(values.referenceLinks),
   };
 }

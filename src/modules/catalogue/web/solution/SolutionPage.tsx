@@ -8,7 +8,7 @@ import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { useCountries } from "../../../../ui/i18n/countries.ts";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
-import type { Solution } from "../../contract.ts";
+import { type Solution, uploadedMediaOf } from "../../contract.ts";
 import { useSolution } from "../catalogue-queries.ts";
 import { useCapabilityLabel, useSectorLabel } from "../solution-labels.ts";
 import { ArchiveSolution } from "./ArchiveSolution.tsx";
@@ -109,21 +109,7 @@ function SolutionDetails({ solution }: { solution: Solution }) {
             </p>
             <p className="small muted">{t("trl.about")}</p>
           </section>
-          {solution.media.length > 0 && (
-            <section aria-labelledby="solution-media">
-              <h2 id="solution-media">{t("fields.media")}</h2>
-              <ul className="link-list">
-                {solution.media.map((item) => (
-                  <li key={item.url}>
-                    <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
-                      {t("solution.image", { alt: item.alt })}
-                      <span className="visually-hidden"> {t("solution.opensInNewTab")}</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {solution.media.length > 0 && <SolutionImages media={solution.media} />}
           {solution.referenceLinks.length > 0 && (
             <section aria-labelledby="solution-references">
               <h2 id="solution-references">{t("fields.referenceLinks")}</h2>
@@ -175,5 +161,44 @@ function SolutionDetails({ solution }: { solution: Solution }) {
         </aside>
       </div>
     </>
+  );
+}
+
+/**
+ * Images uploaded to the solution, shown; images elsewhere, as links (the platform shows no
+ * other site's images: its content security policy allows only its own).
+ */
+function SolutionImages({ media }: { media: Solution["media"] }) {
+  const { t } = useTranslation("catalogue");
+  const shown = media.filter((item) => uploadedMediaOf(item.url));
+  const linked = media.filter((item) => !uploadedMediaOf(item.url));
+  return (
+    <section aria-labelledby="solution-media">
+      <h2 id="solution-media">{t("fields.media")}</h2>
+      {shown.length > 0 && (
+        <ul className="media-gallery">
+          {shown.map((item) => (
+            <li key={item.url}>
+              <a href={item.url} target="_blank" rel="noopener">
+                <img src={item.url} alt={item.alt} loading="lazy" />
+                <span className="visually-hidden"> {t("solution.opensInNewTab")}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      {linked.length > 0 && (
+        <ul className="link-list">
+          {linked.map((item) => (
+            <li key={item.url}>
+              <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
+                {t("solution.image", { alt: item.alt })}
+                <span className="visually-hidden"> {t("solution.opensInNewTab")}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
