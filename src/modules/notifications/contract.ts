@@ -22,6 +22,8 @@ export const NotificationKind = z.enum([
   "content_hidden",
   /** To the owner of a saved search: a newly published challenge matches it. */
   "saved_search_match",
+  /** To a provider's people: a newly published challenge fits one of their solutions. */
+  "challenge_match",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -99,6 +101,7 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   challenge_idea: "daily",
   content_hidden: "immediately",
   saved_search_match: "daily",
+  challenge_match: "daily",
 };
 
 /** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */

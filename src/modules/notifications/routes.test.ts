@@ -135,6 +135,7 @@ describe("notification routes", () => {
       { kind: "challenge_idea", delivery: "daily" },
       { kind: "content_hidden", delivery: "immediately" },
       { kind: "saved_search_match", delivery: "daily" },
+      { kind: "challenge_match", delivery: "daily" },
     ]);
     const mark = (await platform.database.db.select().from(auditEvents)).length;
     const saved = await person.client.put<DeliveryPreferences>(

@@ -44,6 +44,10 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "New matches for my saved searches",
       line: "A new challenge matches your saved search “{{search}}”: “{{challenge}}”.",
     },
+    challenge_match: {
+      name: "Challenges that fit my organisation's solutions",
+      line: "“{{challenge}}” ({{city}}) fits your solution “{{solution}}”: {{fit}} fit; it covers {{covered}} of {{required}} required capabilities.",
+    },
   },
   fr: {
     challenge_question: {
@@ -74,6 +78,10 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Nouveaux résultats de mes recherches enregistrées",
       line: "Un nouveau défi correspond à votre recherche enregistrée « {{search}} » : « {{challenge}} ».",
     },
+    challenge_match: {
+      name: "Défis qui correspondent aux solutions de mon organisation",
+      line: "« {{challenge}} » ({{city}}) correspond à votre solution « {{solution}} » : correspondance {{fit}} ; elle couvre {{covered}} des {{required}} capacités requises.",
+    },
   },
   es: {
     challenge_question: {
@@ -103,6 +111,10 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     saved_search_match: {
       name: "Nuevas coincidencias con mis búsquedas guardadas",
       line: "Un nuevo reto coincide con su búsqueda guardada «{{search}}»: «{{challenge}}».",
+    },
+    challenge_match: {
+      name: "Retos que encajan con las soluciones de mi organización",
+      line: "«{{challenge}}» ({{city}}) encaja con su solución «{{solution}}»: encaje {{fit}}; cubre {{covered}} de {{required}} capacidades requeridas.",
     },
   },
 };
