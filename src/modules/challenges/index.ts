@@ -28,6 +28,7 @@ export {
   type ImportedChallenge,
   importChallenges,
 } from "./commands/import-challenges.ts";
+export { CHALLENGE_PUBLISHED_JOB } from "./commands/publication.ts";
 export { listPublicChallenges } from "./repository.ts";
 
 /** Whether the id names a challenge anyone may read (published or later; drafts are private). */

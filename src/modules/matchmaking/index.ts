@@ -6,6 +6,8 @@
  */
 import type { ServiceContext } from "../../core/context.ts";
 import type { ModuleManifest } from "../../core/module.ts";
+import { CHALLENGE_PUBLISHED_JOB } from "../challenges/index.ts";
+import { challengeMatchAlerts } from "./alerts.ts";
 import { matchmakingRoutes } from "./routes.ts";
 
 export function matchmakingModule(ctx: ServiceContext): ModuleManifest {
@@ -14,6 +16,7 @@ export function matchmakingModule(ctx: ServiceContext): ModuleManifest {
     routes: async (app) => {
       await app.register(matchmakingRoutes, { ctx });
     },
+    jobs: { [CHALLENGE_PUBLISHED_JOB]: challengeMatchAlerts(ctx) },
   };
 }
 export { needOfChallenge } from "./need.ts";

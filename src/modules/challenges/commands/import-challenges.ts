@@ -9,7 +9,7 @@ import {
   insertChallenge,
   updateChallengeRow,
 } from "../repository.ts";
-import { tellSavedSearchOwners } from "./saved-searches.ts";
+import { afterPublication } from "./publication.ts";
 import { type ChallengeFields, challengeValues } from "./update-challenge.ts";
 
 /**
@@ -252,7 +252,7 @@ async function recordPublication(
   from: ChallengeStatus,
   to: ChallengeStatus = challenge.status,
 ): Promise<void> {
-  const savedSearchMatches = await tellSavedSearchOwners(ctx, ctx.db, challenge);
+  const savedSearchMatches = await afterPublication(ctx, ctx.db, challenge);
   await recordChallengeEvent(ctx.db, ctx.clock, {
     action: "challenge.status_changed",
     actorId,

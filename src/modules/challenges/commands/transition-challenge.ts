@@ -7,7 +7,7 @@ import { challengeErrors } from "../errors.ts";
 import { refuseTransition, type TransitionRefusal } from "../lifecycle.ts";
 import { followerIds, insertAnnouncement, updateChallengeRow } from "../repository.ts";
 import { requireCityMember, visibleChallenge } from "./access.ts";
-import { tellSavedSearchOwners } from "./saved-searches.ts";
+import { afterPublication } from "./publication.ts";
 
 const refusalErrors: Record<
   TransitionRefusal["code"],
@@ -46,7 +46,7 @@ export async function transitionChallenge(
       ...(to === "published" ? { publishedAt: now } : {}),
     });
     const savedSearchMatches =
-      to === "published" ? await tellSavedSearchOwners(ctx, tx, challenge) : undefined;
+      to === "published" ? await afterPublication(ctx, tx, challenge) : undefined;
     if (from !== "draft") {
       // Publication is the first public fact; every later status change is announced.
       await insertAnnouncement(tx, {
