@@ -155,6 +155,12 @@ describe("solution images: upload, serve, remove", () => {
     expect(reordered.status).toBe(200);
     expect(reordered.body.media).toEqual([{ ...dashboard, alt: "The leak dashboard" }, sensor]);
 
+    // The same list again changes nothing: no new version.
+    const same = await owner.client.patch<{ version: number }>(`/api/v1/solutions/${solution.id}`, {
+      media: reordered.body.media,
+    });
+    expect(same.body.version).toBe(reordered.body.version);
+
     const dropped = await owner.client.patch<{ media: unknown[] }>(
       `/api/v1/solutions/${solution.id}`,
       { media: [sensor, { url: "https://example.org/plan.png", alt: "A plan elsewhere" }] },

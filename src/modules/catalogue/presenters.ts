@@ -47,6 +47,25 @@ export function contentOf(row: SolutionRow, capabilities: string[]): SolutionCon
   };
 }
 
+/** JSON with object keys sorted: jsonb gives media back as {alt, url}, a request has {url, alt}. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
+}
+
+/** The fields whose values differ between two versions' content. */
+export function changedFields(
+  before: SolutionContent,
+  after: SolutionContent,
+): Array<keyof SolutionContent> {
+  return (Object.keys(before) as Array<keyof SolutionContent>).filter(
+    (field) => canonical(before[field]) !== canonical(after[field]),
+  );
+}
+
 /** Null when the provider is unknown (never expected: solutions are created for one). */
 export function presentSolutionSummary(
   row: SolutionRow,

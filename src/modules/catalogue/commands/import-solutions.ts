@@ -4,7 +4,7 @@ import type { Clock } from "../../../core/clock.ts";
 import type { Db } from "../../../core/db/client.ts";
 import type { SolutionAuditEvents } from "../audit.ts";
 import type { MediaItem, ProviderKind } from "../contract.ts";
-import { contentOf, type SolutionContent } from "../presenters.ts";
+import { changedFields, contentOf, type SolutionContent } from "../presenters.ts";
 import {
   capabilityCodesOf,
   findSolutionsByIds,
@@ -37,15 +37,6 @@ export interface SolutionImport {
   /** Null keeps an existing solution's images (a CSV has no column for them). */
   media: MediaItem[] | null;
   referenceLinks: string[];
-}
-
-/** JSON with object keys sorted: jsonb gives media back as {alt, url}, a file has {url, alt}. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === "object" && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : inner,
-  );
 }
 
 export type SolutionImportOutcome = "created" | "updated" | "unchanged";
@@ -147,9 +138,7 @@ export async function importSolutions(
     }
     const before = contentOf(current, [...(existingCodes.get(current.id) ?? [])].sort());
     if (item.media === null) content.media = before.media;
-    const fields = (Object.keys(before) as Array<keyof SolutionContent>).filter(
-      (field) => canonical(before[field]) !== canonical(content[field]),
-    );
+    const fields = changedFields(before, content);
     if (fields.length === 0) {
       results.push({ id: current.id, outcome: "unchanged" });
       continue;

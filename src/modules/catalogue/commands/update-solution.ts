@@ -2,7 +2,7 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { recordSolutionEvent } from "../audit.ts";
 import type { UpdateSolutionBody } from "../contract.ts";
 import { catalogueErrors } from "../errors.ts";
-import { contentOf, type SolutionContent } from "../presenters.ts";
+import { changedFields, contentOf, type SolutionContent } from "../presenters.ts";
 import {
   capabilityCodesOf,
   insertSolutionVersion,
@@ -43,9 +43,7 @@ export async function updateSolution(
       if (value !== undefined) (after as unknown as Record<string, unknown>)[field] = value;
     }
     after.countriesDeployed = [...new Set(after.countriesDeployed)];
-    const fields = (Object.keys(before) as Array<keyof SolutionContent>).filter(
-      (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
-    );
+    const fields = changedFields(before, after);
     if (fields.length === 0) return { version: solution.version, fields };
     if (fields.includes("capabilities")) await requireKnownCapabilities(tx, after.capabilities);
     let removedFiles: string[] = [];
