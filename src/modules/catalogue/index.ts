@@ -2,6 +2,7 @@
  * Catalogue: providers' solutions (versioned), the capability taxonomy (codes, labels and
  * synonyms in English, French and Spanish) and clusters' portfolios shared with cities.
  */
+import type { Actor } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
@@ -20,6 +21,7 @@ import { listActiveSolutions } from "./repository-import.ts";
 import { rankSolutionsByText } from "./repository-search.ts";
 import { descendantCodes } from "./repository-taxonomy.ts";
 import { catalogueRoutes } from "./routes.ts";
+import { visibleSolution } from "./solution-views.ts";
 import { searchTextFor } from "./taxonomy.ts";
 
 export { createPortfolio } from "./commands/create-portfolio.ts";
@@ -213,4 +215,26 @@ export async function activeSolutionsForExport(db: Db): Promise<
     media: row.media,
     referenceLinks: row.referenceLinks,
   }));
+}
+
+/** What matchmaking reads of a solution the actor may see (else the solution's 404). */
+export async function readableSolutionOffer(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<SolutionProfile & { description: string }> {
+  const { solution } = await visibleSolution(db, id, actor);
+  const codes = await capabilityCodesOf(db, [solution.id]);
+  return {
+    id: solution.id,
+    providerId: solution.providerId,
+    providerKind: solution.providerKind,
+    title: solution.title,
+    summary: solution.summary,
+    description: solution.description,
+    sectors: solution.sectors,
+    capabilities: codes.get(solution.id) ?? [],
+    trl: solution.trl,
+    countriesDeployed: solution.countries,
+  };
 }

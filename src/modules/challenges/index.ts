@@ -8,7 +8,7 @@ import type { Actor } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
-import { cityOfOrganisation } from "../organisations/index.ts";
+import { cityDirectory, cityOfOrganisation } from "../organisations/index.ts";
 import { visibleChallenge } from "./commands/access.ts";
 import { type ChallengeRow, findChallengeRows } from "./repository.ts";
 import { challengesRoutes } from "./routes.ts";
@@ -30,6 +30,50 @@ export {
 } from "./commands/import-challenges.ts";
 export { CHALLENGE_PUBLISHED_JOB } from "./commands/publication.ts";
 export { listPublicChallenges } from "./repository.ts";
+export {
+  type ChallengeFit,
+  type ChallengeLikeness,
+  type OfferWeights,
+  type SolutionOffer,
+  scoreChallengesForOffer,
+  sharedNeedRows,
+  similarChallengeRows,
+} from "./repository-matching.ts";
+
+/** How other modules show a public challenge in a list: title, status and city. */
+export interface ChallengeCard {
+  id: string;
+  title: string;
+  summary: string;
+  status: string;
+  minTrl: number | null;
+  proposalDeadline: string | null;
+  city: { id: string; name: string; country: string };
+}
+
+export async function challengeCards(db: Db, ids: string[]): Promise<Map<string, ChallengeCard>> {
+  const rows = (await findChallengeRows(db, [...new Set(ids)])).filter(
+    (row) => row.status !== "draft",
+  );
+  const cities = await cityDirectory(db);
+  return new Map(
+    rows.map((row) => {
+      const city = cities.get(row.cityId);
+      return [
+        row.id,
+        {
+          id: row.id,
+          title: row.title,
+          summary: row.summary,
+          status: row.status,
+          minTrl: row.minTrl,
+          proposalDeadline: row.proposalDeadline?.toISOString() ?? null,
+          city: { id: row.cityId, name: city?.name ?? "", country: city?.country ?? "" },
+        },
+      ];
+    }),
+  );
+}
 
 /** Whether the id names a challenge anyone may read (published or later; drafts are private). */
 export async function isPublicChallenge(db: Db, id: string): Promise<boolean> {

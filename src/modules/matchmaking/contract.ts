@@ -124,3 +124,65 @@ export const Recommendations = z
   })
   .meta({ id: "Recommendations" });
 export type Recommendations = z.infer<typeof Recommendations>;
+
+export const SolutionRecommendationsQuery = z.strictObject({
+  limit: RecommendationsQuery.shape.limit,
+  belowMinTrl: RecommendationsQuery.shape.belowMinTrl,
+});
+
+export const RecommendedChallenge = z
+  .object({
+    challenge: z.object({
+      id: Uuid,
+      title: z.string(),
+      summary: z.string(),
+      status: z.string(),
+      proposalDeadline: z.string().nullable(),
+      city: z.object({ id: Uuid, name: z.string(), country: z.string() }),
+    }),
+    score: z.number().min(0).max(1),
+    belowMinTrl: z.boolean(),
+    factors: z.array(FactorExplanation),
+  })
+  .meta({ id: "RecommendedChallenge" });
+export type RecommendedChallenge = z.infer<typeof RecommendedChallenge>;
+
+export const ChallengesForSolution = z
+  .object({
+    solutionId: Uuid,
+    weights: z.record(z.string(), z.number()),
+    challenges: z.array(RecommendedChallenge),
+  })
+  .meta({ id: "ChallengesForSolution" });
+export type ChallengesForSolution = z.infer<typeof ChallengesForSolution>;
+
+export const SimilarChallenge = z
+  .object({
+    challenge: RecommendedChallenge.shape.challenge,
+    score: z.number().min(0).max(1),
+    /** The capabilities both ask for (this challenge's codes). */
+    sharedCapabilities: z.array(z.string()),
+    sharedSectors: z.array(z.string()),
+  })
+  .meta({ id: "SimilarChallenge" });
+export type SimilarChallenge = z.infer<typeof SimilarChallenge>;
+
+export const SimilarChallenges = z
+  .object({ challengeId: Uuid, similar: z.array(SimilarChallenge) })
+  .meta({ id: "SimilarChallenges" });
+export type SimilarChallenges = z.infer<typeof SimilarChallenges>;
+
+export const SimilarQuery = z.strictObject({ limit: RecommendationsQuery.shape.limit });
+
+/** A need several cities share: the start of a buyers' group. */
+export const SharedNeed = z
+  .object({
+    capability: z.string(),
+    cities: z.array(z.object({ id: Uuid, name: z.string(), country: z.string() })),
+    challenges: z.array(RecommendedChallenge.shape.challenge),
+  })
+  .meta({ id: "SharedNeed" });
+export type SharedNeed = z.infer<typeof SharedNeed>;
+
+export const SharedNeeds = z.object({ needs: z.array(SharedNeed) }).meta({ id: "SharedNeeds" });
+export type SharedNeeds = z.infer<typeof SharedNeeds>;

@@ -31,3 +31,25 @@ export const RECOMMENDATION_WEIGHTS: NeedWeights = {
 export const PROVIDER_IN_COUNTRY = 1;
 /** A provider elsewhere in the region. */
 export const PROVIDER_IN_REGION = 0.5;
+
+/**
+ * Challenges for a solution: the same factors seen from the provider's side, less evidence
+ * (the solution's own deployments are the same for every challenge, so they cannot rank them).
+ * Capabilities weigh more (0.40) because a challenge's required codes are the city's own words
+ * for what it will buy; text 0.35; sectors, readiness 0.10 each; place 0.05.
+ */
+export const OFFER_WEIGHTS = {
+  capabilities: 0.4,
+  text: 0.35,
+  sectors: 0.1,
+  trl: 0.1,
+  geography: 0.05,
+};
+
+/**
+ * Similar challenges of other cities: the same need is the same required capabilities first
+ * (0.55; a code and the codes below it count as one need), then the same words (0.30), then the
+ * same sectors (0.15). Shown from 0.35 up: below that they share a sector and a word or two.
+ */
+export const LIKENESS_WEIGHTS = { capabilities: 0.55, text: 0.3, sectors: 0.15 };
+export const LIKENESS_THRESHOLD = 0.35;
