@@ -69,4 +69,36 @@ describe("matchmaking", () => {
       .poll(async () => list.getByRole("listitem").count())
       .toBeGreaterThanOrEqual(before);
   });
+
+  it("shows a provider's solution the open challenges it fits, and similar challenges across cities", async () => {
+    const { page } = city;
+    await page.goto(`${baseUrl()}/challenges`);
+    await page
+      .getByRole("link", { name: "Heat-network decarbonisation: large heat pumps" })
+      .first()
+      .click();
+    await page.waitForURL(/\/challenges\/[0-9a-f-]{36}/);
+    const similar = page.getByRole("region", { name: "Similar challenges in other cities" });
+    await expect
+      .poll(() =>
+        similar.getByRole("link", { name: "Heat-pump retrofits of apartment blocks" }).count(),
+      )
+      .toBe(1);
+    await expectAccessible(page, "challenge overview with similar challenges");
+
+    // From a recommended solution to the open challenges it fits.
+    await page.getByRole("tab", { name: "Recommendations" }).click();
+    const first = page
+      .getByRole("list")
+      .filter({ has: page.getByRole("meter") })
+      .first();
+    await expect.poll(() => first.getByRole("listitem").count()).toBeGreaterThan(0);
+    await first.getByRole("listitem").first().getByRole("heading").getByRole("link").click();
+    await page.waitForURL(/\/solutions\/[0-9a-f-]{36}/);
+    const fits = page.getByRole("region", { name: "Open challenges this solution fits" });
+    await expect.poll(() => fits.getByRole("meter").count()).toBeGreaterThan(0);
+    await fits.getByText("Why").first().click();
+    await expect.poll(() => fits.getByText(/required capabilit/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, "solution page with the challenges it fits");
+  });
 });

@@ -4,6 +4,7 @@ import { AdminUsers } from "../../modules/accounts/web/admin/AdminUsers.tsx";
 import { RequireSignIn } from "../../modules/accounts/web/RequireSignIn.tsx";
 import { hasAdminPowers } from "../../modules/accounts/web/session.ts";
 import { CapabilityAdmin } from "../../modules/catalogue/web/admin/CapabilityAdmin.tsx";
+import { SharedNeedsSection } from "../../modules/matchmaking/web/AcrossSections.tsx";
 import { VerificationQueue } from "../../modules/organisations/web/admin/VerificationQueue.tsx";
 import { Alert } from "../../ui/components/Alert.tsx";
 import { PageHeader } from "../../ui/components/PageHeader.tsx";
@@ -31,6 +32,7 @@ export function AdminPage() {
               <VerificationQueue />
               <AdminUsers />
               <CapabilityAdmin />
+              <SharedNeedsSection />
             </div>
           ) : user.platformRoles.includes("admin") ? (
             <Alert tone="warning" title={t("admin.needsTwoFactor")}>

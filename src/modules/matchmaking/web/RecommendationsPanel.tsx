@@ -104,7 +104,7 @@ function RecommendationList({ recommendations }: { recommendations: Recommendati
 }
 
 /** The fit as a bar and a percentage: the number people compare between results. */
-function FitBar({ score, label }: { score: number; label: string }) {
+export function FitBar({ score, label }: { score: number; label: string }) {
   const { t } = useTranslation("matchmaking");
   const format = useFormatting();
   const percent = format.percent(score);
@@ -176,7 +176,7 @@ function OrganisationItem({ item }: { item: OrganisationRecommendation }) {
 }
 
 /** Each factor in plain words, with what it added to the score. */
-function Explanation({ factors }: { factors: FactorExplanation[] }) {
+export function Explanation({ factors }: { factors: FactorExplanation[] }) {
   const { t } = useTranslation("matchmaking");
   const format = useFormatting();
   const sentence = useFactorSentence();

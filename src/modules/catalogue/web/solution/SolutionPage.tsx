@@ -8,6 +8,7 @@ import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { useCountries } from "../../../../ui/i18n/countries.ts";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
+import { ChallengesForSolutionSection } from "../../../matchmaking/web/AcrossSections.tsx";
 import { type Solution, uploadedMediaOf } from "../../contract.ts";
 import { useSolution } from "../catalogue-queries.ts";
 import { useCapabilityLabel, useSectorLabel } from "../solution-labels.ts";
@@ -124,6 +125,9 @@ function SolutionDetails({ solution }: { solution: Solution }) {
                 ))}
               </ul>
             </section>
+          )}
+          {solution.status === "active" && (
+            <ChallengesForSolutionSection solutionId={solution.id} />
           )}
           {solution.abilities.viewVersions && <VersionHistory solutionId={solution.id} />}
         </div>
