@@ -30,8 +30,10 @@ describe("matchmaking", () => {
     await page.getByRole("link", { name: "Cloudburst management for Østerbro" }).first().click();
     await page.waitForURL(/\/challenges\/[0-9a-f-]{36}/);
 
+    // The tabs are keyboard-operated: arrows move from tab to tab.
     const tabs = page.getByRole("tablist", { name: "About this challenge" });
-    await tabs.getByRole("tab", { name: "Recommendations" }).click();
+    await tabs.getByRole("tab", { name: "Overview" }).focus();
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press("ArrowRight");
     await expect
       .poll(() => tabs.getByRole("tab", { name: "Recommendations" }).getAttribute("aria-selected"))
       .toBe("true");

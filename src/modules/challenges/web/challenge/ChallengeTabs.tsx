@@ -30,11 +30,14 @@ export function ChallengeTabs({ label, tabs }: { label: string; tabs: ChallengeT
     if (focus) refs.current[index]?.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const last = tabs.length - 1;
+    // From the tab that has the focus, not the one last rendered as selected: keys pressed
+    // faster than the page re-renders still move one tab each.
+    const from = Math.max(refs.current.indexOf(event.currentTarget), 0);
     const next: Record<string, number> = {
-      ArrowRight: selected === last ? 0 : selected + 1,
-      ArrowLeft: selected === 0 ? last : selected - 1,
+      ArrowRight: from === last ? 0 : from + 1,
+      ArrowLeft: from === 0 ? last : from - 1,
       Home: 0,
       End: last,
     };
