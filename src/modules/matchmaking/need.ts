@@ -68,7 +68,12 @@ export async function needOfChallenge(
     (named) => !isSectorRoot(named.code),
   );
   const explicit = challenge.capabilities;
-  const inferred = (namedInHeadline.length > 0 ? namedInHeadline : namedInText)
+  // A guess from the text is kept only within the sectors the city chose: "recycled" water is
+  // not waste sorting when the challenge is about water.
+  const inSectors = (named: { code: string }) =>
+    challenge.sectors.includes(named.code.split(".")[0] ?? "");
+  const headlineGuesses = namedInHeadline.filter(inSectors);
+  const inferred = (headlineGuesses.length > 0 ? headlineGuesses : namedInText.filter(inSectors))
     .slice(0, MAX_INFERRED)
     .map((named) => named.code);
   const requirements: Requirement[] =

@@ -17,7 +17,7 @@ import type {
   SolutionRecommendation,
 } from "./contract.ts";
 import { type NeedContext, needOfChallenge } from "./need.ts";
-import { PROVIDER_IN_COUNTRY, PROVIDER_IN_REGION, RECOMMENDATION_WEIGHTS } from "./weights.ts";
+import { PROVIDER_IN_COUNTRY, PROVIDER_IN_REGION, weightsFor } from "./weights.ts";
 
 /**
  * Recommendations for a challenge: the catalogue scores its candidates in the database; here
@@ -89,7 +89,7 @@ export async function recommendForChallenge(
     challengeId: challenge.id,
     kind: options.kind,
     requirements: context.requirements,
-    weights: { ...RECOMMENDATION_WEIGHTS },
+    weights: { ...weightsFor(context.requirements) },
   };
   if (options.kind === "solutions") {
     const solutions: SolutionRecommendation[] = scored.slice(0, options.limit).flatMap((item) => {
@@ -146,14 +146,15 @@ export async function scoreForNeed(
   context: NeedContext,
   pool: number,
 ): Promise<ScoredSolution[]> {
-  const fits = await scoreSolutionsForNeed(db, context.need, RECOMMENDATION_WEIGHTS, pool);
+  const weights = weightsFor(context.requirements);
+  const fits = await scoreSolutionsForNeed(db, context.need, weights, pool);
   const providers = await organisationSummaries(
     db,
     fits.map((fit) => fit.providerId),
   );
   const country = challenge.city.country;
   const region = new Set(context.need.regionCountries);
-  const weight = RECOMMENDATION_WEIGHTS.geography;
+  const weight = weights.geography;
   return fits
     .map((fit): ScoredSolution => {
       const providerCountry = providers.get(fit.providerId)?.country ?? "";
@@ -187,7 +188,7 @@ function explain(
   context: NeedContext,
   item: ScoredSolution,
 ): FactorExplanation[] {
-  const weights = RECOMMENDATION_WEIGHTS;
+  const weights = weightsFor(context.requirements);
   const { fit } = item;
   const words = [
     ...new Set(

@@ -27,6 +27,24 @@ export const RECOMMENDATION_WEIGHTS: NeedWeights = {
   geography: 0.05,
 };
 
+/**
+ * When the city named no capability, the required ones are the matcher's reading of its text:
+ * a guess should not outweigh the text it was read from, so capabilities count for less and
+ * the text for more.
+ */
+export const INFERRED_RECOMMENDATION_WEIGHTS: NeedWeights = {
+  ...RECOMMENDATION_WEIGHTS,
+  capabilities: 0.2,
+  text: 0.45,
+};
+
+/** The weights for a need: the city's own capabilities, or ones read from its text. */
+export function weightsFor(requirements: Array<{ inferred: boolean }>): NeedWeights {
+  return requirements.some((requirement) => requirement.inferred)
+    ? INFERRED_RECOMMENDATION_WEIGHTS
+    : RECOMMENDATION_WEIGHTS;
+}
+
 /** A provider in the city's own country counts as a deployment there for geography. */
 export const PROVIDER_IN_COUNTRY = 1;
 /** A provider elsewhere in the region. */
