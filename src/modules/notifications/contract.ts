@@ -24,6 +24,18 @@ export const NotificationKind = z.enum([
   "saved_search_match",
   /** To a provider's people: a newly published challenge fits one of their solutions. */
   "challenge_match",
+  /** To an organisation's admins: a consortium invites it. */
+  "consortium_invitation",
+  /** To the consortium lead's admins: an invited organisation accepted. */
+  "consortium_accepted",
+  /** To the consortium lead's admins: an invited organisation declined. */
+  "consortium_declined",
+  /** To the consortium lead's admins: a member organisation left. */
+  "consortium_member_left",
+  /** To the new lead's admins: the lead of a consortium was handed to their organisation. */
+  "consortium_lead_handed_over",
+  /** To the members' and invitees' admins: the lead dissolved the consortium. */
+  "consortium_dissolved",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -102,6 +114,12 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   content_hidden: "immediately",
   saved_search_match: "daily",
   challenge_match: "daily",
+  consortium_invitation: "immediately",
+  consortium_accepted: "immediately",
+  consortium_declined: "immediately",
+  consortium_member_left: "immediately",
+  consortium_lead_handed_over: "immediately",
+  consortium_dissolved: "daily",
 };
 
 /** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */

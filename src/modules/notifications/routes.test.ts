@@ -136,6 +136,12 @@ describe("notification routes", () => {
       { kind: "content_hidden", delivery: "immediately" },
       { kind: "saved_search_match", delivery: "daily" },
       { kind: "challenge_match", delivery: "daily" },
+      { kind: "consortium_invitation", delivery: "immediately" },
+      { kind: "consortium_accepted", delivery: "immediately" },
+      { kind: "consortium_declined", delivery: "immediately" },
+      { kind: "consortium_member_left", delivery: "immediately" },
+      { kind: "consortium_lead_handed_over", delivery: "immediately" },
+      { kind: "consortium_dissolved", delivery: "daily" },
     ]);
     const mark = (await platform.database.db.select().from(auditEvents)).length;
     const saved = await person.client.put<DeliveryPreferences>(

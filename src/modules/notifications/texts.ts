@@ -48,6 +48,30 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Challenges that fit my organisation's solutions",
       line: "“{{challenge}}” ({{city}}) fits your solution “{{solution}}”: {{fit}} fit; it covers {{covered}} of {{required}} required capabilities.",
     },
+    consortium_invitation: {
+      name: "Invitations to consortia",
+      line: "{{lead}} invites {{organisation}} to the consortium “{{consortium}}” for “{{challenge}}”.",
+    },
+    consortium_accepted: {
+      name: "Answers to my consortia's invitations",
+      line: "{{organisation}} joined the consortium “{{consortium}}” for “{{challenge}}”.",
+    },
+    consortium_declined: {
+      name: "Declined invitations to my consortia",
+      line: "{{organisation}} declined to join the consortium “{{consortium}}” for “{{challenge}}”.",
+    },
+    consortium_member_left: {
+      name: "Members leaving my consortia",
+      line: "{{organisation}} left the consortium “{{consortium}}” for “{{challenge}}”.",
+    },
+    consortium_lead_handed_over: {
+      name: "Consortia my organisation now leads",
+      line: "Your organisation now leads the consortium “{{consortium}}” for “{{challenge}}”.",
+    },
+    consortium_dissolved: {
+      name: "Consortia dissolved",
+      line: "{{lead}} dissolved the consortium “{{consortium}}” for “{{challenge}}”.",
+    },
   },
   fr: {
     challenge_question: {
@@ -82,6 +106,30 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Défis qui correspondent aux solutions de mon organisation",
       line: "« {{challenge}} » ({{city}}) correspond à votre solution « {{solution}} » : correspondance {{fit}} ; elle couvre {{covered}} des {{required}} capacités requises.",
     },
+    consortium_invitation: {
+      name: "Invitations à des consortiums",
+      line: "{{lead}} invite {{organisation}} dans le consortium « {{consortium}} » pour « {{challenge}} ».",
+    },
+    consortium_accepted: {
+      name: "Réponses aux invitations de mes consortiums",
+      line: "{{organisation}} a rejoint le consortium « {{consortium}} » pour « {{challenge}} ».",
+    },
+    consortium_declined: {
+      name: "Invitations déclinées à mes consortiums",
+      line: "{{organisation}} a décliné l'invitation au consortium « {{consortium}} » pour « {{challenge}} ».",
+    },
+    consortium_member_left: {
+      name: "Départs de membres de mes consortiums",
+      line: "{{organisation}} a quitté le consortium « {{consortium}} » pour « {{challenge}} ».",
+    },
+    consortium_lead_handed_over: {
+      name: "Consortiums que mon organisation dirige désormais",
+      line: "Votre organisation dirige désormais le consortium « {{consortium}} » pour « {{challenge}} ».",
+    },
+    consortium_dissolved: {
+      name: "Consortiums dissous",
+      line: "{{lead}} a dissous le consortium « {{consortium}} » pour « {{challenge}} ».",
+    },
   },
   es: {
     challenge_question: {
@@ -115,6 +163,30 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     challenge_match: {
       name: "Retos que encajan con las soluciones de mi organización",
       line: "«{{challenge}}» ({{city}}) encaja con su solución «{{solution}}»: encaje {{fit}}; cubre {{covered}} de {{required}} capacidades requeridas.",
+    },
+    consortium_invitation: {
+      name: "Invitaciones a consorcios",
+      line: "{{lead}} invita a {{organisation}} al consorcio «{{consortium}}» para «{{challenge}}».",
+    },
+    consortium_accepted: {
+      name: "Respuestas a las invitaciones de mis consorcios",
+      line: "{{organisation}} se unió al consorcio «{{consortium}}» para «{{challenge}}».",
+    },
+    consortium_declined: {
+      name: "Invitaciones rechazadas a mis consorcios",
+      line: "{{organisation}} rechazó unirse al consorcio «{{consortium}}» para «{{challenge}}».",
+    },
+    consortium_member_left: {
+      name: "Miembros que dejan mis consorcios",
+      line: "{{organisation}} dejó el consorcio «{{consortium}}» para «{{challenge}}».",
+    },
+    consortium_lead_handed_over: {
+      name: "Consorcios que mi organización lidera ahora",
+      line: "Su organización lidera ahora el consorcio «{{consortium}}» para «{{challenge}}».",
+    },
+    consortium_dissolved: {
+      name: "Consorcios disueltos",
+      line: "{{lead}} disolvió el consorcio «{{consortium}}» para «{{challenge}}».",
     },
   },
 };
