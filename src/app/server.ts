@@ -21,6 +21,7 @@ import {
 } from "../modules/accounts/index.ts";
 import { catalogueModule } from "../modules/catalogue/index.ts";
 import { challengesModule } from "../modules/challenges/index.ts";
+import { consortiaModule } from "../modules/consortia/index.ts";
 import { exchangeModule } from "../modules/exchange/index.ts";
 import { matchmakingModule } from "../modules/matchmaking/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
@@ -106,6 +107,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     notificationsModule(ctx),
     exchangeModule(ctx),
     matchmakingModule(ctx),
+    consortiaModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };
   for (const module of modules) {
