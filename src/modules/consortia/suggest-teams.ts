@@ -1,7 +1,6 @@
 import type { Actor } from "../../core/auth/actor.ts";
 import type { Db } from "../../core/db/client.ts";
 import { type ProviderCoverage, providerCoverageForChallenge } from "../matchmaking/index.ts";
-import type { OrganisationSummary } from "../organisations/contract.ts";
 import { organisationSummaries } from "../organisations/index.ts";
 import { JOINABLE_KINDS } from "./commands/consortium-rules.ts";
 import type {
@@ -30,7 +29,7 @@ import {
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
-export function presentOrganisation(summary: OrganisationSummary): ConsortiumOrganisation {
+export function presentOrganisation(summary: ConsortiumOrganisation): ConsortiumOrganisation {
   return {
     id: summary.id,
     slug: summary.slug,

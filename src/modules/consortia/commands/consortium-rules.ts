@@ -2,7 +2,6 @@ import type { Db } from "../../../core/db/client.ts";
 import { AppError, isAppError } from "../../../core/http/problem.ts";
 import { requireKnownCapabilities } from "../../catalogue/index.ts";
 import { challengeNeeds } from "../../challenges/index.ts";
-import type { OrganisationSummary } from "../../organisations/contract.ts";
 import {
   currentMemberIds,
   organisationSummaries,
@@ -10,6 +9,12 @@ import {
 } from "../../organisations/index.ts";
 import { consortiaErrors } from "../errors.ts";
 import { type ConsortiumRow, lockConsortium } from "../repository.ts";
+
+type OrganisationSummary = NonNullable<
+  Awaited<ReturnType<typeof organisationSummaries>> extends Map<string, infer Summary>
+    ? Summary
+    : never
+>;
 
 /** Who may be in a consortium: providers (companies, research institutes, clusters). */
 export const JOINABLE_KINDS: ReadonlySet<string> = new Set(["company", "research", "cluster"]);
