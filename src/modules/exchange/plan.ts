@@ -298,10 +298,29 @@ export async function planImport(
     ...solutionRefs.values(),
     ...solutions.map((item) => item.record.ref).filter((ref) => UUID.test(ref)),
   ]);
-  const entries = [...new Set(solutions.flatMap((item) => item.record.capabilities))];
+  // Capabilities of solutions and challenges: codes, or free text mapped onto the taxonomy.
+  const entries = [
+    ...new Set([...solutions, ...challenges].flatMap((item) => item.record.capabilities)),
+  ];
   const mapped = new Map(
     (await mapTagsToCapabilities(db, entries)).map((row) => [row.tag, row.codes]),
   );
+  /** A code that is none is a problem; free text that matches nothing, a warning. */
+  const codesOf = (type: RecordType, source: SourceRecord, ref: string, list: string[]) => {
+    const codes = new Set<string>();
+    for (const [index, entry] of list.entries()) {
+      const found = mapped.get(entry) ?? [];
+      const path = ["capabilities", index];
+      if (found.length > 0) for (const code of found) codes.add(code);
+      else if (DOTTED_CODE.test(entry))
+        problem(type, source, ref, path, `${entry} is not a capability code`);
+      else
+        warnings.push(
+          locate(file, type, source, ref, path, `"${entry}" matches no capability; left out`),
+        );
+    }
+    return codes;
+  };
   const plannedSolutions: PlannedSolution[] = [];
   for (const { source, record } of solutions) {
     const ref = record.ref;
@@ -340,24 +359,7 @@ export async function planImport(
         );
       }
     }
-    const codes = new Set<string>();
-    for (const [index, entry] of record.capabilities.entries()) {
-      const found = mapped.get(entry) ?? [];
-      if (found.length > 0) for (const code of found) codes.add(code);
-      else if (DOTTED_CODE.test(entry))
-        say(["capabilities", index], `${entry} is not a capability code`);
-      else
-        warnings.push(
-          locate(
-            file,
-            "solution",
-            source,
-            ref,
-            ["capabilities", index],
-            `"${entry}" matches no capability; left out`,
-          ),
-        );
-    }
+    const codes = codesOf("solution", source, ref, record.capabilities);
     if (codes.size > MAX_CAPABILITIES)
       say(["capabilities"], `map onto ${codes.size} capabilities; at most ${MAX_CAPABILITIES}`);
     if (provider && providerKind) {
@@ -382,10 +384,6 @@ export async function planImport(
     ...challengeRefs.values(),
     ...challenges.map((item) => item.record.ref).filter((ref) => UUID.test(ref)),
   ]);
-  const challengeTags = [...new Set(challenges.flatMap((item) => item.record.capabilities))];
-  const challengeCodes = new Map(
-    (await mapTagsToCapabilities(db, challengeTags)).map((row) => [row.tag, row.codes]),
-  );
   const plannedChallenges: PlannedChallenge[] = [];
   for (const { source, record } of challenges) {
     const ref = record.ref;
@@ -418,24 +416,7 @@ export async function planImport(
     }
     let existingId = challengeRefs.get(ref) ?? null;
     if (!existingId && UUID.test(ref) && challengeRows.has(ref)) existingId = ref;
-    const codes = new Set<string>();
-    for (const [index, entry] of record.capabilities.entries()) {
-      const found = challengeCodes.get(entry) ?? [];
-      if (found.length > 0) for (const code of found) codes.add(code);
-      else if (DOTTED_CODE.test(entry))
-        say(["capabilities", index], `${entry} is not a capability code`);
-      else
-        warnings.push(
-          locate(
-            file,
-            "challenge",
-            source,
-            ref,
-            ["capabilities", index],
-            `"${entry}" matches no capability; left out`,
-          ),
-        );
-    }
+    const codes = codesOf("challenge", source, ref, record.capabilities);
     if (owner?.kind !== "city" || !city) continue;
     const {
       ref: _ref,

@@ -9,19 +9,10 @@ import {
   type WatchedPlatform,
   watchedPlatform,
 } from "../challenges/test/factories.ts";
-import type {
-  ChallengesForSolution,
-  FactorExplanation,
-  SharedNeeds,
-  SimilarChallenges,
-} from "./contract.ts";
+import type { ChallengesForSolution, SharedNeeds, SimilarChallenges } from "./contract.ts";
+import { factor } from "./test/factories.ts";
 
 type Problem = { code?: string; errors?: Array<{ field: string }> };
-
-const factor = <Name extends FactorExplanation["factor"]>(
-  factors: FactorExplanation[],
-  name: Name,
-) => factors.find((item) => item.factor === name) as Extract<FactorExplanation, { factor: Name }>;
 
 describe("matchmaking across: challenges for a solution, similar challenges, shared needs", () => {
   let platform: WatchedPlatform;

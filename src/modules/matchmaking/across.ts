@@ -7,6 +7,7 @@ import {
   wordsWithLexemes,
 } from "../catalogue/index.ts";
 import {
+  type ChallengeCard,
   challengeCards,
   readableChallengeNeed,
   scoreChallengesForOffer,
@@ -30,6 +31,17 @@ import { LIKENESS_THRESHOLD, LIKENESS_WEIGHTS, OFFER_WEIGHTS } from "./weights.t
  */
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** A challenge as the lists show it. */
+const listed = (card: ChallengeCard) => ({
+  id: card.id,
+  title: card.title,
+  summary: card.summary,
+  status: card.status,
+  proposalDeadline: card.proposalDeadline,
+  city: card.city,
+});
+
 const MAX_PHRASES = 80;
 
 export async function challengesForSolution(
@@ -121,14 +133,7 @@ export async function challengesForSolution(
       ];
       return [
         {
-          challenge: {
-            id: card.id,
-            title: card.title,
-            summary: card.summary,
-            status: card.status,
-            proposalDeadline: card.proposalDeadline,
-            city: card.city,
-          },
+          challenge: listed(card),
           score: round(Math.min(1, Math.max(0, fit.score))),
           belowMinTrl: fit.belowMinTrl,
           factors,
@@ -171,14 +176,7 @@ export async function similarChallenges(
       if (!card) return [];
       return [
         {
-          challenge: {
-            id: card.id,
-            title: card.title,
-            summary: card.summary,
-            status: card.status,
-            proposalDeadline: card.proposalDeadline,
-            city: card.city,
-          },
+          challenge: listed(card),
           score: round(Math.min(1, row.score)),
           sharedCapabilities: row.sharedCapabilities,
           sharedSectors: row.sharedSectors,
@@ -211,18 +209,7 @@ export async function sharedNeeds(db: Db, actor: Actor): Promise<SharedNeeds> {
         .sort((a, b) => a.name.localeCompare(b.name)),
       challenges: row.challengeIds.flatMap((id) => {
         const card = cards.get(id);
-        return card
-          ? [
-              {
-                id: card.id,
-                title: card.title,
-                summary: card.summary,
-                status: card.status,
-                proposalDeadline: card.proposalDeadline,
-                city: card.city,
-              },
-            ]
-          : [];
+        return card ? [listed(card)] : [];
       }),
     })),
   };

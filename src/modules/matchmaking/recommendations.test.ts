@@ -10,14 +10,10 @@ import {
   type WatchedPlatform,
   watchedPlatform,
 } from "../challenges/test/factories.ts";
-import type { FactorExplanation, Recommendations } from "./contract.ts";
+import type { Recommendations } from "./contract.ts";
+import { factor } from "./test/factories.ts";
 
 type Problem = { errors?: Array<{ field: string; message: string }> };
-
-const factor = <Name extends FactorExplanation["factor"]>(
-  factors: FactorExplanation[],
-  name: Name,
-) => factors.find((item) => item.factor === name) as Extract<FactorExplanation, { factor: Name }>;
 
 describe("recommendations for a challenge", () => {
   let platform: WatchedPlatform;
