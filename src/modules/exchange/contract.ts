@@ -21,6 +21,20 @@ export const RecordRef = z
   .max(200, "is too long")
   .refine(noNul, "must not contain NUL characters");
 
+/** Capabilities as codes or free text (mapped onto the taxonomy by the import). */
+const capabilityEntries = (max: number) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "must not be empty")
+        .max(120, "is too long")
+        .refine(noNul, "must not contain NUL characters"),
+    )
+    .max(max, `must have at most ${max} entries`)
+    .default([]);
+
 /** An organisation of the bundle: the fields of POST /api/v1/organisations, the city by name. */
 export const BundleOrganisation = CreateOrganisationBody.omit({ cityId: true }).extend({
   ref: RecordRef,
@@ -40,17 +54,7 @@ export const BundleSolution = CreateSolutionBody.omit({
   /** The provider: an organisation's ref (this bundle or an earlier import), address or id. */
   organisation: RecordRef,
   /** Taxonomy codes, or free text mapped onto them (labels and synonyms, any language). */
-  capabilities: z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1, "must not be empty")
-        .max(120, "is too long")
-        .refine(noNul, "must not contain NUL characters"),
-    )
-    .max(60, "must have at most 60 entries")
-    .default([]),
+  capabilities: capabilityEntries(60),
 });
 export type BundleSolution = z.output<typeof BundleSolution>;
 
@@ -70,17 +74,7 @@ export const BundleChallenge = CreateChallengeBody.omit({ organisationId: true }
     .nullable()
     .optional(),
   /** Taxonomy codes, or free text mapped onto them, as for solutions. */
-  capabilities: z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1, "must not be empty")
-        .max(120, "is too long")
-        .refine(noNul, "must not contain NUL characters"),
-    )
-    .max(40, "must have at most 40 entries")
-    .default([]),
+  capabilities: capabilityEntries(40),
 });
 export type BundleChallenge = z.output<typeof BundleChallenge>;
 
