@@ -9,6 +9,8 @@ import { catalogueCatalogue } from "../modules/catalogue/web/locales.ts";
 import { cataloguePages } from "../modules/catalogue/web/routes.tsx";
 import { challengesCatalogue } from "../modules/challenges/web/locales.ts";
 import { challengesPages } from "../modules/challenges/web/routes.tsx";
+import { consortiaCatalogue } from "../modules/consortia/web/locales.ts";
+import { consortiaPages } from "../modules/consortia/web/routes.tsx";
 import { exchangeCatalogue } from "../modules/exchange/web/locales.ts";
 import { exchangePages } from "../modules/exchange/web/routes.tsx";
 import { matchmakingCatalogue } from "../modules/matchmaking/web/locales.ts";
@@ -41,6 +43,7 @@ registerCatalogue("notifications", notificationsCatalogue);
 registerCatalogue("catalogue", catalogueCatalogue);
 registerCatalogue("exchange", exchangeCatalogue);
 registerCatalogue("matchmaking", matchmakingCatalogue);
+registerCatalogue("consortia", consortiaCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
@@ -83,6 +86,7 @@ const router = createBrowserRouter([
           ...notificationsPages,
           ...cataloguePages,
           ...exchangePages,
+          ...consortiaPages,
           {
             path: "admin",
             lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),

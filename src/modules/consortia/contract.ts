@@ -112,7 +112,7 @@ export const TeamSuggestions = z
     weights: ScoreParts,
     /** Provider organisations considered (with a solution that fits). */
     candidates: z.number().int(),
-    /** Whether any of them is based in the city's country or region. */
+    /** Whether any of them covering a requirement is based in the city's country or region. */
     localCandidates: z.boolean(),
     teams: z.array(SuggestedTeam),
     /** Organisations that cover every requirement alone (no consortium needed). */

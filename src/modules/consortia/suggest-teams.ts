@@ -149,7 +149,10 @@ export async function suggestTeams(
       local: TEAM_WEIGHTS.local / 100,
     },
     candidates: candidates.length,
-    localCandidates: candidates.some((candidate) => candidate.local !== "none"),
+    localCandidates: candidates.some(
+      (candidate) =>
+        candidate.local !== "none" && candidate.cover.some((cover) => cover !== "none"),
+    ),
     teams: result.teams.map(presentTeam),
     singles: result.singles.map(presentTeam),
     gap,

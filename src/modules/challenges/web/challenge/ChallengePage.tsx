@@ -7,6 +7,7 @@ import { ButtonLink } from "../../../../ui/components/Button.tsx";
 import { PageHeader } from "../../../../ui/components/PageHeader.tsx";
 import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
+import { ConsortiaPanel } from "../../../consortia/web/ConsortiaPanel.tsx";
 import { RecommendationsPanel } from "../../../matchmaking/web/RecommendationsPanel.tsx";
 import type { Challenge } from "../../contract.ts";
 import { useChallenge } from "../challenge-queries.ts";
@@ -117,7 +118,9 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
           {
             key: "consortia",
             label: t("tabs.consortia"),
-            panel: () => <LaterTab what="consortia" />,
+            panel: () => (
+              <ConsortiaPanel challengeId={challenge.id} challengeTitle={challenge.title} />
+            ),
           },
           {
             key: "proposals",
