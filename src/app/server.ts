@@ -26,6 +26,7 @@ import { exchangeModule } from "../modules/exchange/index.ts";
 import { matchmakingModule } from "../modules/matchmaking/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
 import { organisationsModule } from "../modules/organisations/index.ts";
+import { procurementModule } from "../modules/procurement/index.ts";
 import { describeDemoAccounts } from "./demo.ts";
 
 export const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -108,6 +109,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     exchangeModule(ctx),
     matchmakingModule(ctx),
     consortiaModule(ctx),
+    procurementModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };
   for (const module of modules) {

@@ -132,3 +132,45 @@ async function needOf(db: Db, challenge: ChallengeRow): Promise<ChallengeNeed> {
     city,
   };
 }
+
+/** What procurement reads of a challenge: its owner, status and proposal deadline. */
+export interface ChallengeProcurementFacts {
+  id: string;
+  title: string;
+  /** The owning city organisation. */
+  organisationId: string;
+  status: string;
+  proposalDeadline: Date | null;
+}
+
+const procurementFactsOf = (row: ChallengeRow): ChallengeProcurementFacts => ({
+  id: row.id,
+  title: row.title,
+  organisationId: row.organisationId,
+  status: row.status,
+  proposalDeadline: row.proposalDeadline,
+});
+
+/**
+ * The challenge's procurement facts when the actor may read it (else the challenge's 404).
+ * With `lock`, the challenge row stays locked until the transaction ends, so its status and
+ * deadlines cannot change under a submission.
+ */
+export async function readableProcurementFacts(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ChallengeProcurementFacts> {
+  const { challenge } = await visibleChallenge(db, actor, id, options);
+  return procurementFactsOf(challenge);
+}
+
+/** Procurement facts by id, whoever may read them: for the platform's own checks. */
+export async function procurementFacts(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, ChallengeProcurementFacts>> {
+  const rows = await findChallengeRows(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, procurementFactsOf(row)]));
+}

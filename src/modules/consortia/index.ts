@@ -5,7 +5,13 @@
  * docs/consortia.md.
  */
 import type { ServiceContext } from "../../core/context.ts";
+import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
+import {
+  consortiumIdsOfOrganisations,
+  currentMembersOf,
+  findConsortiaByIds,
+} from "./repository.ts";
 import { consortiaRoutes } from "./routes.ts";
 
 export function consortiaModule(ctx: ServiceContext): ModuleManifest {
@@ -17,3 +23,52 @@ export function consortiaModule(ctx: ServiceContext): ModuleManifest {
   };
 }
 export { buildTeams, type TeamCandidate, type TeamSuggestion } from "./team-builder.ts";
+
+/** What procurement needs of a consortium that bids: its challenge, lead and current members. */
+export interface ConsortiumBidder {
+  id: string;
+  name: string;
+  challengeId: string;
+  status: "forming" | "dissolved";
+  leadOrganisationId: string;
+  /** Current member organisations (lead included). */
+  memberIds: string[];
+}
+
+/** Consortia by id, as bidders; unknown ids are left out. */
+export async function consortiumBidders(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, ConsortiumBidder>> {
+  const rows = await findConsortiaByIds(db, [...new Set(ids)]);
+  const members = await currentMembersOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        name: row.name,
+        challengeId: row.challengeId,
+        status: row.status,
+        leadOrganisationId: row.leadOrganisationId,
+        memberIds: members
+          .filter((member) => member.consortiumId === row.id)
+          .map((member) => member.organisationId),
+      },
+    ]),
+  );
+}
+
+/** The consortia the organisations are current members of (not merely invited to), as bidders. */
+export async function consortiaOfMembers(
+  db: Db,
+  organisationIds: string[],
+): Promise<ConsortiumBidder[]> {
+  const ids = await consortiumIdsOfOrganisations(db, organisationIds);
+  return [...(await consortiumBidders(db, ids)).values()].filter((consortium) =>
+    consortium.memberIds.some((id) => organisationIds.includes(id)),
+  );
+}

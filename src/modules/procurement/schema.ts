@@ -121,11 +121,7 @@ export const proposalFiles = pgTable(
     uploadedAt: at("uploaded_at").notNull(),
   },
   (table) => [
-    index("proposal_files_bidder_idx").on(
-      table.challengeId,
-      table.bidderKind,
-      table.bidderId,
-    ),
+    index("proposal_files_bidder_idx").on(table.challengeId, table.bidderKind, table.bidderId),
   ],
 );
 

@@ -1,0 +1,24 @@
+/**
+ * Procurement: the proposal form a challenge defines, sealed proposals from organisations and
+ * consortia with their receipts (SHA-256 of the content, re-verifiable), and — in later parts —
+ * evaluation, award and transparency. The seal lives in policy.ts and sealed-proposals.ts, the
+ * only way to read proposals. See docs/procurement.md.
+ */
+import { DAY } from "../../core/clock.ts";
+import type { ServiceContext } from "../../core/context.ts";
+import type { ModuleManifest } from "../../core/module.ts";
+import { deleteUnattachedFiles } from "./repository.ts";
+import { procurementRoutes } from "./routes.ts";
+
+export function procurementModule(ctx: ServiceContext): ModuleManifest {
+  return {
+    name: "procurement",
+    routes: async (app) => {
+      await app.register(procurementRoutes, { ctx });
+    },
+    // Files uploaded for a proposal that no submission attached within a day.
+    housekeeping: async () => {
+      await deleteUnattachedFiles(ctx.db, new Date(ctx.clock.now().getTime() - DAY));
+    },
+  };
+}
