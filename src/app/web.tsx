@@ -21,6 +21,8 @@ import {
 } from "../modules/notifications/web/routes.tsx";
 import { organisationsCatalogue } from "../modules/organisations/web/locales.ts";
 import { organisationsPages } from "../modules/organisations/web/routes.tsx";
+import { procurementCatalogue } from "../modules/procurement/web/locales.ts";
+import { procurementPages } from "../modules/procurement/web/routes.tsx";
 import { isApiError } from "../ui/api/api-error.ts";
 import { registerCatalogue, startI18n } from "../ui/i18n/i18n.ts";
 import { AppLayout } from "./web/AppLayout.tsx";
@@ -44,6 +46,7 @@ registerCatalogue("catalogue", catalogueCatalogue);
 registerCatalogue("exchange", exchangeCatalogue);
 registerCatalogue("matchmaking", matchmakingCatalogue);
 registerCatalogue("consortia", consortiaCatalogue);
+registerCatalogue("procurement", procurementCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
@@ -87,6 +90,7 @@ const router = createBrowserRouter([
           ...cataloguePages,
           ...exchangePages,
           ...consortiaPages,
+          ...procurementPages,
           {
             path: "admin",
             lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),

@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { ConsortiaPanel } from "../../../consortia/web/ConsortiaPanel.tsx";
 import { RecommendationsPanel } from "../../../matchmaking/web/RecommendationsPanel.tsx";
+import { ProposalsPanel } from "../../../procurement/web/ProposalsPanel.tsx";
 import type { Challenge } from "../../contract.ts";
 import { useChallenge } from "../challenge-queries.ts";
 import { usePlaceOf } from "../place.ts";
@@ -47,16 +48,6 @@ export function ChallengePage() {
     );
   }
   return <ChallengeView challenge={challenge.data} />;
-}
-
-function LaterTab({ what }: { what: string }) {
-  const { t } = useTranslation("challenges");
-  return (
-    <div className="empty-state">
-      <h2 className="empty-state__title">{t(`tabs.${what}`)}</h2>
-      <p>{t(`later.${what}`)}</p>
-    </div>
-  );
 }
 
 function ChallengeView({ challenge }: { challenge: Challenge }) {
@@ -125,7 +116,7 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
           {
             key: "proposals",
             label: t("tabs.proposals"),
-            panel: () => <LaterTab what="proposals" />,
+            panel: () => <ProposalsPanel challengeId={challenge.id} />,
           },
         ]}
       />

@@ -1,0 +1,11 @@
+import type { RouteObject } from "react-router";
+
+/** The procurement module's pages, each loaded when first visited. */
+export const procurementPages: RouteObject[] = [
+  {
+    path: "proposals/verify",
+    lazy: async () => ({
+      Component: (await import("./VerifyReceiptPage.tsx")).VerifyReceiptPage,
+    }),
+  },
+];
