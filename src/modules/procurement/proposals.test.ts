@@ -286,6 +286,13 @@ describe("proposals", () => {
       `/api/v1/proposals/${proposal.id}/withdraw`,
     );
     expect([byMember.status, byMember.body.code]).toEqual([403, "not_bidder_admin"]);
+    // To those who may not read it, the proposal is not there to change either.
+    for (const outsider of [other.admin.client, city.admin.client]) {
+      const withdrawal = await outsider.post<Problem>(`/api/v1/proposals/${proposal.id}/withdraw`);
+      expect([withdrawal.status, withdrawal.body.code]).toEqual([404, "proposal_not_found"]);
+      const revision = await revise(outsider, proposal.id, contentBody("not theirs"));
+      expect([revision.status, revision.body.code]).toEqual([404, "proposal_not_found"]);
+    }
     const mark = await auditMark(platform);
     const withdrawn = await bidder.admin.client.post<Proposal>(
       `/api/v1/proposals/${proposal.id}/withdraw`,
