@@ -1,19 +1,25 @@
-import { type SQL, sql } from "drizzle-orm";
+import { getTableName, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../core/db/client.ts";
 import { capabilities, solutionCapabilities, solutions } from "./schema.ts";
 
 /**
  * The catalogue's half of matchmaking: the factor values of solutions for a need, computed in
  * the database over the candidates only (solutions that share a word, a synonym or a capability
- * with the need), weighted and ordered there, so a large catalogue is never loaded. Which
- * factors count how much, and what they mean to a reader, is the matchmaking module's business.
+ * with the need; on a large catalogue, a word other than its commonest), weighted and ordered
+ * there, so a large catalogue is never loaded. Which factors count how much, and what they mean
+ * to a reader, is the matchmaking module's business.
  */
 
-/** Every label and synonym (all languages) of the capability aliased `c`. */
-const termsOfCapability = sql`(
-  select value from jsonb_each_text(c.labels)
-  union all select jsonb_array_elements_text(value) from jsonb_each(c.synonyms)
-  union all select jsonb_array_elements_text(value) from jsonb_each(c.added_synonyms)
+/**
+ * Every label and synonym (all languages) of the capability aliased `c`, as one set-returning
+ * call: nested jsonb_each / jsonb_array_elements calls make the planner guess 100 rows per
+ * level (about 20,000 terms per capability instead of ~10), a cost that switches PostgreSQL's
+ * JIT compiler on, which then spends over 100 ms compiling a query that runs in 3.
+ */
+const termsOfCapability = sql`jsonb_array_elements_text(
+  jsonb_path_query_array(c.labels, '$.*')
+  || jsonb_path_query_array(c.synonyms, '$.*[*]')
+  || jsonb_path_query_array(c.added_synonyms, '$.*[*]')
 )`;
 
 /**
@@ -119,23 +125,78 @@ function phrasesQuery(phrases: string[]): SQL {
   )})`;
 }
 
-/** lexeme1 | lexeme2 | … and each phrase, as one tsquery (lexemes quoted: taken as they are). */
-function needQuery(need: SolutionNeed): SQL {
-  const parts: SQL[] = [];
-  if (need.lexemes.length > 0) {
-    parts.push(
-      sql`(select string_agg(quote_literal(l), ' | ')::tsquery from unnest(${textArray(need.lexemes)}) as l)`,
-    );
+/** lexeme1 | lexeme2 | …, as one tsquery (lexemes quoted: taken as they are). */
+function lexemesQuery(lexemes: string[]): SQL {
+  return sql`(select string_agg(quote_literal(l), ' | ')::tsquery from unnest(${textArray(lexemes)}) as l)`;
+}
+
+/** The lexemes and the phrases, as one tsquery (empty when none). */
+function needQuery(lexemes: string[], phrases: string[]): SQL {
+  if (lexemes.length === 0) return phrasesQuery(phrases);
+  return sql`(${lexemesQuery(lexemes)} || ${phrasesQuery(phrases)})`;
+}
+
+/**
+ * How many solutions the need's words may bring in as candidates, at most (estimated): beyond
+ * it the commonest words ("city", "public", "system") bring none on their own. They still count
+ * in the text rank of every candidate; what they no longer do is make every solution that says
+ * "city" a candidate, which on a large catalogue is most of it, each to be read and ranked.
+ */
+const LEXEME_CANDIDATE_BUDGET = 3_000;
+
+/**
+ * The need's lexemes that bring candidates: all of them, unless the planner's statistics of the
+ * search column (ANALYZE; autovacuum keeps them on a server) estimate that together they are in
+ * more than LEXEME_CANDIDATE_BUDGET solutions; then the commonest are left out, one by one,
+ * until the rest fit (or one is left). A word the statistics do not list is rarer than any they
+ * do and is always kept. Without statistics, or on a small catalogue, nothing is left out.
+ */
+async function candidateLexemes(db: Db, lexemes: string[]): Promise<string[]> {
+  if (lexemes.length <= 1) return lexemes;
+  const [stats] = await queryRows<{
+    rows: number | null;
+    floor: number | null;
+    frequencies: Record<string, number> | null;
+  }>(
+    db,
+    sql`select c.reltuples::float8 as rows,
+          s.most_common_elem_freqs[cardinality(s.most_common_elems::text::text[]) + 1]::float8 as floor,
+          (select jsonb_object_agg(e.lexeme, e.frequency)
+           from unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, frequency)
+           where e.lexeme = any(${textArray(lexemes)})) as frequencies
+        from pg_stats s
+        join pg_class c on c.oid = to_regclass(${getTableName(solutions)})
+        where s.schemaname = current_schema() and s.tablename = ${getTableName(solutions)}
+          and s.attname = 'search' and not s.inherited and s.most_common_elems is not null`,
+  );
+  if (!stats?.rows || stats.rows <= LEXEME_CANDIDATE_BUDGET || !stats.floor) return lexemes;
+  const rows = stats.rows;
+  const frequencies = stats.frequencies ?? {};
+  // As the planner does: a word not listed is taken to be in half the least listed share.
+  const estimate = (lexeme: string) => (frequencies[lexeme] ?? stats.floor! / 2) * rows;
+  const commonestFirst = [...lexemes].sort(
+    (a, b) => estimate(b) - estimate(a) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  let total = commonestFirst.reduce((sum, lexeme) => sum + estimate(lexeme), 0);
+  const left = new Set<string>();
+  for (const lexeme of commonestFirst) {
+    if (total <= LEXEME_CANDIDATE_BUDGET || left.size === lexemes.length - 1) break;
+    if (frequencies[lexeme] === undefined) break;
+    left.add(lexeme);
+    total -= estimate(lexeme);
   }
-  for (const phrase of need.phrases) {
-    parts.push(sql`phraseto_tsquery('english', catalogue_unaccent(${phrase}))`);
-  }
-  return parts.length > 0 ? sql.join(parts, sql` || `) : sql`''::tsquery`;
+  return lexemes.filter((lexeme) => !left.has(lexeme));
 }
 
 /**
  * The best `limit` active solutions for the need, by the weighted sum of their factors, best
  * first (ties by id, so the order is stable).
+ *
+ * One pass over the candidates, each read once: its text rank and its cover of each
+ * requirement are computed from its own row (the need's codes a solution declares come from one
+ * grouped read of solution_capabilities, joined by hash, not a lookup per row); only narrow rows
+ * (factor values, no text) go on to the normalisation and the sort, and only the best `limit`
+ * are joined back for what the caller shows.
  */
 export async function scoreSolutionsForNeed(
   db: Db,
@@ -144,78 +205,102 @@ export async function scoreSolutionsForNeed(
   limit: number,
 ): Promise<SolutionFit[]> {
   const covering = [...new Set(need.requirements.flatMap((r) => r.covering))];
-  const requirementRows = need.requirements.length
-    ? sql`(values ${sql.join(
+  const needCodes = [...new Set(need.requirements.flatMap((r) => [...r.covering, ...r.partial]))];
+  // The requirements' own terms, each as one tsquery computed once (in q), by position.
+  const named = (index: number) => sql.raw(`named_${index}`);
+  const namedColumns = need.requirements.map(
+    (requirement, index) => sql`, (${phrasesQuery(requirement.terms)}) as ${named(index)}`,
+  );
+  // Per requirement, whether the solution's text names it (its labels or synonyms).
+  const namesRequirement = need.requirements.length
+    ? sql`array[${sql.join(
         need.requirements.map(
-          (requirement, index) =>
-            sql`(${index}::int, ${textArray(requirement.covering)}, ${textArray(requirement.partial)}, ${phrasesQuery(requirement.terms)})`,
+          (_, index) => sql`coalesce(s.search @@ (select ${named(index)} from q
+                                                  where ${named(index)} <> ''::tsquery), false)`,
         ),
         sql`, `,
-      )}) as r(position, covering, partial, named)`
-    : sql`(select 0::int as position, '{}'::text[] as covering, '{}'::text[] as partial, ''::tsquery as named where false) as r`;
+      )}]`
+    : sql`'{}'::boolean[]`;
+  const coverOf = (requirement: NeedRequirement, index: number) =>
+    sql`case when d.codes && ${textArray(requirement.covering)} then ${COVER_DECLARED}::float8
+             when f.names[${index + 1}] then ${COVER_NAMED}::float8
+             when d.codes && ${textArray(requirement.partial)} then ${COVER_BROADER}::float8
+             else 0::float8 end`;
+  const coverage = need.requirements.length
+    ? sql`array[${sql.join(need.requirements.map(coverOf), sql`, `)}]::float8[]`
+    : sql`'{}'::float8[]`;
   const trlCondition =
     need.minTrl !== null && !need.includeBelowMinTrl ? sql`and s.trl >= ${need.minTrl}` : sql``;
+  const searched = await candidateLexemes(db, need.lexemes);
   const rows = await queryRows<
     Omit<SolutionFit, "coverage" | "matchedLexemes" | "matchedPhrases"> & {
       coverage: number[] | null;
     }
   >(
     db,
-    sql`with q as (select (${needQuery(need)}) as query),
-      candidates as (
-        select s.id from ${solutions} s, q where q.query <> ''::tsquery and s.search @@ q.query
-        union
-        select sc.solution_id from ${solutionCapabilities} sc
-        where sc.capability_code = any(${textArray(covering)})
+    sql`with q as materialized (
+        select (${needQuery(need.lexemes, need.phrases)}) as query,
+          (${needQuery(searched, need.phrases)}) as candidates
+          ${sql.join(namedColumns, sql``)}
       ),
-      facts as (
-        select s.id, s.provider_id, s.trl, s.sectors, s.countries, s.search,
-          ts_rank('{0.1, 0.2, 0.4, 1.0}', s.search, q.query, 32) as text_rank,
-          array(select sc.capability_code from ${solutionCapabilities} sc where sc.solution_id = s.id) as codes
-        from candidates c
-        join ${solutions} s on s.id = c.id
-        cross join q
-        where s.status = 'active'
+      declared as materialized (
+        select sc.solution_id as id, array_agg(sc.capability_code) as codes
+        from ${solutionCapabilities} sc
+        where sc.capability_code = any(${textArray(needCodes)})
+        group by sc.solution_id
+      ),
+      facts as materialized (
+        select s.id,
+          ts_rank('{0.1, 0.2, 0.4, 1.0}', s.search, (select query from q), 32) as text_rank,
+          ${namesRequirement} as names,
+          case when cardinality(${textArray(need.sectors)}) = 0 then 0
+               else (select count(*) from unnest(s.sectors) x where x = any(${textArray(need.sectors)}))::float
+                    / cardinality(${textArray(need.sectors)}) end as sectors_fit,
+          case when ${need.minTrl}::int is null then least(1.0, s.trl / 7.0)
+               when s.trl >= ${need.minTrl}::int then 1.0
+               else greatest(0.0, 1.0 - (${need.minTrl}::int - s.trl) / 3.0) end as trl_fit,
+          least(1.0, cardinality(s.countries) / 3.0) as evidence,
+          case when ${need.country}::text is not null and ${need.country}::text = any(s.countries) then 1.0
+               when s.countries && ${textArray(need.regionCountries)} then 0.5
+               else 0 end as geography
+        from ${solutions} s
+        where (s.search @@ (select candidates from q where candidates <> ''::tsquery)
+               or s.id = any(array(select id from declared where codes && ${textArray(covering)})))
+          and s.status = 'active'
           and not (s.provider_id = any(${arrayOf(need.excludeProviders, "uuid")}))
           ${trlCondition}
       ),
-      factors as (
-        select f.*,
-          coalesce(f.text_rank / nullif(max(f.text_rank) over (), 0), 0) as text,
-          (select coalesce(array_agg(case when f.codes && r.covering then ${COVER_DECLARED}::float8
-                                          when r.named <> ''::tsquery and f.search @@ r.named then ${COVER_NAMED}::float8
-                                          when f.codes && r.partial then ${COVER_BROADER}::float8
-                                          else 0 end order by r.position), '{}')::float8[]
-             from ${requirementRows}) as coverage,
-          case when cardinality(${textArray(need.sectors)}) = 0 then 0
-               else (select count(*) from unnest(f.sectors) x where x = any(${textArray(need.sectors)}))::float
-                    / cardinality(${textArray(need.sectors)}) end as sectors_fit,
-          case when ${need.minTrl}::int is null then least(1.0, f.trl / 7.0)
-               when f.trl >= ${need.minTrl}::int then 1.0
-               else greatest(0.0, 1.0 - (${need.minTrl}::int - f.trl) / 3.0) end as trl_fit,
-          least(1.0, cardinality(f.countries) / 3.0) as evidence,
-          case when ${need.country}::text is not null and ${need.country}::text = any(f.countries) then 1.0
-               when f.countries && ${textArray(need.regionCountries)} then 0.5
-               else 0 end as geography
+      covered as (
+        select f.id, f.text_rank, f.sectors_fit, f.trl_fit, f.evidence, f.geography,
+          ${coverage} as coverage
         from facts f
+        left join declared d on d.id = f.id
       ),
       scored as (
+        select c.*,
+          coalesce(c.text_rank / nullif(max(c.text_rank) over (), 0), 0) as text,
+          case when cardinality(c.coverage) = 0 then 0
+               else (select sum(v) from unnest(c.coverage) v) / cardinality(c.coverage) end as capability_fit
+        from covered c
+      ),
+      best as (
         select x.*,
-          case when cardinality(x.coverage) = 0 then 0
-               else (select sum(v) from unnest(x.coverage) v) / cardinality(x.coverage) end as capability_fit
-        from factors x
+          (${weights.text}::float * x.text + ${weights.capabilities}::float * x.capability_fit
+            + ${weights.sectors}::float * x.sectors_fit + ${weights.trl}::float * x.trl_fit
+            + ${weights.evidence}::float * x.evidence + ${weights.geography}::float * x.geography) as score
+        from scored x
+        order by score desc, x.id
+        limit ${limit}
       )
-      select id, provider_id as "providerId", trl as "solutionTrl", countries,
-        sectors as "solutionSectors",
-        text, capability_fit as capabilities, sectors_fit as sectors, trl_fit as trl, evidence, geography,
-        coverage,
-        (${need.minTrl}::int is not null and trl < ${need.minTrl}::int) as "belowMinTrl",
-        (${weights.text}::float * text + ${weights.capabilities}::float * capability_fit
-          + ${weights.sectors}::float * sectors_fit + ${weights.trl}::float * trl_fit
-          + ${weights.evidence}::float * evidence + ${weights.geography}::float * geography) as score
-      from scored
-      order by score desc, id
-      limit ${limit}`,
+      select b.id, s.provider_id as "providerId", s.trl as "solutionTrl", s.countries,
+        s.sectors as "solutionSectors",
+        b.text, b.capability_fit as capabilities, b.sectors_fit as sectors, b.trl_fit as trl,
+        b.evidence, b.geography, b.coverage,
+        (${need.minTrl}::int is not null and s.trl < ${need.minTrl}::int) as "belowMinTrl",
+        b.score
+      from best b
+      join ${solutions} s on s.id = b.id
+      order by b.score desc, b.id`,
   );
   const ids = rows.map((row) => row.id);
   const matches = await matchedTerms(db, need, ids);
@@ -234,7 +319,10 @@ export async function scoreSolutionsForNeed(
   }));
 }
 
-/** For the solutions shown: which of the need's words and synonym phrases each contains. */
+/**
+ * For the solutions shown: which of the need's words and synonym phrases each contains (each
+ * phrase parsed once, not once per solution).
+ */
 async function matchedTerms(
   db: Db,
   need: SolutionNeed,
@@ -243,12 +331,16 @@ async function matchedTerms(
   if (ids.length === 0) return new Map();
   const rows = await queryRows<{ id: string; lexemes: string[]; phrases: string[] }>(
     db,
-    sql`select s.id,
+    sql`with p as materialized (
+          select p.phrase, p.position, phraseto_tsquery('english', catalogue_unaccent(p.phrase)) as query
+          from unnest(${textArray(need.phrases)}) with ordinality as p(phrase, position)
+        )
+        select s.id,
           array(select l from unnest(tsvector_to_array(s.search)) l
                 where l = any(${textArray(need.lexemes)}) order by l) as lexemes,
-          array(select p from unnest(${textArray(need.phrases)}) p
-                where numnode(phraseto_tsquery('english', catalogue_unaccent(p))) > 0
-                  and s.search @@ phraseto_tsquery('english', catalogue_unaccent(p))) as phrases
+          array(select p.phrase from p
+                where numnode(p.query) > 0 and s.search @@ p.query
+                order by p.position) as phrases
         from ${solutions} s
         where s.id = any(${arrayOf(ids, "uuid")})`,
   );
