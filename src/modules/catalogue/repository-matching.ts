@@ -188,6 +188,85 @@ async function candidateLexemes(db: Db, lexemes: string[]): Promise<string[]> {
   return lexemes.filter((lexeme) => !left.has(lexeme));
 }
 
+/** Below this many active solutions the words' document counts are counted, above estimated. */
+const COUNTED_CATALOGUE = 5_000;
+
+/**
+ * How telling each of the need's words is: ln(1 + N / n), N the active solutions, n those using
+ * the word (inverse document frequency). "City" or "system" say little, "cloudburst" much.
+ * Counted exactly on a small catalogue; estimated from the planner's statistics of the search
+ * column on a large one (a word they do not list is rarer than any they do); words no solution
+ * uses are left out (they cannot tell solutions apart).
+ */
+async function lexemeWeights(db: Db, lexemes: string[]): Promise<Array<[string, number]>> {
+  if (lexemes.length === 0) return [];
+  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
+    db,
+    sql`select greatest(c.reltuples, 0)::float8 as total from pg_class c
+        where c.oid = to_regclass(${getTableName(solutions)})`,
+  );
+  let counts: Map<string, number>;
+  let documents = Number(total);
+  if (documents <= COUNTED_CATALOGUE) {
+    const rows = await queryRows<{ lexeme: string; documents: number; all: number }>(
+      db,
+      sql`select l as lexeme,
+            (select count(*) from ${solutions} s
+             where s.status = 'active' and s.search @@ quote_literal(l)::tsquery)::int as documents,
+            (select count(*) from ${solutions} where status = 'active')::int as all
+          from unnest(${textArray(lexemes)}) as l`,
+    );
+    counts = new Map(rows.map((row) => [row.lexeme, Number(row.documents)]));
+    documents = Number(rows[0]?.all ?? 0);
+  } else {
+    const [stats] = await queryRows<{
+      floor: number | null;
+      frequencies: Record<string, number> | null;
+    }>(
+      db,
+      sql`select s.most_common_elem_freqs[cardinality(s.most_common_elems::text::text[]) + 1]::float8 as floor,
+            (select jsonb_object_agg(e.lexeme, e.frequency)
+             from unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, frequency)
+             where e.lexeme = any(${textArray(lexemes)})) as frequencies
+          from pg_stats s
+          where s.schemaname = current_schema() and s.tablename = ${getTableName(solutions)}
+            and s.attname = 'search' and not s.inherited and s.most_common_elems is not null`,
+    );
+    const floor = stats?.floor ?? 1 / documents;
+    counts = new Map(
+      lexemes.map((lexeme) => [
+        lexeme,
+        Math.max(1, (stats?.frequencies?.[lexeme] ?? floor / 2) * documents),
+      ]),
+    );
+  }
+  return lexemes.flatMap((lexeme) => {
+    const used = counts.get(lexeme) ?? 0;
+    return used > 0 ? [[lexeme, Math.log(1 + documents / used)] as [string, number]] : [];
+  });
+}
+
+/** Where a word stands in a solution: title or summary, its capabilities' terms, description. */
+const PLACE_WEIGHTS = { headline: 1, capabilities: 0.7, description: 0.4 };
+
+/**
+ * Text relevance in [0, 1]: the share of the need's words (each weighted by how telling it is)
+ * the solution uses, a word in its title or summary counting fully, in its capabilities' terms
+ * 0.7, only in its description 0.4. A solution that uses every telling word of the need scores
+ * 1 whatever the other candidates do.
+ */
+function textRelevance(weighted: Array<[string, number]>): SQL {
+  const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
+  if (total === 0) return sql`0::float8`;
+  const term = ([lexeme, weight]: [string, number]) =>
+    sql`${weight / total}::float8 * case
+          when s.search @@ (quote_literal(${lexeme}::text) || ':AB')::tsquery then ${PLACE_WEIGHTS.headline}::float8
+          when s.search @@ (quote_literal(${lexeme}::text) || ':C')::tsquery then ${PLACE_WEIGHTS.capabilities}::float8
+          when s.search @@ quote_literal(${lexeme}::text)::tsquery then ${PLACE_WEIGHTS.description}::float8
+          else 0::float8 end`;
+  return sql`(${sql.join(weighted.map(term), sql` + `)})`;
+}
+
 /**
  * The best `limit` active solutions for the need, by the weighted sum of their factors, best
  * first (ties by id, so the order is stable).
@@ -232,6 +311,7 @@ export async function scoreSolutionsForNeed(
   const trlCondition =
     need.minTrl !== null && !need.includeBelowMinTrl ? sql`and s.trl >= ${need.minTrl}` : sql``;
   const searched = await candidateLexemes(db, need.lexemes);
+  const weighted = await lexemeWeights(db, need.lexemes);
   const rows = await queryRows<
     Omit<SolutionFit, "coverage" | "matchedLexemes" | "matchedPhrases"> & {
       coverage: number[] | null;
@@ -251,7 +331,7 @@ export async function scoreSolutionsForNeed(
       ),
       facts as materialized (
         select s.id,
-          ts_rank('{0.1, 0.2, 0.4, 1.0}', s.search, (select query from q), 32) as text_rank,
+          ${textRelevance(weighted)} as text_rank,
           ${namesRequirement} as names,
           case when cardinality(${textArray(need.sectors)}) = 0 then 0
                else (select count(*) from unnest(s.sectors) x where x = any(${textArray(need.sectors)}))::float
@@ -278,7 +358,7 @@ export async function scoreSolutionsForNeed(
       ),
       scored as (
         select c.*,
-          coalesce(c.text_rank / nullif(max(c.text_rank) over (), 0), 0) as text,
+          c.text_rank as text,
           case when cardinality(c.coverage) = 0 then 0
                else (select sum(v) from unnest(c.coverage) v) / cardinality(c.coverage) end as capability_fit
         from covered c
