@@ -4,7 +4,7 @@ import { type AuditSigner, loadAuditSigner } from "../core/audit/signing-key.ts"
 import type { Clock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import { type DatabaseHandle, openDatabase } from "../core/db/client.ts";
-import { ensureCapabilityTaxonomy } from "../modules/catalogue/index.ts";
+import { ensureCapabilityTaxonomy, refreshSolutionStatistics } from "../modules/catalogue/index.ts";
 import { cityIdsByName, ensureC40Cities } from "../modules/organisations/index.ts";
 import { seedDemoData } from "./demo.ts";
 
@@ -39,6 +39,7 @@ export async function prepareData(
 ): Promise<{ cities: number; demoSeeded: boolean }> {
   const cities = await ensureC40Cities(database.db, clock);
   await ensureCapabilityTaxonomy(database.db, clock);
+  await refreshSolutionStatistics(database.db);
   if (!options.demo) return { cities, demoSeeded: false };
   const { seeded } = await seedDemoData(
     { db: database.db, clock, publicUrl: options.publicUrl, demo: true },

@@ -2,6 +2,7 @@
  * Catalogue: providers' solutions (versioned), the capability taxonomy (codes, labels and
  * synonyms in English, French and Spanish) and clusters' portfolios shared with cities.
  */
+import { sql } from "drizzle-orm";
 import type { Actor } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
@@ -237,4 +238,13 @@ export async function readableSolutionOffer(
     trl: solution.trl,
     countriesDeployed: solution.countries,
   };
+}
+
+/**
+ * Refreshes the planner's statistics of the solutions (their search words above all), which
+ * matchmaking reads to weigh words and bound its candidates. A server's autovacuum does this by
+ * itself; the embedded database has none, so the app asks after bulk imports and at start.
+ */
+export async function refreshSolutionStatistics(db: Db): Promise<void> {
+  await db.execute(sql`analyze solutions`);
 }

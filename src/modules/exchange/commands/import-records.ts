@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ServiceContext } from "../../../core/context.ts";
-import { importSolutions } from "../../catalogue/index.ts";
+import { importSolutions, refreshSolutionStatistics } from "../../catalogue/index.ts";
 import { importChallenges } from "../../challenges/index.ts";
 import { importAffiliation, importOrganisation } from "../../organisations/index.ts";
 import { recordImportEvent } from "../audit.ts";
@@ -49,7 +49,7 @@ export async function importRecords(
   const scope = scopeOf(importer);
   const actorId = importer.actorId;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    const report = await ctx.db.transaction(async (tx) => {
       // Checked inside the transaction, under the scope's lock, so the refs read stay true.
       await lockScope(tx, scope);
       const { problems, plan } = await planImport(tx, importer, file, ctx.clock.now());
@@ -176,6 +176,11 @@ export async function importRecords(
       if (options.dryRun) throw new DryRunRollback(report);
       return report;
     });
+    // Many new or changed solutions: matchmaking's word statistics are out of date.
+    if (report.solutions.created + report.solutions.updated > 0) {
+      await refreshSolutionStatistics(ctx.db);
+    }
+    return report;
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
     throw error;
