@@ -18,8 +18,9 @@
  *
  * After loading, each engine runs VACUUM ANALYZE, as autovacuum would on a server: the planner,
  * and the matcher's bound on candidates brought by common words, read those statistics. PGlite
- * has no autovacuum and the app does not run ANALYZE, so `--no-analyze` measures PGlite as the
- * app leaves it. The text is made so that a challenge's title and summary share some word with
+ * has no autovacuum; the app runs ANALYZE on the solutions at start and after imports that
+ * change solutions, but not after single edits, so `--no-analyze` measures a never-analysed
+ * embedded database. The text is made so that a challenge's title and summary share some word with
  * most of the catalogue (as on the labelled set, bench/matchmaking: 40–80% of its solutions),
  * which is what makes the bare full-text query slow on a large catalogue.
  */
