@@ -259,11 +259,12 @@ function textRelevance(weighted: Array<[string, number]>): SQL {
   const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
   if (total === 0) return sql`0::float8`;
   const term = ([lexeme, weight]: [string, number]) =>
+    // Most words are not in most candidates: one probe settles those, two more place the rest.
     sql`${weight / total}::float8 * case
+          when not (s.search @@ quote_literal(${lexeme}::text)::tsquery) then 0::float8
           when s.search @@ (quote_literal(${lexeme}::text) || ':AB')::tsquery then ${PLACE_WEIGHTS.headline}::float8
           when s.search @@ (quote_literal(${lexeme}::text) || ':C')::tsquery then ${PLACE_WEIGHTS.capabilities}::float8
-          when s.search @@ quote_literal(${lexeme}::text)::tsquery then ${PLACE_WEIGHTS.description}::float8
-          else 0::float8 end`;
+          else ${PLACE_WEIGHTS.description}::float8 end`;
   return sql`(${sql.join(weighted.map(term), sql` + `)})`;
 }
 
