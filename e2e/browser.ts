@@ -88,3 +88,13 @@ export function linkIn(mail: DevMail): string {
   if (!link) throw new Error(`no link in mail "${mail.subject}"`);
   return link;
 }
+
+/**
+ * The demo admin signs in with the code the page shows, and a code is accepted once: two
+ * journeys signing in as the admin within one 30-second step would have the second refused.
+ * Waiting for a fresh step (before the code is shown) keeps each sign-in's code its own.
+ */
+export async function waitForFreshTotpStep(): Promise<void> {
+  const step = 30_000;
+  await new Promise((resolve) => setTimeout(resolve, step - (Date.now() % step) + 500));
+}

@@ -1,6 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Browser, baseUrl, expectAccessible, openBrowser } from "./browser.ts";
+import {
+  type Browser,
+  baseUrl,
+  expectAccessible,
+  openBrowser,
+  waitForFreshTotpStep,
+} from "./browser.ts";
 
 // The catalogue journey: a start-up founder adds a solution, choosing capabilities by typing a
 // synonym in the taxonomy picker, and finds it by search and by a capability facet; the Nordic
@@ -250,6 +256,13 @@ describe("solution catalogue and cluster portfolios", () => {
       )
       .toBe(1);
 
+    // A trial over: the founder archives it, and it leaves the public catalogue (which also
+    // leaves the demo's providers as the other journeys expect them).
+    await page.goto(solutionAddress);
+    await page.getByRole("button", { name: "Archive", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Archive solution" }).click();
+    await expect.poll(() => page.getByText("Archived", { exact: true }).count()).toBeGreaterThan(0);
+
     expect(browser.consoleErrors).toEqual([]);
   });
 
@@ -338,6 +351,7 @@ describe("solution catalogue and cluster portfolios", () => {
     await page.goto(`${baseUrl()}/sign-in`);
     await page.getByLabel("E-mail address").fill("admin@demo.city-solutions.org");
     await page.getByLabel("Password", { exact: true }).fill(password);
+    await waitForFreshTotpStep();
     await page.getByRole("button", { name: "Sign in" }).last().click();
     await page.getByRole("button", { name: "Use this code" }).click();
     await page.getByRole("button", { name: "Continue" }).click();

@@ -1,6 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Browser, baseUrl, expectAccessible, openBrowser } from "./browser.ts";
+import {
+  type Browser,
+  baseUrl,
+  expectAccessible,
+  openBrowser,
+  waitForFreshTotpStep,
+} from "./browser.ts";
 
 // The demo cluster manager opens the Consortia tab of Copenhagen's cloudburst challenge, reads
 // who covers what in the best suggested team, and starts a consortium from it, the cluster
@@ -13,6 +19,7 @@ async function signIn(page: Page, email: string, options: { admin?: boolean } = 
   await page.goto(`${baseUrl()}/sign-in`);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
+  if (options.admin) await waitForFreshTotpStep();
   await page.getByRole("button", { name: "Sign in" }).last().click();
   if (options.admin) {
     // Demo mode shows the admin's current second-factor code.

@@ -61,6 +61,10 @@ export default async function setup(project: TestProject) {
       PUBLIC_URL: baseUrl,
       LOG_LEVEL: "warn",
       JOB_POLL_MS: "100",
+      // Every journey signs in the same demo accounts from one address; the limits themselves
+      // are tested in the accounts module's tests.
+      SIGN_IN_LIMIT_PER_ACCOUNT: "1000",
+      SIGN_IN_LIMIT_PER_IP: "1000",
       DATABASE_URL: "",
     },
     stdio: ["ignore", "pipe", "pipe"],
