@@ -98,3 +98,36 @@ export async function waitForFreshTotpStep(): Promise<void> {
   const step = 30_000;
   await new Promise((resolve) => setTimeout(resolve, step - (Date.now() % step) + 500));
 }
+
+/** Every demo account's password (src/app/demo.ts). */
+export const DEMO_PASSWORD = "Climate-Pilot-2030!";
+
+/**
+ * Signs a demo account in and reads the pages in English whatever its profile's language. The
+ * admin confirms with the second-factor code demo mode shows, on a fresh step (see above).
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  options: { admin?: boolean } = {},
+): Promise<void> {
+  await page.goto(`${baseUrl()}/sign-in`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  if (options.admin) await waitForFreshTotpStep();
+  await page.getByRole("button", { name: "Sign in" }).last().click();
+  if (options.admin) {
+    await page.getByRole("button", { name: "Use this code" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+  }
+  await expect
+    .poll(() => new URL(page.url()).pathname.startsWith("/sign-in"), { timeout: 15_000 })
+    .toBe(false);
+  if ((await page.locator("html").getAttribute("lang")) !== "en") {
+    await page
+      .getByLabel(/^(Idioma|Langue)$/)
+      .first()
+      .selectOption("en");
+  }
+  await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+}

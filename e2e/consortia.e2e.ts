@@ -1,43 +1,11 @@
-import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  type Browser,
-  baseUrl,
-  expectAccessible,
-  openBrowser,
-  waitForFreshTotpStep,
-} from "./browser.ts";
+import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./browser.ts";
 
 // The demo cluster manager opens the Consortia tab of Copenhagen's cloudburst challenge, reads
 // who covers what in the best suggested team, and starts a consortium from it, the cluster
 // leading. The two invited organisations' admins — HydroSense's founder and the secretariat
 // admin, who administers FloodGuard in the demo — each accept from the consortium page; the
 // cluster manager then sees both as members. Axe checks every page on the way.
-const password = "Climate-Pilot-2030!";
-
-async function signIn(page: Page, email: string, options: { admin?: boolean } = {}) {
-  await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  if (options.admin) await waitForFreshTotpStep();
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  if (options.admin) {
-    // Demo mode shows the admin's current second-factor code.
-    await page.getByRole("button", { name: "Use this code" }).click();
-    await page.getByRole("button", { name: "Continue" }).click();
-  }
-  await expect
-    .poll(() => new URL(page.url()).pathname.startsWith("/sign-in"), { timeout: 15_000 })
-    .toBe(false);
-  // Profiles in another language switch the page to it; this journey reads it in English.
-  if ((await page.locator("html").getAttribute("lang")) !== "en") {
-    await page
-      .getByLabel(/^(Idioma|Langue)$/)
-      .first()
-      .selectOption("en");
-  }
-  await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
-}
 
 describe("consortia", () => {
   const browsers: Browser[] = [];

@@ -1,11 +1,9 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Browser, baseUrl, expectAccessible, openBrowser } from "./browser.ts";
+import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./browser.ts";
 
 // A city official opens the recommendations of one of the city's challenges, reads why the
 // best solution fits, switches to providers, and widens the list below the minimum TRL.
 describe("matchmaking", () => {
-  const password = "Climate-Pilot-2030!";
   let city: Browser;
 
   beforeAll(async () => {
@@ -14,14 +12,6 @@ describe("matchmaking", () => {
   afterAll(async () => {
     await city?.close();
   });
-
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${baseUrl()}/sign-in`);
-    await page.getByLabel("E-mail address").fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Sign in" }).last().click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  }
 
   it("shows a city official the recommended solutions for a challenge, and why", async () => {
     const { page } = city;

@@ -1,33 +1,14 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Browser, baseUrl, expectAccessible, openBrowser } from "./browser.ts";
+import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./browser.ts";
 
 // HydroSense's founder (a demo company admin) submits a sealed proposal to Copenhagen's
 // cloudburst challenge — sections, a price and a PDF — gets a receipt, downloads it and has it
 // verified. The Copenhagen official then opens the same Proposals tab and sees only the count:
 // neither the bidder nor a word of what it wrote. Axe checks every view on the way.
-const password = "Climate-Pilot-2030!";
 const challengeTitle = "Cloudburst management for Østerbro";
 const marker = `Sponge streets and leak-aware valves ${Date.now().toString(36)}`;
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${baseUrl()}/sign-in`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).last().click();
-  await expect
-    .poll(() => new URL(page.url()).pathname.startsWith("/sign-in"), { timeout: 15_000 })
-    .toBe(false);
-  // Profiles in another language switch the page to it; this journey reads it in English.
-  if ((await page.locator("html").getAttribute("lang")) !== "en") {
-    await page
-      .getByLabel(/^(Idioma|Langue)$/)
-      .first()
-      .selectOption("en");
-  }
-  await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
-}
 
 /** The challenge's Proposals tab, reached from the catalogue. */
 async function openProposalsTab(page: Page) {

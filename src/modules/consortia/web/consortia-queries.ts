@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, setAntiForgeryToken } from "../../../ui/api/api-client.ts";
-import type { SessionState } from "../../accounts/contract.ts";
-import type { MyMemberships, OrganisationList } from "../../organisations/contract.ts";
+import { api } from "../../../ui/api/api-client.ts";
+import type { OrganisationList } from "../../organisations/contract.ts";
 import type {
   Consortium,
   ConsortiumList,
@@ -12,31 +11,8 @@ import type {
 
 const consortiaKey = ["consortia"] as const;
 
-/**
- * Who is looking, from the same session answer the accounts pages use (same query key),
- * through the accounts contract only.
- */
-export function useViewer() {
-  const session = useQuery({
-    queryKey: ["session"],
-    queryFn: async () => {
-      const state = await api.get<SessionState>("/api/v1/session");
-      setAntiForgeryToken(state.csrfToken);
-      return state;
-    },
-    staleTime: 60_000,
-  });
-  return { pending: session.isPending, user: session.data?.user ?? null };
-}
-
-/** The organisations the person belongs to (same key as the organisations pages use). */
-export function useMyOrganisations(enabled: boolean) {
-  return useQuery({
-    queryKey: ["me", "organisations"],
-    queryFn: () => api.get<MyMemberships>("/api/v1/me/organisations"),
-    enabled,
-  });
-}
+// Who is looking, and their organisations: the same queries (same keys) the catalogue pages use.
+export { useMyOrganisations, useViewer } from "../../catalogue/web/viewer.ts";
 
 export function useTeamSuggestions(challengeId: string, k: number) {
   return useQuery({
