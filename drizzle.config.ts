@@ -8,6 +8,8 @@ export default defineConfig({
     "./src/core/*/schema.ts",
     "./src/core/http/rate-limit-schema.ts",
     "./src/modules/*/schema.ts",
+    // A module with several parts may keep each part's tables in its own file.
+    "./src/modules/*/schema-*.ts",
   ],
   out: process.env.DRIZZLE_OUT ?? "./migrations",
   strict: true,
