@@ -8,9 +8,15 @@ import type { Actor } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
+import type { ProcurementModel } from "./contract.ts";
 import { cityDirectory, cityOfOrganisation } from "../organisations/index.ts";
 import { visibleChallenge } from "./commands/access.ts";
-import { type ChallengeRow, findChallengeRows } from "./repository.ts";
+import {
+  type ChallengeRow,
+  clarificationsByChallenge,
+  findChallengeRows,
+  listPublicChallenges,
+} from "./repository.ts";
 import { challengesRoutes } from "./routes.ts";
 
 export function challengesModule(ctx: ServiceContext): ModuleManifest {
@@ -29,6 +35,8 @@ export {
   importChallenges,
 } from "./commands/import-challenges.ts";
 export { CHALLENGE_PUBLISHED_JOB } from "./commands/publication.ts";
+/** Procurement's plan sets a draft's model and deadlines through the same command as the form. */
+export { updateDraft } from "./commands/update-challenge.ts";
 export { listPublicChallenges } from "./repository.ts";
 export {
   type ChallengeFit,
@@ -141,6 +149,9 @@ export interface ChallengeProcurementFacts {
   organisationId: string;
   status: string;
   proposalDeadline: Date | null;
+  procurementModel: ProcurementModel;
+  questionDeadline: Date | null;
+  awardDate: Date | null;
 }
 
 const procurementFactsOf = (row: ChallengeRow): ChallengeProcurementFacts => ({
@@ -149,6 +160,9 @@ const procurementFactsOf = (row: ChallengeRow): ChallengeProcurementFacts => ({
   organisationId: row.organisationId,
   status: row.status,
   proposalDeadline: row.proposalDeadline,
+  procurementModel: row.procurementModel,
+  questionDeadline: row.questionDeadline,
+  awardDate: row.awardDate,
 });
 
 /**
@@ -173,4 +187,87 @@ export async function procurementFacts(
 ): Promise<Map<string, ChallengeProcurementFacts>> {
   const rows = await findChallengeRows(db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, procurementFactsOf(row)]));
+}
+
+/**
+ * What transparency (OCDS, the integrity page) publishes of a public challenge: its terms,
+ * timeline and Q&A. `askedBy` is for the platform's own use (publishing enquirers once the
+ * procurement allows it); it is never presented as it is.
+ */
+export interface PublicChallengeRecord {
+  id: string;
+  organisationId: string;
+  cityId: string;
+  title: string;
+  summary: string;
+  description: string;
+  sectors: string[];
+  capabilities: string[];
+  budget: { minMinor: number; maxMinor: number; currency: string } | null;
+  minTrl: number | null;
+  procurementModel: string;
+  status: string;
+  questionDeadline: Date | null;
+  proposalDeadline: Date | null;
+  awardDate: Date | null;
+  publishedAt: Date | null;
+  statusChangedAt: Date;
+  updatedAt: Date;
+  clarifications: Array<{
+    id: string;
+    question: string;
+    answer: string | null;
+    askedBy: string;
+    askedAt: Date;
+    answeredAt: Date | null;
+  }>;
+}
+
+/** Public challenges (never drafts) by id, or all of them, with their Q&A, oldest first. */
+export async function publicChallengeRecords(
+  db: Db,
+  ids?: string[],
+): Promise<PublicChallengeRecord[]> {
+  const rows = (
+    ids ? await findChallengeRows(db, [...new Set(ids)]) : await listPublicChallenges(db)
+  ).filter((row) => row.status !== "draft");
+  const clarifications = await clarificationsByChallenge(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    organisationId: row.organisationId,
+    cityId: row.cityId,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    sectors: row.sectors,
+    capabilities: row.capabilities,
+    budget:
+      row.budgetMinMinor !== null && row.budgetMaxMinor !== null && row.budgetCurrency !== null
+        ? {
+            minMinor: row.budgetMinMinor,
+            maxMinor: row.budgetMaxMinor,
+            currency: row.budgetCurrency,
+          }
+        : null,
+    minTrl: row.minTrl,
+    procurementModel: row.procurementModel,
+    status: row.status,
+    questionDeadline: row.questionDeadline,
+    proposalDeadline: row.proposalDeadline,
+    awardDate: row.awardDate,
+    publishedAt: row.publishedAt,
+    statusChangedAt: row.statusChangedAt,
+    updatedAt: row.updatedAt,
+    clarifications: (clarifications.get(row.id) ?? []).map((clarification) => ({
+      id: clarification.id,
+      question: clarification.question,
+      answer: clarification.answer,
+      askedBy: clarification.askedBy,
+      askedAt: clarification.askedAt,
+      answeredAt: clarification.answeredAt,
+    })),
+  }));
 }

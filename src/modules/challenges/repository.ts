@@ -183,6 +183,22 @@ export async function listClarifications(db: Db, challengeId: string): Promise<C
     .orderBy(asc(challengeClarifications.askedAt), asc(challengeClarifications.id));
 }
 
+/** Clarifications of several challenges in one query, grouped by challenge, oldest first. */
+export async function clarificationsByChallenge(
+  db: Db,
+  challengeIds: string[],
+): Promise<Map<string, ClarificationRow[]>> {
+  const grouped = new Map<string, ClarificationRow[]>(challengeIds.map((id) => [id, []]));
+  if (!challengeIds.length) return grouped;
+  const rows = await db
+    .select()
+    .from(challengeClarifications)
+    .where(inArray(challengeClarifications.challengeId, challengeIds))
+    .orderBy(asc(challengeClarifications.askedAt), asc(challengeClarifications.id));
+  for (const row of rows) grouped.get(row.challengeId)?.push(row);
+  return grouped;
+}
+
 // Attachments -----------------------------------------------------------------------------
 
 const { bytes: _bytes, ...attachmentColumns } = getTableColumns(challengeAttachments);

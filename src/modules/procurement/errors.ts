@@ -47,4 +47,8 @@ export const procurementErrors = defineErrors({
     title: "Attachments must be PDF, PNG, JPEG or WebP files (checked by their content)",
   },
   fileTooLarge: { status: 413, title: "An attachment must be at most 10 MB" },
+  notPublished: {
+    status: 404,
+    title: "This challenge is a draft: its procurement is published with the challenge",
+  },
 });

@@ -9,12 +9,14 @@ import type { ServiceContext } from "../../core/context.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { deleteUnattachedFiles } from "./repository.ts";
 import { procurementRoutes } from "./routes.ts";
+import { transparencyRoutes } from "./routes-transparency.ts";
 
 export function procurementModule(ctx: ServiceContext): ModuleManifest {
   return {
     name: "procurement",
     routes: async (app) => {
       await app.register(procurementRoutes, { ctx });
+      await app.register(transparencyRoutes, { ctx });
     },
     // Files uploaded for a proposal that no submission attached within a day.
     housekeeping: async () => {

@@ -1,0 +1,360 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Ajv04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DAY } from "../../core/clock.ts";
+import { createDraft } from "../challenges/test/factories.ts";
+import { type OcdsProcess, releasePackage, releasesOf } from "./ocds.ts";
+import {
+  type CityTeam,
+  cityTeam,
+  openChallenge,
+  type Problem,
+  type Provider,
+  provider,
+  type WatchedPlatform,
+  watchedPlatform,
+} from "./test/factories.ts";
+
+/**
+ * OCDS output is checked against the official 1.1.5 release-package schema (JSON Schema
+ * draft-04, copied under test/fixtures with its licence) and against the standard's closed
+ * codelists, which the schema itself does not enforce.
+ */
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`./test/fixtures/ocds-1.1.5/${name}`, import.meta.url));
+const ajv = new Ajv04({ allErrors: true, strict: false });
+(addFormats as unknown as (ajv: Ajv04) => void)(ajv);
+ajv.addSchema(JSON.parse(readFileSync(fixture("release-schema.json"), "utf8")));
+const validatePackage = ajv.compile(
+  JSON.parse(readFileSync(fixture("release-package-schema.json"), "utf8")),
+);
+
+function codelist(name: string): Set<string> {
+  const lines = readFileSync(fixture(`codelists/${name}`), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1);
+  return new Set(lines.map((line) => line.split(",")[0]!));
+}
+
+type Release = Record<string, unknown> & {
+  ocid: string;
+  tag: string[];
+  initiationType: string;
+  parties: Array<{ id: string; name: string; roles: string[] }>;
+  tender: Record<string, unknown> & {
+    status: string;
+    procurementMethod?: string;
+    enquiries: Array<Record<string, unknown>>;
+    tenderers?: Array<{ id: string }>;
+  };
+  awards?: Array<{ status: string; suppliers: Array<{ id: string }> }>;
+  relatedProcesses?: Array<{ relationship: string[]; identifier: string; scheme: string }>;
+};
+type ReleasePackage = { releases: Release[]; extensions?: string[]; version: string };
+
+/** Valid against the schema, and every closed-codelist value is a code of its list. */
+function expectValidPackage(body: unknown): void {
+  const valid = validatePackage(body);
+  expect(validatePackage.errors ?? []).toEqual([]);
+  expect(valid).toBe(true);
+  const tags = codelist("releaseTag.csv");
+  const tenderStatuses = codelist("tenderStatus.csv");
+  const awardStatuses = codelist("awardStatus.csv");
+  const methods = codelist("method.csv");
+  const initiation = codelist("initiationType.csv");
+  const roles = codelist("partyRole.csv");
+  const currencies = codelist("currency.csv");
+  for (const release of (body as ReleasePackage).releases) {
+    for (const tag of release.tag) expect(tags).toContain(tag);
+    expect(initiation).toContain(release.initiationType);
+    expect(tenderStatuses).toContain(release.tender.status);
+    if (release.tender.procurementMethod)
+      expect(methods).toContain(release.tender.procurementMethod);
+    for (const party of release.parties)
+      for (const role of party.roles) expect(roles).toContain(role);
+    for (const award of release.awards ?? []) expect(awardStatuses).toContain(award.status);
+    const value = release.tender.value as { currency: string } | undefined;
+    if (value) expect(currencies).toContain(value.currency);
+  }
+}
+
+describe("OCDS release packages", () => {
+  let platform: WatchedPlatform;
+  let city: CityTeam;
+  let asker: Provider;
+
+  beforeAll(async () => {
+    platform = await watchedPlatform();
+    platform.clock.set("2026-03-02T08:00:00.000Z");
+    city = await cityTeam(platform, "Copenhagen");
+    asker = await provider(platform, "company", "FR", []);
+  });
+  afterEach(() => expect(platform.serverErrors.splice(0)).toEqual([]));
+  afterAll(() => platform.close());
+
+  it("the validator refuses what the standard refuses", () => {
+    expect(validatePackage({ uri: "https://example.org/p", version: "1.1" })).toBe(false);
+    const release = { ocid: "ocds-x-1", id: "1", date: "2026-01-01T00:00:00Z", tag: ["bogus"] };
+    expect(
+      validatePackage({
+        uri: "https://example.org/p",
+        version: "1.1",
+        publisher: { name: "x" },
+        publishedDate: "2026-01-01T00:00:00Z",
+        releases: [{ ...release, initiationType: "tender" }],
+      }),
+    ).toBe(false);
+  });
+
+  it("publishes a challenge's tender, budget and Q&A, and keeps who asked private while it runs", async () => {
+    const challenge = await openChallenge(platform, city, "District heating from sewage water");
+    const asked = await asker.admin.client.post<{ id: string }>(
+      `/api/v1/challenges/${challenge.id}/questions`,
+      { question: "May a consortium include a utility company?" },
+    );
+    expect(asked.status).toBe(201);
+    platform.clock.advance(DAY);
+    const answered = await city.member.client.post(
+      `/api/v1/challenges/${challenge.id}/questions/${asked.body.id}/answer`,
+      { answer: "Yes, as a member of the consortium." },
+    );
+    expect(answered.status).toBeLessThan(300);
+
+    const response = await platform
+      .client()
+      .get<ReleasePackage>(`/api/v1/challenges/${challenge.id}/ocds`);
+    expect(response.status).toBe(200);
+    expectValidPackage(response.body);
+    expect(response.body.extensions).toEqual([expect.stringContaining("ocds_enquiry_extension")]);
+    const [release] = response.body.releases;
+    expect(response.body.releases).toHaveLength(1);
+    expect(release!.ocid).toBe(`ocds-csp000-${challenge.id}`);
+    expect(release!.tag).toEqual(["tender"]);
+    expect(release!.tender).toMatchObject({
+      title: "District heating from sewage water",
+      status: "active",
+      procurementMethod: "open",
+      // 50,000,000 and 200,000,000 cents of the draft's budget, in euros.
+      value: { amount: 2_000_000, currency: "EUR" },
+      minValue: { amount: 500_000, currency: "EUR" },
+      tenderPeriod: { endDate: challenge.deadline.toISOString() },
+      hasEnquiries: true,
+      enquiries: [
+        {
+          id: asked.body.id,
+          description: "May a consortium include a utility company?",
+          answer: "Yes, as a member of the consortium.",
+        },
+      ],
+    });
+    // The buyer is the city; who asked is not published while the procurement runs.
+    expect(release!.parties).toEqual([
+      expect.objectContaining({ id: city.organisationId, roles: ["buyer", "procuringEntity"] }),
+    ]);
+    expect(JSON.stringify(response.body)).not.toContain(asker.organisation.id);
+    expect(JSON.stringify(response.body)).not.toContain(asker.organisation.name);
+    expect(release!.tender.tenderers).toBeUndefined();
+
+    const all = await platform.client().get<ReleasePackage>("/api/v1/ocds");
+    expect(all.status).toBe(200);
+    expectValidPackage(all.body);
+    expect(all.body.releases.map((entry) => entry.ocid)).toContain(release!.ocid);
+  });
+
+  it("answers 404 for drafts, to their city too, and for unknown challenges", async () => {
+    const draft = await createDraft(platform, city.member.client, city.organisationId);
+    for (const client of [platform.client(), city.member.client, asker.admin.client]) {
+      const response = await client.get<Problem>(`/api/v1/challenges/${draft.id}/ocds`);
+      expect(response.status).toBe(404);
+    }
+    const own = await city.member.client.get<Problem>(`/api/v1/challenges/${draft.id}/ocds`);
+    expect(own.body.code).toBe("not_published");
+    const all = await platform.client().get<ReleasePackage>("/api/v1/ocds");
+    expect(JSON.stringify(all.body)).not.toContain(draft.id);
+    const unknown = await platform
+      .client()
+      .get<Problem>("/api/v1/challenges/00000000-0000-4000-8000-000000000000/ocds");
+    expect(unknown.status).toBe(404);
+  });
+
+  it("publishes who asked once a market consultation has heard the market", async () => {
+    const draft = await createDraft(platform, city.member.client, city.organisationId, {
+      title: "Which heat pumps fit social housing?",
+      procurementModel: "market_consultation",
+    });
+    const published = await city.member.client.post(`/api/v1/challenges/${draft.id}/transitions`, {
+      to: "published",
+    });
+    expect(published.status).toBe(200);
+    const asked = await asker.admin.client.post<{ id: string }>(
+      `/api/v1/challenges/${draft.id}/questions`,
+      { question: "Is district heating in scope?" },
+    );
+    expect(asked.status).toBe(201);
+    const before = await platform
+      .client()
+      .get<ReleasePackage>(`/api/v1/challenges/${draft.id}/ocds`);
+    expectValidPackage(before.body);
+    expect(before.body.releases[0]!.tag).toEqual(["planning"]);
+    expect(before.body.releases[0]!.tender.status).toBe("planning");
+    expect(JSON.stringify(before.body)).not.toContain(asker.organisation.id);
+
+    platform.clock.advance(31 * DAY);
+    const closed = await city.member.client.post(`/api/v1/challenges/${draft.id}/transitions`, {
+      to: "evaluation",
+    });
+    expect(closed.status).toBe(200);
+    const after = await platform
+      .client()
+      .get<ReleasePackage>(`/api/v1/challenges/${draft.id}/ocds`);
+    expectValidPackage(after.body);
+    expect(after.body.releases[0]!.parties).toContainEqual(
+      expect.objectContaining({ id: asker.organisation.id, roles: ["enquirer"] }),
+    );
+  });
+});
+
+describe("OCDS releases from procurement facts", () => {
+  const options = { ocidPrefix: "ocds-test01", publicUrl: "https://platform.example" };
+  const at = (day: number) => new Date(Date.UTC(2026, 0, day, 9));
+  const buyer = { id: "b6f0c2a4-0000-4000-8000-000000000001", name: "City of Oslo" };
+  const supplier = { id: "b6f0c2a4-0000-4000-8000-000000000002", name: "Fjord Sensors AS" };
+  const rival = { id: "b6f0c2a4-0000-4000-8000-000000000003", name: "Polder Labs BV" };
+  const process = (overrides: Partial<OcdsProcess> = {}): OcdsProcess => ({
+    challenge: {
+      id: "c0ffee00-0000-4000-8000-000000000001",
+      title: "Zero-emission construction sites",
+      summary: "Electric machinery and grid connections for city building sites.",
+      description: "",
+      status: "awarded",
+      procurementModel: "pre_commercial",
+      capabilities: ["energy.storage"],
+      budget: { minMinor: 10_000_000, maxMinor: 90_000_000, currency: "NOK" },
+      questionDeadline: at(10),
+      proposalDeadline: at(20),
+      awardDate: at(40),
+      publishedAt: at(1),
+      changedAt: at(30),
+    },
+    buyer,
+    enquiries: [],
+    enquirers: [],
+    tenderers: [supplier, rival],
+    funders: [{ id: "b6f0c2a4-0000-4000-8000-000000000009", name: "EU Horizon Europe" }],
+    criteria: [
+      { name: "Technical merit", weight: 60 },
+      { name: "Price", weight: 40 },
+    ],
+    rationale: "No solution on the market; R&D needed.",
+    award: {
+      id: "award-1",
+      status: "pending",
+      date: at(32),
+      justification: "Highest weighted score (82.5 of 100).",
+      value: { amountMinor: 45_000_050, currency: "NOK" },
+      supplier,
+    },
+    phases: [
+      {
+        number: 1,
+        title: "Solution design",
+        startDate: at(41),
+        endDate: at(90),
+        maxBidders: 4,
+        admitted: [supplier, rival],
+      },
+      {
+        number: 2,
+        title: "Prototype",
+        startDate: at(91),
+        endDate: at(200),
+        maxBidders: 2,
+        admitted: [supplier],
+      },
+      {
+        number: 3,
+        title: "Field test",
+        startDate: at(201),
+        endDate: at(400),
+        maxBidders: 1,
+        admitted: null,
+      },
+    ],
+    ...overrides,
+  });
+
+  it("links pre-commercial phases to the challenge and to each other", () => {
+    const releases = releasesOf(process(), options);
+    const body = releasePackage(releases, {
+      ...options,
+      uri: "https://platform.example/api/v1/ocds",
+      publishedDate: at(32),
+    });
+    expectValidPackage(body);
+    const [main, first, second, third] = body.releases as unknown as Release[];
+    expect(body.releases).toHaveLength(4);
+    expect(main!.tag).toEqual(["tender", "award"]);
+    expect(main!.awards).toEqual([
+      expect.objectContaining({
+        status: "pending",
+        suppliers: [{ id: supplier.id, name: supplier.name }],
+      }),
+    ]);
+    // NOK has two minor digits: 45,000,050 øre is 450,000.50 kroner.
+    expect((main!.awards![0] as unknown as { value: unknown }).value).toEqual({
+      amount: 450_000.5,
+      currency: "NOK",
+    });
+    const roles = new Map(main!.parties.map((party) => [party.id, party.roles]));
+    expect(roles.get(buyer.id)).toEqual(["buyer", "procuringEntity"]);
+    expect(roles.get(supplier.id)).toEqual(["tenderer", "supplier"]);
+    expect(roles.get("b6f0c2a4-0000-4000-8000-000000000009")).toEqual(["funder"]);
+    expect(main!.tender).toMatchObject({
+      numberOfTenderers: 2,
+      awardCriteria: "ratedCriteria",
+      awardCriteriaDetails: "Technical merit: 60%; Price: 40%",
+    });
+    expect(first!.ocid).toBe(`ocds-test01-${process().challenge.id}-phase-1`);
+    expect(first!.tender.procurementMethod).toBe("open");
+    expect(second!.tender.procurementMethod).toBe("selective");
+    expect(first!.relatedProcesses).toEqual([
+      expect.objectContaining({ relationship: ["parent"], scheme: "ocid", identifier: main!.ocid }),
+    ]);
+    expect(second!.relatedProcesses).toEqual([
+      expect.objectContaining({ relationship: ["parent"], identifier: main!.ocid }),
+      expect.objectContaining({ relationship: ["prior"], identifier: first!.ocid }),
+    ]);
+    expect(second!.tender.tenderers).toEqual([{ id: supplier.id, name: supplier.name }]);
+    expect(third!.tender.status).toBe("planned");
+    expect(third!.tender.tenderers).toBeUndefined();
+  });
+
+  it("has no phase releases for other models, and cancels with the challenge", () => {
+    const releases = releasesOf(
+      process({
+        challenge: {
+          ...process().challenge,
+          procurementModel: "competitive_dialogue",
+          status: "cancelled",
+        },
+        award: null,
+        tenderers: null,
+      }),
+      options,
+    );
+    const body = releasePackage(releases, {
+      ...options,
+      uri: "https://platform.example/x",
+      publishedDate: at(30),
+    });
+    expectValidPackage(body);
+    expect(body.releases).toHaveLength(1);
+    const [release] = body.releases as unknown as Release[];
+    expect(release!.tender.status).toBe("cancelled");
+    expect(release!.tender.procurementMethod).toBe("selective");
+    expect(release!.tag).toEqual(["tender"]);
+  });
+});

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ServiceContext } from "../../core/context.ts";
+import { IdParams, problemResponses } from "../../core/http/contract.ts";
+import { readableProcurementFacts } from "../challenges/index.ts";
+import { procurementErrors } from "./errors.ts";
+import { type OcdsOptions, releasePackage, releasesOf } from "./ocds.ts";
+import { ocdsProcesses } from "./ocds-facts.ts";
+
+/**
+ * The publisher's ocid prefix. "ocds-csp000" is this platform's placeholder: a deployment that
+ * publishes for real registers its own prefix with the Open Contracting Partnership.
+ */
+export const OCID_PREFIX = "ocds-csp000";
+
+// The package is the standard's document, validated against its JSON Schema in the tests; the
+// response schema names its top level and lets the releases through untouched.
+const ReleasePackage = z
+  .looseObject({
+    uri: z.string(),
+    version: z.literal("1.1"),
+    publishedDate: z.string(),
+    publisher: z.looseObject({ name: z.string() }),
+    releases: z.array(z.looseObject({ ocid: z.string(), id: z.string(), date: z.string() })),
+  })
+  .meta({ id: "OcdsReleasePackage" });
+
+const tags = ["procurement"];
+
+export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
+  app,
+  { ctx },
+) => {
+  const options: OcdsOptions = { ocidPrefix: OCID_PREFIX, publicUrl: ctx.publicUrl };
+
+  const packageOf = (processes: Awaited<ReturnType<typeof ocdsProcesses>>, uri: string) => {
+    const releases = processes.flatMap((process) => releasesOf(process, options));
+    // Generated on demand: dated by the newest change it contains.
+    const newest = Math.max(0, ...releases.map((release) => Date.parse(release.date)));
+    return releasePackage(releases, {
+      ...options,
+      uri,
+      publishedDate: newest ? new Date(newest) : ctx.clock.now(),
+    });
+  };
+
+  app.get(
+    "/api/v1/challenges/:id/ocds",
+    {
+      schema: {
+        tags,
+        summary: "The challenge's procurement as an OCDS 1.1 release package",
+        description:
+          "Open Contracting Data Standard 1.1 (with the enquiries extension for the Q&A): planning, tender, " +
+          "enquiries, parties (buyer, funder, enquirer, tenderer, supplier), awards, and for a pre-commercial " +
+          "procurement one release per phase linked through relatedProcesses. Who asked and who tendered are " +
+          "published once the procurement is decided. Drafts answer 404. See docs/procurement.md.",
+        params: IdParams,
+        response: { 200: ReleasePackage, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const facts = await readableProcurementFacts(ctx.db, request.actor, request.params.id);
+      if (facts.status === "draft") throw procurementErrors.notPublished();
+      const processes = await ocdsProcesses(ctx.db, [facts.id]);
+      return packageOf(processes, `${ctx.publicUrl}/api/v1/challenges/${facts.id}/ocds`);
+    },
+  );
+
+  app.get(
+    "/api/v1/ocds",
+    {
+      schema: {
+        tags,
+        summary: "Every published procurement as one OCDS 1.1 release package",
+        description:
+          "The same releases as /api/v1/challenges/{id}/ocds, for every challenge that is not a draft, oldest first.",
+        response: { 200: ReleasePackage },
+      },
+    },
+    async () => packageOf(await ocdsProcesses(ctx.db), `${ctx.publicUrl}/api/v1/ocds`),
+  );
+};
