@@ -11,7 +11,6 @@ import { Bidder, BidderRef, ProposalCurrency } from "./contract.ts";
  */
 
 export { ProcurementModel };
-export type ProcurementModel = z.infer<typeof ProcurementModel>;
 
 export const MODELS = ProcurementModel.options;
 
@@ -209,7 +208,12 @@ export const ProcurementPlan = z
   .object({
     challengeId: Uuid,
     model: ProcurementModel,
-    timeline: PlanTimeline,
+    /** The challenge's deadlines now (a draft may have cleared one since the plan was set). */
+    timeline: z.object({
+      questionDeadline: IsoDateTime.nullable(),
+      proposalDeadline: IsoDateTime.nullable(),
+      awardDate: IsoDateTime.nullable(),
+    }),
     phases: z.array(PlanPhase),
     /** The answers, the advice and any deviation: the owning city's members and platform admins. */
     advisor: z
@@ -221,6 +225,11 @@ export const ProcurementPlan = z
       .nullable(),
     /** For the city while it may admit bidders to a phase: who may be admitted to it. */
     admissionCandidates: z.object({ phase: z.number().int(), bidders: z.array(Bidder) }).nullable(),
+    /**
+     * False when the challenge was changed after the plan was applied (another model, or
+     * deadlines its phases no longer fit): apply the plan again.
+     */
+    inSync: z.boolean(),
     abilities: z.object({ edit: z.boolean(), admit: z.boolean() }),
     updatedAt: IsoDateTime,
   })
