@@ -4,6 +4,7 @@ import type { ServiceContext } from "../../core/context.ts";
 import { IdParams, problemResponses } from "../../core/http/contract.ts";
 import { readableProcurementFacts } from "../challenges/index.ts";
 import { procurementErrors } from "./errors.ts";
+import { integrityRecord } from "./integrity.ts";
 import { type OcdsOptions, releasePackage, releasesOf } from "./ocds.ts";
 import { ocdsProcesses } from "./ocds-facts.ts";
 
@@ -24,6 +25,34 @@ const ReleasePackage = z
     releases: z.array(z.looseObject({ ocid: z.string(), id: z.string(), date: z.string() })),
   })
   .meta({ id: "OcdsReleasePackage" });
+
+const IntegrityRecord = z
+  .object({
+    challenge: z.object({ id: z.string(), title: z.string(), status: z.string() }),
+    decided: z.boolean(),
+    steps: z.array(
+      z.object({
+        seq: z.number().int(),
+        occurredAt: z.string(),
+        action: z.string(),
+        details: z.record(z.string(), z.string()),
+        hash: z.string(),
+        prevHash: z.string(),
+        intact: z.boolean(),
+      }),
+    ),
+    sealedStepsHidden: z.boolean(),
+    receiptsIssued: z.number().int().nullable(),
+    conflicts: z
+      .object({
+        declarations: z.number().int(),
+        noConflict: z.number().int(),
+        declaredConflicts: z.number().int(),
+        detectedConflicts: z.number().int(),
+      })
+      .nullable(),
+  })
+  .meta({ id: "IntegrityRecord" });
 
 const tags = ["procurement"];
 
@@ -79,5 +108,30 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
       },
     },
     async () => packageOf(await ocdsProcesses(ctx.db), `${ctx.publicUrl}/api/v1/ocds`),
+  );
+
+  app.get(
+    "/api/v1/challenges/:id/integrity",
+    {
+      schema: {
+        tags,
+        summary: "The public integrity record of a challenge's procurement",
+        description:
+          "Every audited step about the challenge, each re-hashed (`intact`); receipts issued and the " +
+          "conflict-of-interest declarations in numbers. Steps that name proposals or bidders (submissions, " +
+          "declarations, scores, contacts) and the numbers are published once the award is decided. The whole " +
+          "chain's verification is at /api/v1/audit/verification. Drafts answer 404.",
+        params: IdParams,
+        response: { 200: IntegrityRecord, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const facts = await readableProcurementFacts(ctx.db, request.actor, request.params.id);
+      if (facts.status === "draft") throw procurementErrors.notPublished();
+      return {
+        challenge: { id: facts.id, title: facts.title, status: facts.status },
+        ...(await integrityRecord(ctx.db, facts)),
+      };
+    },
   );
 };

@@ -41,6 +41,8 @@ export function ProposalsPanel({ challengeId }: { challengeId: string }) {
       </QueryState>
       <p className="small">
         <Link to="/proposals/verify">{t("panel.verifyLink")}</Link>
+        {" · "}
+        <Link to={`/challenges/${challengeId}/integrity`}>{t("panel.integrityLink")}</Link>
       </p>
     </section>
   );
