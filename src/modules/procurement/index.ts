@@ -9,6 +9,7 @@ import type { ServiceContext } from "../../core/context.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { deleteUnattachedFiles } from "./repository.ts";
 import { procurementRoutes } from "./routes.ts";
+import { evaluationRoutes } from "./routes-evaluation.ts";
 import { transparencyRoutes } from "./routes-transparency.ts";
 
 export function procurementModule(ctx: ServiceContext): ModuleManifest {
@@ -16,6 +17,7 @@ export function procurementModule(ctx: ServiceContext): ModuleManifest {
     name: "procurement",
     routes: async (app) => {
       await app.register(procurementRoutes, { ctx });
+      await app.register(evaluationRoutes, { ctx });
       await app.register(transparencyRoutes, { ctx });
     },
     // Files uploaded for a proposal that no submission attached within a day.
@@ -24,3 +26,6 @@ export function procurementModule(ctx: ServiceContext): ModuleManifest {
     },
   };
 }
+
+export { type DetectedConflict, detectConflicts, lookbackStart } from "./conflicts.ts";
+export { type QuietPeriodRefusal, quietPeriodRefusal } from "./quiet-period.ts";
