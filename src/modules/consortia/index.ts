@@ -11,6 +11,7 @@ import {
   consortiumIdsOfOrganisations,
   currentMembersOf,
   findConsortiaByIds,
+  membersEverOf,
 } from "./repository.ts";
 import { consortiaRoutes } from "./routes.ts";
 
@@ -71,4 +72,19 @@ export async function consortiaOfMembers(
   return [...(await consortiumBidders(db, ids)).values()].filter((consortium) =>
     consortium.memberIds.some((id) => organisationIds.includes(id)),
   );
+}
+
+/**
+ * Every organisation that is or was a member of each consortium, by consortium: a past member
+ * still counts for conflict-of-interest checks (procurement).
+ */
+export async function consortiumMemberHistory(
+  db: Db,
+  consortiumIds: string[],
+): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  for (const row of await membersEverOf(db, [...new Set(consortiumIds)])) {
+    result.set(row.consortiumId, [...(result.get(row.consortiumId) ?? []), row.organisationId]);
+  }
+  return result;
 }

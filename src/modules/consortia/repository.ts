@@ -93,6 +93,15 @@ export async function currentMembersOf(db: Db, consortiumIds: string[]): Promise
     );
 }
 
+/** Every organisation that is or ever was a member of the consortia (left ones included). */
+export async function membersEverOf(db: Db, consortiumIds: string[]): Promise<MemberRow[]> {
+  if (consortiumIds.length === 0) return [];
+  return db
+    .select()
+    .from(consortiumMembers)
+    .where(inArray(consortiumMembers.consortiumId, consortiumIds));
+}
+
 export async function insertMember(
   db: Db,
   values: typeof consortiumMembers.$inferInsert,

@@ -30,6 +30,7 @@ import {
   listCurrentMembers,
   membershipHistoryOfUser,
   membershipsOfUser,
+  parentIdsSince,
   searchOrganisations,
   slugTaken,
   updateAffiliation,
@@ -72,6 +73,18 @@ export async function organisationsOfPersonSince(
 
 export async function clustersOf(db: Db, organisationId: string): Promise<string[]> {
   return activeParentIds(db, organisationId);
+}
+
+/** Clusters the organisations belong to, or belonged to since `since` (conflict-of-interest checks). */
+export async function clustersOfSince(
+  db: Db,
+  organisationIds: string[],
+  since: Date,
+): Promise<Array<{ clusterId: string; memberId: string }>> {
+  return (await parentIdsSince(db, [...new Set(organisationIds)], since)).map((row) => ({
+    clusterId: row.parentId,
+    memberId: row.memberId,
+  }));
 }
 
 /** Active members (companies, research institutes; clusters of a network) of a cluster or network. */

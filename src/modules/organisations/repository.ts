@@ -542,6 +542,30 @@ export async function activeParentIds(db: Db, memberId: string): Promise<string[
   return rows.map((row) => row.parentId);
 }
 
+/**
+ * Clusters (or networks) the organisations belong to now or belonged to since `since`:
+ * active affiliations, and ended ones that ended since then (conflict-of-interest checks).
+ */
+export async function parentIdsSince(
+  db: Db,
+  memberIds: string[],
+  since: Date,
+): Promise<Array<{ parentId: string; memberId: string }>> {
+  if (memberIds.length === 0) return [];
+  return db
+    .select({ parentId: affiliations.parentId, memberId: affiliations.memberId })
+    .from(affiliations)
+    .where(
+      and(
+        inArray(affiliations.memberId, memberIds),
+        or(
+          eq(affiliations.status, "active"),
+          and(eq(affiliations.status, "ended"), sql`${affiliations.endedAt} >= ${since}`),
+        ),
+      ),
+    );
+}
+
 export async function activeMemberIds(db: Db, parentId: string): Promise<string[]> {
   const rows = await db
     .select({ memberId: affiliations.memberId })

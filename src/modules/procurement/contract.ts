@@ -185,7 +185,10 @@ export const ProposalSummary = z
   .object({
     id: Uuid,
     challenge: z.object({ id: Uuid, title: z.string() }),
-    bidder: Bidder,
+    /** Null for an evaluator during the blind phase (docs/procurement.md). */
+    bidder: Bidder.nullable(),
+    /** "A", "B", … for the evaluator panel (stable per challenge); null for the bidder. */
+    pseudonym: z.string().nullable(),
     status: ProposalStatus,
     revision: z.number().int(),
     submittedAt: IsoDateTime,

@@ -1,5 +1,6 @@
 import { type Actor, hasPlatformRole } from "../../core/auth/actor.ts";
 import type { ProcurementPhase } from "./contract.ts";
+import type { EvaluationStage, PanelRole } from "./contract-evaluation.ts";
 
 /**
  * Who may know what about proposals, and do what with them: THE SEAL. Every read of a proposal
@@ -13,9 +14,10 @@ import type { ProcurementPhase } from "./contract.ts";
  * proposal answers 404 like one that does not exist, and counts them nowhere.
  *
  * After the deadline the bidder still reads its own; the count is also the platform admins';
- * receipts can be verified by anyone holding one. Opening proposals to the city side is the
- * evaluation's decision (panel, conflict-of-interest declarations, blind phase):
- * `cityMayOpenProposal` says no until the evaluation part decides otherwise.
+ * receipts can be verified by anyone holding one. On the city side only the evaluator panel opens
+ * proposals, each member only those they declared "no conflict" for and are not recused from
+ * (`cityMayOpenProposal`); during the blind phase without the bidder (sealed-proposals.ts).
+ * Platform admins never read a proposal.
  */
 
 /** The caller: their organisations now, which of them they administer, and platform role. */
@@ -69,8 +71,20 @@ export function phaseOf(challenge: Pick<SealedChallenge, "proposalDeadline">, no
     : "before_deadline";
 }
 
-/** How the reader may read a proposal; the evaluation part adds its own kinds of access. */
-export type ProposalAccess = "bidder" | "city" | "none";
+/**
+ * How the reader may read a proposal: as one of the bidder's people, as an evaluator on the
+ * challenge's panel (cleared for it), or not at all.
+ */
+export type ProposalAccess = "bidder" | "evaluator" | "none";
+
+/** The reader's place on a challenge's evaluator panel (evaluation-standing.ts loads it). */
+export interface PanelStanding {
+  seat: PanelRole | null;
+  /** Proposals of the challenge the reader declared "no conflict" for and is not recused from. */
+  cleared: ReadonlySet<string>;
+}
+
+export const OFF_PANEL: PanelStanding = { seat: null, cleared: new Set() };
 
 export function isBidderParty(reader: Reader, bidder: BidderParties): boolean {
   return bidder.memberOrganisationIds.some((id) => reader.memberOf.has(id));
@@ -81,18 +95,21 @@ export function isCityMember(reader: Reader, challenge: SealedChallenge): boolea
 }
 
 /**
- * Whether someone on the city side may open a proposal. Never before the deadline. After it,
- * not yet either: the evaluation part decides (panel membership, a "no conflict" declaration for
- * this proposal, the blind phase). This is the one place to change when it does.
+ * Whether someone on the city side may open a proposal. Never before the deadline. After it, a
+ * member of the challenge's panel (the chair included) who is still a member of the owning city
+ * and has declared "no conflict" for this very proposal, with no conflict detected (conflicts.ts):
+ * nobody else — not other city members, not platform admins.
  */
 export function cityMayOpenProposal(
-  _reader: Reader,
-  _challenge: SealedChallenge,
-  _bidder: BidderParties,
+  reader: Reader,
+  challenge: SealedChallenge,
+  proposalId: string,
   phase: Phase,
+  standing: PanelStanding,
 ): boolean {
   if (phase === "before_deadline") return false;
-  return false;
+  if (standing.seat === null || !isCityMember(reader, challenge)) return false;
+  return standing.cleared.has(proposalId);
 }
 
 /** THE SEAL: how (if at all) the reader may read this bidder's proposal to this challenge. */
@@ -100,10 +117,12 @@ export function proposalAccess(
   reader: Reader,
   challenge: SealedChallenge,
   bidder: BidderParties,
+  proposalId: string,
   phase: Phase,
+  standing: PanelStanding,
 ): ProposalAccess {
   if (isBidderParty(reader, bidder)) return "bidder";
-  if (cityMayOpenProposal(reader, challenge, bidder, phase)) return "city";
+  if (cityMayOpenProposal(reader, challenge, proposalId, phase, standing)) return "evaluator";
   return "none";
 }
 
@@ -165,3 +184,62 @@ export function mayDefineForm(
 
 /** Who may bid: companies, research institutes, clusters, and consortia of them. */
 export const BIDDING_KINDS: ReadonlySet<string> = new Set(["company", "research", "cluster"]);
+
+// Evaluation
+
+/** What the evaluation stage looks at besides the deadline. */
+export interface EvaluationFacts {
+  blind: boolean;
+  technicalLockedAt: Date | null;
+  standstillEndsAt: Date | null;
+}
+
+/**
+ * The evaluation's stage on the server clock: before the deadline; blind (after it, blind
+ * evaluation chosen, technical scores not locked yet); evaluation; standstill (awarded, the
+ * standstill running); awarded (final).
+ */
+export function evaluationStage(
+  challenge: Pick<SealedChallenge, "proposalDeadline">,
+  evaluation: EvaluationFacts | null,
+  now: Date,
+): EvaluationStage {
+  if (phaseOf(challenge, now) === "before_deadline") return "before_deadline";
+  if (evaluation?.standstillEndsAt) {
+    return now.getTime() < evaluation.standstillEndsAt.getTime() ? "standstill" : "awarded";
+  }
+  if (evaluation?.blind && evaluation.technicalLockedAt === null) return "blind";
+  return "evaluation";
+}
+
+/** The owning city's members define criteria, panel and options while proposals are taken. */
+export function mayDefineEvaluation(
+  reader: Reader,
+  challenge: SealedChallenge,
+  now: Date,
+): boolean {
+  return (
+    isCityMember(reader, challenge) &&
+    (challenge.status === "draft" || challenge.status === "published") &&
+    phaseOf(challenge, now) === "before_deadline"
+  );
+}
+
+/** A panel member still in the city evaluates (declares, scores) after the deadline, before the award. */
+export function mayEvaluate(
+  reader: Reader,
+  challenge: SealedChallenge,
+  standing: PanelStanding,
+  stage: EvaluationStage,
+): boolean {
+  return (
+    standing.seat !== null &&
+    isCityMember(reader, challenge) &&
+    (stage === "blind" || stage === "evaluation")
+  );
+}
+
+/** The chair (still in the city) locks technical scores, reads the ranking and awards. */
+export function isChair(reader: Reader, challenge: SealedChallenge, standing: PanelStanding) {
+  return standing.seat === "chair" && isCityMember(reader, challenge);
+}

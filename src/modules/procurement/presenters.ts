@@ -4,12 +4,30 @@ import type { FileListing, RevisionRow } from "./repository.ts";
 import type { StoredSection } from "./schema.ts";
 import type { LoadedProposal } from "./sealed-proposals.ts";
 
-/** Proposals as the API shows them to those the seal lets read them (never table rows). */
+/**
+ * Proposals as the API shows them to those the seal lets read them (never table rows); during
+ * the blind phase an evaluator's view leaves out the bidder and the files' names.
+ */
 
-export function presentFile(file: FileListing): ProposalFile {
+const extensions: Record<string, string> = {
+  "application/pdf": "pdf",
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+};
+
+/**
+ * A file's name as the blind phase shows it: a name may carry the bidder's (e.g.
+ * "hydrosense-annex.pdf"), so it becomes its hash's first 12 digits with the type's extension.
+ */
+export function blindFilename(file: Pick<FileListing, "sha256" | "contentType">): string {
+  return `attachment-${file.sha256.slice(0, 12)}.${extensions[file.contentType] ?? "bin"}`;
+}
+
+export function presentFile(file: FileListing, blind = false): ProposalFile {
   return {
     id: file.id,
-    filename: file.filename,
+    filename: blind ? blindFilename(file) : file.filename,
     contentType: file.contentType,
     sizeBytes: file.sizeBytes,
     sha256: file.sha256,
@@ -45,7 +63,9 @@ export function presentSummary(entry: LoadedProposal): ProposalSummary {
   return {
     id: proposal.id,
     challenge: { id: challenge.id, title: challenge.title },
-    bidder: { kind: bidder.kind, id: bidder.id, name: bidder.name },
+    // The blind phase hides who bids from evaluators: no name, id or kind.
+    bidder: entry.blind ? null : { kind: bidder.kind, id: bidder.id, name: bidder.name },
+    pseudonym: entry.pseudonym,
     status: proposal.status,
     revision: proposal.currentRevision,
     submittedAt: proposal.createdAt.toISOString(),
@@ -67,7 +87,9 @@ export function presentProposal(entry: LoadedProposal, form: StoredSection[]): P
         text: section.text,
       })),
       price: { amountMinor: latest.priceAmountMinor, currency: latest.priceCurrency },
-      attachments: (entry.attachments.get(latest.id) ?? []).map(presentFile),
+      attachments: (entry.attachments.get(latest.id) ?? []).map((file) =>
+        presentFile(file, entry.blind),
+      ),
     },
     receipts: entry.revisions.map((revision) => receiptOfRevision(entry, revision)),
     abilities: entry.abilities,

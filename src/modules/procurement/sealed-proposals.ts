@@ -3,6 +3,7 @@ import { type ChallengeProcurementFacts, procurementFacts } from "../challenges/
 import { type BidderFacts, bidderFacts, bidderKey, biddersOfReader } from "./bidders.ts";
 import type { ReceiptVerification } from "./contract.ts";
 import { procurementErrors } from "./errors.ts";
+import { type ChallengeEvaluation, evaluationsOf, pseudonymsOf } from "./evaluation-standing.ts";
 import {
   mayCountProposals,
   mayVerifyReceipt,
@@ -13,6 +14,7 @@ import {
   proposalAccess,
   type Reader,
 } from "./policy.ts";
+import { blindFilename } from "./presenters.ts";
 import { type RevisionContent, revisionSha256 } from "./receipt.ts";
 import {
   attachedFile,
@@ -36,8 +38,10 @@ import {
  * loads it here, and each row passes the seal (policy.ts `proposalAccess`) with the reader and
  * the phase before anything of it is returned. What the seal refuses is "not found".
  *
- * The evaluation part extends the seal in policy.ts (new kinds of access, later phases); the
- * paths here stay the only readers.
+ * After the deadline the evaluator panel's members read the proposals they are cleared for
+ * (policy.ts `cityMayOpenProposal`); during the blind phase `blind` tells the presenters to leave
+ * the bidder out (presenters.ts). The panel's own views (work list, ranking) list the live
+ * proposals through `panelProposals`, here too.
  */
 
 export interface ReadableProposal {
@@ -47,6 +51,10 @@ export interface ReadableProposal {
   phase: Phase;
   access: Exclude<ProposalAccess, "none">;
   abilities: ReturnType<typeof proposalAbilities>;
+  /** An evaluator reads it without the bidder's identity (the blind phase). */
+  blind: boolean;
+  /** Its pseudonym ("A", "B", …) for evaluators; null for its bidder. */
+  pseudonym: string | null;
 }
 
 type Sealed = Omit<ReadableProposal, "access"> & { access: ProposalAccess };
@@ -62,19 +70,31 @@ async function sealed(db: Db, reader: Reader, rows: ProposalRow[], now: Date): P
     db,
     rows.map((row) => ({ kind: row.bidderKind, id: row.bidderId })),
   );
+  const evaluations = await evaluationsOf(db, reader, [...challenges.values()], now);
   return rows.flatMap((proposal) => {
     const challenge = challenges.get(proposal.challengeId);
     const bidder = bidders.get(bidderKey({ kind: proposal.bidderKind, id: proposal.bidderId }));
-    if (!challenge || !bidder) return [];
+    const evaluation = evaluations.get(proposal.challengeId);
+    if (!challenge || !bidder || !evaluation) return [];
     const phase = phaseOf(challenge, now);
+    const access = proposalAccess(
+      reader,
+      challenge,
+      bidder,
+      proposal.id,
+      phase,
+      evaluation.standing,
+    );
     return [
       {
         proposal,
         challenge,
         bidder,
         phase,
-        access: proposalAccess(reader, challenge, bidder, phase),
+        access,
         abilities: proposalAbilities(reader, challenge, bidder, proposal, now),
+        blind: access === "evaluator" && evaluation.stage === "blind",
+        pseudonym: access === "evaluator" ? (evaluation.pseudonyms.get(proposal.id) ?? null) : null,
       },
     ];
   });
@@ -133,10 +153,11 @@ export async function readableFile(
   fileId: string,
   now: Date,
 ): Promise<FileRow> {
-  const { proposal } = await readableProposal(db, reader, proposalId, now);
+  const { proposal, blind } = await readableProposal(db, reader, proposalId, now);
   const file = await attachedFile(db, proposal.id, fileId);
   if (!file) throw procurementErrors.fileNotFound();
-  return file;
+  // Its name may say who bids: the blind phase gives it a neutral one (presenters.ts).
+  return blind ? { ...file, filename: blindFilename(file) } : file;
 }
 
 export interface LoadedProposal extends ReadableProposal {
@@ -215,4 +236,112 @@ export async function verifyReceipt(
     status: entry.proposal.status,
     latest: entry.proposal.currentRevision === revision.revision,
   };
+}
+
+/** A live proposal as the panel's views list it: never its content, the bidder only when not blind. */
+export interface PanelEntry {
+  proposalId: string;
+  pseudonym: string;
+  bidder: BidderFacts;
+  /** The reader's standing towards it. */
+  standing: ChallengeEvaluation["proposals"] extends Map<string, infer S> ? S : never;
+}
+
+/**
+ * The challenge's live proposals for a member of its panel after the deadline (the work list;
+ * the chair's ranking): pseudonym, bidder and the reader's standing — the content itself only
+ * through `readableProposal`. Null for anyone else (the route refuses), and before the deadline.
+ */
+export async function panelProposals(
+  db: Db,
+  reader: Reader,
+  challenge: ChallengeProcurementFacts,
+  now: Date,
+): Promise<{ evaluation: ChallengeEvaluation; entries: PanelEntry[] } | null> {
+  const evaluation = (await evaluationsOf(db, reader, [challenge], now)).get(challenge.id)!;
+  if (evaluation.standing.seat === null || evaluation.stage === "before_deadline") return null;
+  const ids = [...evaluation.pseudonyms.keys()];
+  const rows = await proposalsByIds(db, ids);
+  const bidders = await bidderFacts(
+    db,
+    rows.map((row) => ({ kind: row.bidderKind, id: row.bidderId })),
+  );
+  const entries = rows.flatMap((row) => {
+    const bidder = bidders.get(bidderKey({ kind: row.bidderKind, id: row.bidderId }));
+    const standing = evaluation.proposals.get(row.id);
+    if (!bidder || !standing) return [];
+    return [
+      { proposalId: row.id, pseudonym: evaluation.pseudonyms.get(row.id)!, bidder, standing },
+    ];
+  });
+  entries.sort(
+    (a, b) => a.pseudonym.length - b.pseudonym.length || a.pseudonym.localeCompare(b.pseudonym),
+  );
+  return { evaluation, entries };
+}
+
+/**
+ * One live proposal as the panel's views see it (declaring a conflict; telling why scoring is
+ * refused): for anyone off the challenge's panel, or before the deadline, 404 as for a proposal
+ * that does not exist.
+ */
+export async function panelProposal(
+  db: Db,
+  reader: Reader,
+  proposalId: string,
+  now: Date,
+): Promise<{
+  challenge: ChallengeProcurementFacts;
+  evaluation: ChallengeEvaluation;
+  entry: PanelEntry;
+}> {
+  const [row] = await proposalsByIds(db, [proposalId]);
+  const challenge = row && (await procurementFacts(db, [row.challengeId])).get(row.challengeId);
+  const panel = challenge && (await panelProposals(db, reader, challenge, now));
+  const entry = panel?.entries.find((candidate) => candidate.proposalId === proposalId);
+  if (!challenge || !panel || !entry) throw procurementErrors.proposalNotFound();
+  return { challenge, evaluation: panel.evaluation, entry };
+}
+
+/**
+ * The winning proposal's price at its latest revision, for the award (published in its notice):
+ * the award's only read of content, whoever the chair may open.
+ */
+export async function winningPrice(
+  db: Db,
+  proposalId: string,
+): Promise<{ amountMinor: number; currency: string }> {
+  const [row] = await proposalsByIds(db, [proposalId]);
+  const revision = row && (await findRevision(db, row.id, row.currentRevision));
+  if (!revision) throw procurementErrors.proposalNotFound();
+  return { amountMinor: revision.priceAmountMinor, currency: revision.priceCurrency };
+}
+
+/**
+ * The challenge's live proposals with pseudonyms and bidders, no content: for the chair's
+ * ranking and, once awarded, the public notice. The callers authorise (routes-evaluation.ts).
+ */
+export async function evaluatedProposals(
+  db: Db,
+  challengeId: string,
+): Promise<Array<{ proposalId: string; pseudonym: string; bidder: BidderFacts }>> {
+  const live = (await proposalsOfChallenge(db, challengeId)).filter(
+    (row) => row.status === "submitted",
+  );
+  const pseudonyms = pseudonymsOf(
+    challengeId,
+    live.map((row) => row.id),
+  );
+  const bidders = await bidderFacts(
+    db,
+    live.map((row) => ({ kind: row.bidderKind, id: row.bidderId })),
+  );
+  return live
+    .flatMap((row) => {
+      const bidder = bidders.get(bidderKey({ kind: row.bidderKind, id: row.bidderId }));
+      return bidder ? [{ proposalId: row.id, pseudonym: pseudonyms.get(row.id)!, bidder }] : [];
+    })
+    .sort(
+      (a, b) => a.pseudonym.length - b.pseudonym.length || a.pseudonym.localeCompare(b.pseudonym),
+    );
 }

@@ -53,7 +53,7 @@ function ProposalCard({
       <div className="card__body stack">
         <div className="card__header">
           <h3 id={headingId} className="card__title">
-            {t("proposal.heading", { bidder: proposal.bidder.name })}
+            {t("proposal.heading", { bidder: proposal.bidder?.name ?? proposal.pseudonym ?? "" })}
           </h3>
           <Badge tone={proposal.status === "submitted" ? "success" : "neutral"}>
             {t(`proposal.status.${proposal.status}`)}
@@ -75,7 +75,7 @@ function ProposalCard({
             <ProposalEditor
               challengeId={proposal.challenge.id}
               form={form}
-              bidders={[proposal.bidder]}
+              bidders={proposal.bidder ? [proposal.bidder] : []}
               proposalId={proposal.id}
               initial={{
                 sections: Object.fromEntries(
