@@ -10,6 +10,7 @@ import type { ModuleManifest } from "../../core/module.ts";
 import { deleteUnattachedFiles } from "./repository.ts";
 import { procurementRoutes } from "./routes.ts";
 import { evaluationRoutes } from "./routes-evaluation.ts";
+import { planRoutes } from "./routes-plans.ts";
 import { transparencyRoutes } from "./routes-transparency.ts";
 
 export function procurementModule(ctx: ServiceContext): ModuleManifest {
@@ -18,6 +19,7 @@ export function procurementModule(ctx: ServiceContext): ModuleManifest {
     routes: async (app) => {
       await app.register(procurementRoutes, { ctx });
       await app.register(evaluationRoutes, { ctx });
+      await app.register(planRoutes, { ctx });
       await app.register(transparencyRoutes, { ctx });
     },
     // Files uploaded for a proposal that no submission attached within a day.

@@ -1,0 +1,114 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "../../core/db/client.ts";
+import type { BidderKey } from "./repository.ts";
+import {
+  procurementPhaseAdmissions,
+  procurementPhaseDecisions,
+  procurementPlanPhases,
+  procurementPlans,
+} from "./schema-plans.ts";
+
+/** Queries of the procurement plan's tables. */
+
+export type PlanRow = typeof procurementPlans.$inferSelect;
+export type PlanPhaseRow = typeof procurementPlanPhases.$inferSelect;
+export type DecisionRow = typeof procurementPhaseDecisions.$inferSelect;
+
+export interface StoredPlan {
+  plan: PlanRow;
+  phases: PlanPhaseRow[];
+  decisions: Map<number, DecisionRow & { bidders: BidderKey[] }>;
+}
+
+export async function findPlan(db: Db, challengeId: string): Promise<StoredPlan | null> {
+  const [plan] = await db
+    .select()
+    .from(procurementPlans)
+    .where(eq(procurementPlans.challengeId, challengeId));
+  if (!plan) return null;
+  const phases = await db
+    .select()
+    .from(procurementPlanPhases)
+    .where(eq(procurementPlanPhases.challengeId, challengeId))
+    .orderBy(asc(procurementPlanPhases.number));
+  const decisionRows = await db
+    .select()
+    .from(procurementPhaseDecisions)
+    .where(eq(procurementPhaseDecisions.challengeId, challengeId));
+  const admissions = await db
+    .select()
+    .from(procurementPhaseAdmissions)
+    .where(eq(procurementPhaseAdmissions.challengeId, challengeId));
+  const decisions = new Map(
+    decisionRows.map((row) => [
+      row.number,
+      {
+        ...row,
+        bidders: admissions
+          .filter((admission) => admission.number === row.number)
+          .map((admission) => ({ kind: admission.bidderKind, id: admission.bidderId })),
+      },
+    ]),
+  );
+  return { plan, phases, decisions };
+}
+
+/** Writes the plan and replaces its phases (a draft's plan has no decisions yet). */
+export async function savePlan(
+  db: Db,
+  plan: typeof procurementPlans.$inferInsert,
+  phases: Array<Omit<typeof procurementPlanPhases.$inferInsert, "challengeId">>,
+): Promise<void> {
+  await db
+    .insert(procurementPlans)
+    .values(plan)
+    .onConflictDoUpdate({
+      target: procurementPlans.challengeId,
+      set: {
+        answers: plan.answers,
+        advice: plan.advice,
+        chosenModel: plan.chosenModel,
+        deviationReason: plan.deviationReason ?? null,
+        updatedBy: plan.updatedBy,
+        updatedAt: plan.updatedAt,
+      },
+    });
+  await db
+    .delete(procurementPlanPhases)
+    .where(eq(procurementPlanPhases.challengeId, plan.challengeId));
+  if (phases.length > 0) {
+    await db
+      .insert(procurementPlanPhases)
+      .values(phases.map((phase) => ({ ...phase, challengeId: plan.challengeId })));
+  }
+}
+
+export async function insertDecision(
+  db: Db,
+  decision: typeof procurementPhaseDecisions.$inferInsert,
+  bidders: BidderKey[],
+): Promise<void> {
+  await db.insert(procurementPhaseDecisions).values(decision);
+  await db.insert(procurementPhaseAdmissions).values(
+    bidders.map((bidder) => ({
+      challengeId: decision.challengeId,
+      number: decision.number,
+      bidderKind: bidder.kind,
+      bidderId: bidder.id,
+    })),
+  );
+}
+
+/** Whether the phase's decision exists, read under the transaction (the PK refuses a second). */
+export async function decisionExists(db: Db, challengeId: string, number: number) {
+  const [row] = await db
+    .select({ number: procurementPhaseDecisions.number })
+    .from(procurementPhaseDecisions)
+    .where(
+      and(
+        eq(procurementPhaseDecisions.challengeId, challengeId),
+        eq(procurementPhaseDecisions.number, number),
+      ),
+    );
+  return row !== undefined;
+}
