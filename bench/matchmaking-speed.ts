@@ -1068,7 +1068,7 @@ async function measure(
   const options = { kind: "solutions" as const, limit: LIMIT, includeBelowMinTrl: false };
   process.stderr.write(`  [${database.engine}] warm-up: ${warmup.length} requests\n`);
   for (const id of warmup) {
-    await recommendForChallenge(db, actor, id, options);
+    await recommendForChallenge(db, systemClock, actor, id, options);
     const need = (await challengeNeeds(db, [id]))[0]!;
     const words = await wordsWithLexemes(db, `${need.title}. ${need.summary}`);
     await floorQuery(db, [...new Set(words.map((word) => word.lexeme))]);
@@ -1081,7 +1081,7 @@ async function measure(
   const measureStarted = performance.now();
   for (const [index, id] of sample.entries()) {
     let started = performance.now();
-    await recommendForChallenge(db, actor, id, options);
+    await recommendForChallenge(db, systemClock, actor, id, options);
     full.times.push(performance.now() - started);
 
     started = performance.now();

@@ -223,3 +223,29 @@ export function startJobWorker(
     },
   };
 }
+
+/** Whether any job of these kinds is still to run (queued, running or being retried). */
+export async function hasUnfinishedJobs(db: Db, kinds: string[]): Promise<boolean> {
+  const rows = await queryRows<{ unfinished: boolean }>(
+    db,
+    sql`select exists (select 1 from outbox_jobs
+          where completed_at is null and failed_at is null and kind = any(${sql`array[${sql.join(
+            kinds.map((kind) => sql`${kind}`),
+            sql`, `,
+          )}]::text[]`})) as unfinished`,
+  );
+  return rows[0]?.unfinished === true;
+}
+
+/** The payloads of the jobs of one kind still to run: to avoid queueing the same work twice. */
+export async function unfinishedJobPayloads(
+  db: Db,
+  kind: string,
+): Promise<Array<Record<string, unknown>>> {
+  const rows = await queryRows<{ payload: Record<string, unknown> }>(
+    db,
+    sql`select payload from outbox_jobs
+        where completed_at is null and failed_at is null and kind = ${kind}`,
+  );
+  return rows.map((row) => row.payload);
+}

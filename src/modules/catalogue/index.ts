@@ -33,6 +33,7 @@ export {
   type SolutionImportOutcome,
 } from "./commands/import-solutions.ts";
 export { sharePortfolio } from "./commands/share-portfolio.ts";
+export { SOLUTION_CHANGED_JOB } from "./commands/solution-changes.ts";
 /** Refuses (422, each field named) capability codes the taxonomy does not have. */
 export { requireKnownCapabilities } from "./commands/solution-rules.ts";
 export {
@@ -45,9 +46,18 @@ export {
   type SolutionFit,
   type SolutionNeed,
   scoreSolutionsForNeed,
+  type TextWeights,
   termsOfCapabilities,
+  textWeightsFor,
+  textWeightsForMany,
   wordsWithLexemes,
 } from "./repository-matching.ts";
+export {
+  type PreparedNeed,
+  prepareNeed,
+  scoreSolutionForNeeds,
+} from "./repository-matching-solution.ts";
+export { taxonomyFingerprint } from "./repository-taxonomy.ts";
 export {
   ensureCapabilityTaxonomy,
   expandQueryWithSynonyms,

@@ -109,15 +109,15 @@ export interface SolutionFit {
   solutionSectors: string[];
 }
 
-const arrayOf = (values: string[], type: "text" | "uuid") =>
+export const arrayOf = (values: string[], type: "text" | "uuid") =>
   sql`array[${sql.join(
     values.map((value) => sql`${value}`),
     sql`, `,
   )}]::${sql.raw(type)}[]`;
-const textArray = (values: string[]) => arrayOf(values, "text");
+export const textArray = (values: string[]) => arrayOf(values, "text");
 
 /** Any of the phrases, as one tsquery (empty when none). */
-function phrasesQuery(phrases: string[]): SQL {
+export function phrasesQuery(phrases: string[]): SQL {
   if (phrases.length === 0) return sql`''::tsquery`;
   return sql`(${sql.join(
     phrases.map((phrase) => sql`phraseto_tsquery('english', catalogue_unaccent(${phrase}))`),
@@ -131,9 +131,33 @@ function lexemesQuery(lexemes: string[]): SQL {
 }
 
 /** The lexemes and the phrases, as one tsquery (empty when none). */
-function needQuery(lexemes: string[], phrases: string[]): SQL {
+export function needQuery(lexemes: string[], phrases: string[]): SQL {
   if (lexemes.length === 0) return phrasesQuery(phrases);
   return sql`(${lexemesQuery(lexemes)} || ${phrasesQuery(phrases)})`;
+}
+
+/**
+ * What the scoring reads of the catalogue about a need's words, besides the solutions
+ * themselves: which lexemes bring candidates and how telling each is. Both come from the
+ * planner's statistics of the search column on a large catalogue (they change when ANALYZE
+ * runs) and from counts on a small one (they change with every solution), so a stored result
+ * stays valid exactly as long as these do.
+ */
+export interface TextWeights {
+  /** The need's lexemes that bring candidates (on a large catalogue the commonest are left out). */
+  searched: string[];
+  /** Each of the need's lexemes some solution uses, with how telling it is: ln(1 + N / n). */
+  weighted: Array<[string, number]>;
+}
+
+/** The statistics both are read from, for any number of needs' lexemes at once. */
+interface WordStatistics {
+  /** pg_class.reltuples of the solutions (-1 or 0 when never analysed). */
+  reltuples: number;
+  /** The search column's element statistics, when ANALYZE has gathered some. */
+  elements: { floor: number | null; frequencies: Record<string, number> } | null;
+  /** Small catalogues: active solutions using each lexeme, and all active ones. */
+  counted: { documents: number; counts: Map<string, number> } | null;
 }
 
 /**
@@ -144,6 +168,53 @@ function needQuery(lexemes: string[], phrases: string[]): SQL {
  */
 const LEXEME_CANDIDATE_BUDGET = 3_000;
 
+/** Below this many active solutions the words' document counts are counted, above estimated. */
+const COUNTED_CATALOGUE = 5_000;
+
+async function wordStatistics(db: Db, lexemes: string[]): Promise<WordStatistics> {
+  const [row] = await queryRows<{
+    reltuples: number | null;
+    floor: number | null;
+    frequencies: Record<string, number> | null;
+    analysed: boolean;
+  }>(
+    db,
+    sql`select c.reltuples::float8 as reltuples, e.floor, e.frequencies, coalesce(e.present, false) as analysed
+        from pg_class c
+        left join lateral (
+          select true as present,
+            s.most_common_elem_freqs[cardinality(s.most_common_elems::text::text[]) + 1]::float8 as floor,
+            (select jsonb_object_agg(x.lexeme, x.frequency)
+             from unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as x(lexeme, frequency)
+             where x.lexeme = any(${textArray(lexemes)})) as frequencies
+          from pg_stats s
+          where s.schemaname = current_schema() and s.tablename = ${getTableName(solutions)}
+            and s.attname = 'search' and not s.inherited and s.most_common_elems is not null
+        ) e on true
+        where c.oid = to_regclass(${getTableName(solutions)})`,
+  );
+  const reltuples = Number(row?.reltuples ?? 0);
+  const elements = row?.analysed
+    ? { floor: row.floor === null ? null : Number(row.floor), frequencies: row.frequencies ?? {} }
+    : null;
+  let counted: WordStatistics["counted"] = null;
+  if (Math.max(reltuples, 0) <= COUNTED_CATALOGUE && lexemes.length > 0) {
+    const rows = await queryRows<{ lexeme: string; documents: number; all: number }>(
+      db,
+      sql`select l as lexeme,
+            (select count(*) from ${solutions} s
+             where s.status = 'active' and s.search @@ quote_literal(l)::tsquery)::int as documents,
+            (select count(*) from ${solutions} where status = 'active')::int as all
+          from unnest(${textArray(lexemes)}) as l`,
+    );
+    counted = {
+      documents: Number(rows[0]?.all ?? 0),
+      counts: new Map(rows.map((entry) => [entry.lexeme, Number(entry.documents)])),
+    };
+  }
+  return { reltuples, elements, counted };
+}
+
 /**
  * The need's lexemes that bring candidates: all of them, unless the planner's statistics of the
  * search column (ANALYZE; autovacuum keeps them on a server) estimate that together they are in
@@ -151,29 +222,14 @@ const LEXEME_CANDIDATE_BUDGET = 3_000;
  * until the rest fit (or one is left). A word the statistics do not list is rarer than any they
  * do and is always kept. Without statistics, or on a small catalogue, nothing is left out.
  */
-async function candidateLexemes(db: Db, lexemes: string[]): Promise<string[]> {
+function candidateLexemes(statistics: WordStatistics, lexemes: string[]): string[] {
   if (lexemes.length <= 1) return lexemes;
-  const [stats] = await queryRows<{
-    rows: number | null;
-    floor: number | null;
-    frequencies: Record<string, number> | null;
-  }>(
-    db,
-    sql`select c.reltuples::float8 as rows,
-          s.most_common_elem_freqs[cardinality(s.most_common_elems::text::text[]) + 1]::float8 as floor,
-          (select jsonb_object_agg(e.lexeme, e.frequency)
-           from unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, frequency)
-           where e.lexeme = any(${textArray(lexemes)})) as frequencies
-        from pg_stats s
-        join pg_class c on c.oid = to_regclass(${getTableName(solutions)})
-        where s.schemaname = current_schema() and s.tablename = ${getTableName(solutions)}
-          and s.attname = 'search' and not s.inherited and s.most_common_elems is not null`,
-  );
-  if (!stats?.rows || stats.rows <= LEXEME_CANDIDATE_BUDGET || !stats.floor) return lexemes;
-  const rows = stats.rows;
-  const frequencies = stats.frequencies ?? {};
+  const rows = statistics.reltuples;
+  const floor = statistics.elements?.floor;
+  if (!statistics.elements || !rows || rows <= LEXEME_CANDIDATE_BUDGET || !floor) return lexemes;
+  const frequencies = statistics.elements.frequencies;
   // As the planner does: a word not listed is taken to be in half the least listed share.
-  const estimate = (lexeme: string) => (frequencies[lexeme] ?? stats.floor! / 2) * rows;
+  const estimate = (lexeme: string) => (frequencies[lexeme] ?? floor / 2) * rows;
   const commonestFirst = [...lexemes].sort(
     (a, b) => estimate(b) - estimate(a) || (a < b ? -1 : a > b ? 1 : 0),
   );
@@ -188,9 +244,6 @@ async function candidateLexemes(db: Db, lexemes: string[]): Promise<string[]> {
   return lexemes.filter((lexeme) => !left.has(lexeme));
 }
 
-/** Below this many active solutions the words' document counts are counted, above estimated. */
-const COUNTED_CATALOGUE = 5_000;
-
 /**
  * How telling each of the need's words is: ln(1 + N / n), N the active solutions, n those using
  * the word (inverse document frequency). "City" or "system" say little, "cloudburst" much.
@@ -198,45 +251,19 @@ const COUNTED_CATALOGUE = 5_000;
  * column on a large one (a word they do not list is rarer than any they do); words no solution
  * uses are left out (they cannot tell solutions apart).
  */
-async function lexemeWeights(db: Db, lexemes: string[]): Promise<Array<[string, number]>> {
+function lexemeWeights(statistics: WordStatistics, lexemes: string[]): Array<[string, number]> {
   if (lexemes.length === 0) return [];
-  const [{ total } = { total: 0 }] = await queryRows<{ total: number }>(
-    db,
-    sql`select greatest(c.reltuples, 0)::float8 as total from pg_class c
-        where c.oid = to_regclass(${getTableName(solutions)})`,
-  );
   let counts: Map<string, number>;
-  let documents = Number(total);
-  if (documents <= COUNTED_CATALOGUE) {
-    const rows = await queryRows<{ lexeme: string; documents: number; all: number }>(
-      db,
-      sql`select l as lexeme,
-            (select count(*) from ${solutions} s
-             where s.status = 'active' and s.search @@ quote_literal(l)::tsquery)::int as documents,
-            (select count(*) from ${solutions} where status = 'active')::int as all
-          from unnest(${textArray(lexemes)}) as l`,
-    );
-    counts = new Map(rows.map((row) => [row.lexeme, Number(row.documents)]));
-    documents = Number(rows[0]?.all ?? 0);
+  let documents = Math.max(statistics.reltuples, 0);
+  if (statistics.counted) {
+    counts = statistics.counted.counts;
+    documents = statistics.counted.documents;
   } else {
-    const [stats] = await queryRows<{
-      floor: number | null;
-      frequencies: Record<string, number> | null;
-    }>(
-      db,
-      sql`select s.most_common_elem_freqs[cardinality(s.most_common_elems::text::text[]) + 1]::float8 as floor,
-            (select jsonb_object_agg(e.lexeme, e.frequency)
-             from unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, frequency)
-             where e.lexeme = any(${textArray(lexemes)})) as frequencies
-          from pg_stats s
-          where s.schemaname = current_schema() and s.tablename = ${getTableName(solutions)}
-            and s.attname = 'search' and not s.inherited and s.most_common_elems is not null`,
-    );
-    const floor = stats?.floor ?? 1 / documents;
+    const floor = statistics.elements?.floor ?? 1 / documents;
     counts = new Map(
       lexemes.map((lexeme) => [
         lexeme,
-        Math.max(1, (stats?.frequencies?.[lexeme] ?? floor / 2) * documents),
+        Math.max(1, (statistics.elements?.frequencies[lexeme] ?? floor / 2) * documents),
       ]),
     );
   }
@@ -246,8 +273,23 @@ async function lexemeWeights(db: Db, lexemes: string[]): Promise<Array<[string, 
   });
 }
 
+/** The text weights of several needs' lexemes, from one reading of the statistics. */
+export async function textWeightsForMany(db: Db, needs: string[][]): Promise<TextWeights[]> {
+  const statistics = await wordStatistics(db, [...new Set(needs.flat())]);
+  return needs.map((lexemes) => ({
+    searched: candidateLexemes(statistics, lexemes),
+    weighted: lexemeWeights(statistics, lexemes),
+  }));
+}
+
+/** The text weights of one need's lexemes. */
+export async function textWeightsFor(db: Db, lexemes: string[]): Promise<TextWeights> {
+  const [weights] = await textWeightsForMany(db, [lexemes]);
+  return weights!;
+}
+
 /** Where a word stands in a solution: title or summary, its capabilities' terms, description. */
-const PLACE_WEIGHTS = { headline: 1, capabilities: 0.7, description: 0.4 };
+export const PLACE_WEIGHTS = { headline: 1, capabilities: 0.7, description: 0.4 };
 
 /**
  * Text relevance in [0, 1]: the share of the need's words (each weighted by how telling it is)
@@ -283,6 +325,16 @@ export async function scoreSolutionsForNeed(
   need: SolutionNeed,
   weights: NeedWeights,
   limit: number,
+  options: {
+    /** The text weights already read (textWeightsFor), to score with exactly those. */
+    text?: TextWeights;
+    /**
+     * With a minimum TRL and solutions below it included: the best `limit` at or above the
+     * minimum too, besides the best `limit` of all (the rows of both rankings, once each), so
+     * that one result answers both (matchmaking stores it).
+     */
+    bothRankings?: boolean;
+  } = {},
 ): Promise<SolutionFit[]> {
   const covering = [...new Set(need.requirements.flatMap((r) => r.covering))];
   const needCodes = [...new Set(need.requirements.flatMap((r) => [...r.covering, ...r.partial]))];
@@ -311,8 +363,26 @@ export async function scoreSolutionsForNeed(
     : sql`'{}'::float8[]`;
   const trlCondition =
     need.minTrl !== null && !need.includeBelowMinTrl ? sql`and s.trl >= ${need.minTrl}` : sql``;
-  const searched = await candidateLexemes(db, need.lexemes);
-  const weighted = await lexemeWeights(db, need.lexemes);
+  const { searched, weighted } = options.text ?? (await textWeightsFor(db, need.lexemes));
+  const scoreOf = sql`(${weights.text}::float * x.text + ${weights.capabilities}::float * x.capability_fit
+            + ${weights.sectors}::float * x.sectors_fit + ${weights.trl}::float * x.trl_fit
+            + ${weights.evidence}::float * x.evidence + ${weights.geography}::float * x.geography)`;
+  const best =
+    options.bothRankings && need.includeBelowMinTrl && need.minTrl !== null
+      ? // trl_fit is 1 exactly at or above the minimum.
+        sql`best as (
+        select * from (select x.*, ${scoreOf} as score from scored x
+                       order by score desc, x.id limit ${limit}) overall
+        union
+        select * from (select x.*, ${scoreOf} as score from scored x where x.trl_fit >= 1
+                       order by score desc, x.id limit ${limit}) at_or_above
+      )`
+      : sql`best as (
+        select x.*, ${scoreOf} as score
+        from scored x
+        order by score desc, x.id
+        limit ${limit}
+      )`;
   const rows = await queryRows<
     Omit<SolutionFit, "coverage" | "matchedLexemes" | "matchedPhrases"> & {
       coverage: number[] | null;
@@ -364,15 +434,7 @@ export async function scoreSolutionsForNeed(
                else (select sum(v) from unnest(c.coverage) v) / cardinality(c.coverage) end as capability_fit
         from covered c
       ),
-      best as (
-        select x.*,
-          (${weights.text}::float * x.text + ${weights.capabilities}::float * x.capability_fit
-            + ${weights.sectors}::float * x.sectors_fit + ${weights.trl}::float * x.trl_fit
-            + ${weights.evidence}::float * x.evidence + ${weights.geography}::float * x.geography) as score
-        from scored x
-        order by score desc, x.id
-        limit ${limit}
-      )
+      ${best}
       select b.id, s.provider_id as "providerId", s.trl as "solutionTrl", s.countries,
         s.sectors as "solutionSectors",
         b.text, b.capability_fit as capabilities, b.sectors_fit as sectors, b.trl_fit as trl,

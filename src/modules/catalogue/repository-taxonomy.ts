@@ -233,3 +233,19 @@ function parseTextArray(value: string[] | string): string[] {
     .filter(Boolean)
     .map((item) => item.replace(/^"|"$/g, ""));
 }
+
+/**
+ * A fingerprint of the taxonomy's codes, parents, labels and synonyms: what a challenge's need
+ * and the solutions' capability terms are read from. It changes when an admin adds a capability
+ * or synonyms, or a release ships new ones.
+ */
+export async function taxonomyFingerprint(db: Db): Promise<string> {
+  const [row] = await queryRows<{ fingerprint: string | null }>(
+    db,
+    sql`select md5(string_agg(c.code || '|' || coalesce(c.parent_code, '') || '|' || c.labels::text
+                              || '|' || c.synonyms::text || '|' || c.added_synonyms::text, E'\n' order by c.code))
+          as fingerprint
+        from ${capabilities} c`,
+  );
+  return row?.fingerprint ?? "";
+}

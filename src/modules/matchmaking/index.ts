@@ -12,29 +12,60 @@ import {
   COVER_BROADER,
   COVER_DECLARED,
   COVER_NAMED,
+  SOLUTION_CHANGED_JOB,
   solutionProfiles,
 } from "../catalogue/index.ts";
 import {
   CHALLENGE_PUBLISHED_JOB,
   type ChallengeNeed,
+  challengeNeeds,
   readableChallengeNeed,
 } from "../challenges/index.ts";
 import { challengeMatchAlerts } from "./alerts.ts";
 import { needOfChallenge, type Requirement } from "./need.ts";
 import { scoreForNeed } from "./recommend.ts";
 import { matchmakingRoutes } from "./routes.ts";
+import {
+  mergeSolutionChanges,
+  RECOMMENDATIONS_REFRESH_JOB,
+  refreshChallengeList,
+} from "./stored-recommendations.ts";
 
 export function matchmakingModule(ctx: ServiceContext): ModuleManifest {
+  const refresh = async (challengeId: string) => {
+    const [challenge] = await challengeNeeds(ctx.db, [challengeId]);
+    await refreshChallengeList(ctx.db, ctx.clock, challenge, challengeId);
+  };
+  const alerts = challengeMatchAlerts(ctx);
   return {
     name: "matchmaking",
     routes: async (app) => {
       await app.register(matchmakingRoutes, { ctx });
     },
-    jobs: { [CHALLENGE_PUBLISHED_JOB]: challengeMatchAlerts(ctx) },
+    jobs: {
+      // The list first: a retry after a failed alert must not tell anyone twice.
+      [CHALLENGE_PUBLISHED_JOB]: async (job) => {
+        await refresh(String(job.payload.challengeId ?? ""));
+        await alerts(job);
+      },
+      [RECOMMENDATIONS_REFRESH_JOB]: (job) => refresh(String(job.payload.challengeId ?? "")),
+      [SOLUTION_CHANGED_JOB]: (job) =>
+        mergeSolutionChanges(
+          ctx.db,
+          ctx.clock,
+          (job.payload.solutionIds as string[] | undefined) ?? [],
+        ),
+    },
   };
 }
 export { needOfChallenge, type Requirement } from "./need.ts";
 export { recommendForChallenge, scoreForNeed } from "./recommend.ts";
+export {
+  computeChallengeList,
+  mergeSolutionChanges,
+  refreshChallengeList,
+  STORED_POOL,
+} from "./stored-recommendations.ts";
 export { RECOMMENDATION_WEIGHTS } from "./weights.ts";
 
 /** How a provider covers one requirement: a code it declares, named in its text, broader, none. */

@@ -1,4 +1,5 @@
 import type { Actor } from "../../core/auth/actor.ts";
+import type { Clock } from "../../core/clock.ts";
 import type { Db } from "../../core/db/client.ts";
 import {
   COVER_BROADER,
@@ -16,13 +17,15 @@ import type {
   Recommendations,
   SolutionRecommendation,
 } from "./contract.ts";
-import { type NeedContext, needOfChallenge } from "./need.ts";
+import type { NeedContext } from "./need.ts";
+import { computeAndStoreFits, type NeedWording, storedFits } from "./stored-recommendations.ts";
 import { PROVIDER_IN_COUNTRY, PROVIDER_IN_REGION, weightsFor } from "./weights.ts";
 
 /**
- * Recommendations for a challenge: the catalogue scores its candidates in the database; here
- * the provider's own place joins the geography factor for the best of them, and every factor
- * is explained.
+ * Recommendations for a challenge: the catalogue scores its candidates in the database (ahead
+ * of the request, stored-recommendations.ts, or on demand when no stored list holds); here the
+ * provider's own place joins the geography factor for the best of them, and every factor is
+ * explained.
  */
 
 export interface RecommendationOptions {
@@ -49,19 +52,28 @@ const round = (value: number) => Math.round(value * 1000) / 1000;
 
 export async function recommendForChallenge(
   db: Db,
+  clock: Clock,
   actor: Actor,
   challengeId: string,
   options: RecommendationOptions,
 ): Promise<Recommendations> {
   const challenge = await readableChallengeNeed(db, actor, challengeId);
-  const context = await needOfChallenge(db, challenge, {
-    includeBelowMinTrl: options.includeBelowMinTrl,
-  });
   const pool =
     options.kind === "solutions"
       ? Math.max(options.limit * POOL_FACTOR, MIN_POOL)
       : Math.max(ORGANISATION_POOL, options.limit * POOL_FACTOR);
-  const scored = await scoreForNeed(db, challenge, context, pool);
+  const wanted = { pool, includeBelowMinTrl: options.includeBelowMinTrl };
+  const listed =
+    (await storedFits(db, challenge, wanted)) ??
+    (await computeAndStoreFits(db, clock, challenge, wanted));
+  const context = listed.wording;
+  const scored = await placeProviders(
+    db,
+    challenge,
+    context.requirements,
+    listed.regionCountries,
+    listed.fits,
+  );
   const providers = await organisationSummaries(
     db,
     scored.map((item) => item.fit.providerId),
@@ -148,12 +160,24 @@ export async function scoreForNeed(
 ): Promise<ScoredSolution[]> {
   const weights = weightsFor(context.requirements);
   const fits = await scoreSolutionsForNeed(db, context.need, weights, pool);
+  return placeProviders(db, challenge, context.requirements, context.need.regionCountries, fits);
+}
+
+/** The provider's place added to geography (from its current country), best first. */
+async function placeProviders(
+  db: Db,
+  challenge: Pick<ChallengeNeed, "city">,
+  requirements: NeedContext["requirements"],
+  regionCountries: string[],
+  fits: SolutionFit[],
+): Promise<ScoredSolution[]> {
+  const weights = weightsFor(requirements);
   const providers = await organisationSummaries(
     db,
     fits.map((fit) => fit.providerId),
   );
   const country = challenge.city.country;
-  const region = new Set(context.need.regionCountries);
+  const region = new Set(regionCountries);
   const weight = weights.geography;
   return fits
     .map((fit): ScoredSolution => {
@@ -185,7 +209,7 @@ export async function scoreForNeed(
 
 function explain(
   challenge: ChallengeNeed,
-  context: NeedContext,
+  context: NeedWording,
   item: ScoredSolution,
 ): FactorExplanation[] {
   const weights = weightsFor(context.requirements);

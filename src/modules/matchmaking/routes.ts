@@ -36,7 +36,7 @@ export const matchmakingRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> =
       },
     },
     async (request) =>
-      recommendForChallenge(ctx.db, request.actor, request.params.id, {
+      recommendForChallenge(ctx.db, ctx.clock, request.actor, request.params.id, {
         kind: request.query.kind,
         limit: request.query.limit,
         includeBelowMinTrl: request.query.belowMinTrl === "true",

@@ -2,6 +2,7 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { recordSolutionEvent } from "../audit.ts";
 import { catalogueErrors } from "../errors.ts";
 import { lockSolution, updateSolutionRow } from "../repository.ts";
+import { afterSolutionChange } from "./solution-changes.ts";
 
 /**
  * Takes a solution out of the catalogue. The row and its versions stay (portfolios and
@@ -28,5 +29,6 @@ export async function archiveSolution(
       subjectId: solution.id,
       payload: { providerId: solution.providerId, version: solution.version },
     });
+    await afterSolutionChange(tx, ctx.clock, [solution.id]);
   });
 }

@@ -12,6 +12,7 @@ import {
 } from "../repository.ts";
 import { refreshCapabilityTerms } from "../repository-taxonomy.ts";
 import { providerKinds } from "../schema.ts";
+import { afterSolutionChange } from "./solution-changes.ts";
 import { requireKnownCapabilities, requireOwnMedia } from "./solution-rules.ts";
 
 type Input = Omit<
@@ -85,6 +86,7 @@ export async function createSolution(
       subjectId: solution.id,
       payload: { providerId: provider.id, title: solution.title, version: 1 },
     });
+    await afterSolutionChange(tx, ctx.clock, [solution.id]);
     return solution;
   });
 }

@@ -18,6 +18,7 @@ import {
 } from "../repository-import.ts";
 import { deleteMediaFilesExcept } from "../repository-media.ts";
 import { refreshCapabilityTerms } from "../repository-taxonomy.ts";
+import { afterSolutionChange } from "./solution-changes.ts";
 import { requireKnownCapabilities, requireOwnMedia, uploadedFileIds } from "./solution-rules.ts";
 
 /** One solution of a bulk import: a new one, or the new content of an existing one. */
@@ -195,5 +196,10 @@ export async function importSolutions(
     await refreshCapabilityTerms(tx, { solutionIds: termsToRefresh.slice(start, start + 1_000) });
   }
   await appendAuditEvents(tx, clock, events);
+  await afterSolutionChange(
+    tx,
+    clock,
+    results.filter((result) => result.outcome !== "unchanged").map((result) => result.id),
+  );
   return results;
 }

@@ -12,6 +12,7 @@ import {
 } from "../repository.ts";
 import { deleteMediaFilesExcept } from "../repository-media.ts";
 import { refreshCapabilityTerms } from "../repository-taxonomy.ts";
+import { afterSolutionChange, MATCHED_FIELDS } from "./solution-changes.ts";
 import { requireKnownCapabilities, requireOwnMedia, uploadedFileIds } from "./solution-rules.ts";
 
 /**
@@ -87,6 +88,9 @@ export async function updateSolution(
         ...(removedFiles.length ? { removedFiles } : {}),
       },
     });
+    if (fields.some((field) => MATCHED_FIELDS.includes(field))) {
+      await afterSolutionChange(tx, ctx.clock, [solution.id]);
+    }
     return { version, fields };
   });
 }
