@@ -9,6 +9,12 @@ export const procurementPages: RouteObject[] = [
     }),
   },
   {
+    path: "challenges/:id/advisor",
+    lazy: async () => ({
+      Component: (await import("./AdvisorPage.tsx")).AdvisorPage,
+    }),
+  },
+  {
     path: "proposals/verify",
     lazy: async () => ({
       Component: (await import("./VerifyReceiptPage.tsx")).VerifyReceiptPage,

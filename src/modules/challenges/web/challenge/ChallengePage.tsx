@@ -9,6 +9,7 @@ import { ProblemAlert } from "../../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { ConsortiaPanel } from "../../../consortia/web/ConsortiaPanel.tsx";
 import { RecommendationsPanel } from "../../../matchmaking/web/RecommendationsPanel.tsx";
+import { ProcurementPlanPanel } from "../../../procurement/web/ProcurementPlanPanel.tsx";
 import { ProposalsPanel } from "../../../procurement/web/ProposalsPanel.tsx";
 import type { Challenge } from "../../contract.ts";
 import { useChallenge } from "../challenge-queries.ts";
@@ -111,6 +112,13 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
             label: t("tabs.consortia"),
             panel: () => (
               <ConsortiaPanel challengeId={challenge.id} challengeTitle={challenge.title} />
+            ),
+          },
+          {
+            key: "plan",
+            label: t("tabs.plan"),
+            panel: () => (
+              <ProcurementPlanPanel challengeId={challenge.id} editable={abilities.edit} />
             ),
           },
           {
