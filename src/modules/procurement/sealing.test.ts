@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient, TestResponse } from "../../core/testing/http-client.ts";
 import type { ProposalBox, ProposalList, Receipt } from "./contract.ts";
+import { declare, defineSetup, setupBody } from "./test/evaluation-factories.ts";
 import {
   type CityTeam,
   cityTeam,
@@ -27,7 +28,8 @@ import {
  * and a refusal that looks exactly like the answer for a proposal that does not exist.
  *
  * Two proposals to one challenge: "org", from a company (with a PDF attached), and "consortium",
- * from a consortium led by a cluster with a research institute as member.
+ * from a consortium led by a cluster with a research institute as member. The challenge has an
+ * evaluator panel (evaluation.test.ts covers the evaluation's own routes).
  */
 
 type ActorKey =
@@ -39,6 +41,9 @@ type ActorKey =
   | "cityMember"
   | "cityAdmin"
   | "otherCityMember"
+  | "evaluator"
+  | "recusedEvaluator"
+  | "chair"
   | "platformAdmin";
 type PhaseKey = "beforeDeadline" | "afterDeadline";
 type Which = "org" | "consortium";
@@ -95,6 +100,21 @@ const matrix: Record<ActorKey, Record<PhaseKey, Cell>> = {
     beforeDeadline: { list: [], mine: [], get: { org: 404, consortium: 404 }, count: 403, boxCount: null, file: 404, verify: { org: 404, consortium: 404 } },
     afterDeadline: { list: [], mine: [], get: { org: 404, consortium: 404 }, count: 403, boxCount: null, file: 404, verify: { org: 200, consortium: 200 } },
   },
+  // On the panel: before the deadline city members like the others (the count, nothing else);
+  // after it each opens what they declared "no conflict" for — the evaluator only "org", the
+  // recused evaluator (a conflict declared for "org") nothing, the chair both.
+  evaluator: {
+    beforeDeadline: { list: [], mine: [], get: { org: 404, consortium: 404 }, count: 200, boxCount: 2, file: 404, verify: { org: 404, consortium: 404 } },
+    afterDeadline: { list: ["org"], mine: [], get: { org: 200, consortium: 404 }, count: 200, boxCount: 2, file: 200, verify: { org: 200, consortium: 200 } },
+  },
+  recusedEvaluator: {
+    beforeDeadline: { list: [], mine: [], get: { org: 404, consortium: 404 }, count: 200, boxCount: 2, file: 404, verify: { org: 404, consortium: 404 } },
+    afterDeadline: { list: [], mine: [], get: { org: 404, consortium: 404 }, count: 200, boxCount: 2, file: 404, verify: { org: 200, consortium: 200 } },
+  },
+  chair: {
+    beforeDeadline: { list: [], mine: [], get: { org: 404, consortium: 404 }, count: 200, boxCount: 2, file: 404, verify: { org: 404, consortium: 404 } },
+    afterDeadline: { list: ["org", "consortium"], mine: [], get: { org: 200, consortium: 200 }, count: 200, boxCount: 2, file: 200, verify: { org: 200, consortium: 200 } },
+  },
   platformAdmin: {
     beforeDeadline: { list: [], mine: [], get: { org: 404, consortium: 404 }, count: 403, boxCount: null, file: 404, verify: { org: 404, consortium: 404 } },
     afterDeadline: { list: [], mine: [], get: { org: 404, consortium: 404 }, count: 200, boxCount: 2, file: 404, verify: { org: 200, consortium: 200 } },
@@ -115,6 +135,7 @@ describe("the seal: actor × phase × read path", () => {
   const proposals = {} as Record<Which, { id: string; receipt: Receipt; secrets: string[] }>;
   let fileId: string;
   let clients: Record<ActorKey, TestClient>;
+  let panel: Record<"evaluator" | "recusedEvaluator" | "chair", Person>;
 
   beforeAll(async () => {
     platform = await watchedPlatform();
@@ -183,6 +204,24 @@ describe("the seal: actor × phase × read path", () => {
         consortiumProposal.receipt.sha256,
       ],
     };
+    // The evaluator panel, defined before the deadline (not blind: the seal is what is tested).
+    panel = {
+      evaluator: await memberOf(platform, city.organisationId, "member"),
+      recusedEvaluator: await memberOf(platform, city.organisationId, "member"),
+      chair: await memberOf(platform, city.organisationId, "member"),
+    };
+    await defineSetup(
+      city.admin.client,
+      challenge.id,
+      setupBody(
+        [
+          { userId: panel.chair.userId, role: "chair" },
+          { userId: panel.evaluator.userId, role: "evaluator" },
+          { userId: panel.recusedEvaluator.userId, role: "evaluator" },
+        ],
+        { blind: false },
+      ),
+    );
     clients = {
       anonymous: platform.client(),
       otherCompany: other.admin.client,
@@ -192,6 +231,9 @@ describe("the seal: actor × phase × read path", () => {
       cityMember: city.member.client,
       cityAdmin: city.admin.client,
       otherCityMember: otherCity.member.client,
+      evaluator: panel.evaluator.client,
+      recusedEvaluator: panel.recusedEvaluator.client,
+      chair: panel.chair.client,
       platformAdmin: admin.client,
     };
   });
@@ -301,8 +343,25 @@ describe("the seal: actor × phase × read path", () => {
     expect(platform.serverErrors).toEqual([]);
   });
 
-  it("after the deadline: still sealed to the city side (evaluation opens them), receipts verifiable by anyone", async () => {
+  it("after the deadline: sealed to the city side but for the panel's declared proposals; platform admins never; receipts verifiable by anyone", async () => {
     passDeadline(platform, challenge.deadline);
+    const declared = [
+      await declare(panel.evaluator.client, proposals.org.id, "no_conflict"),
+      await declare(
+        panel.recusedEvaluator.client,
+        proposals.org.id,
+        "conflict",
+        "I advised them last year.",
+      ),
+      await declare(panel.chair.client, proposals.org.id, "no_conflict"),
+      await declare(panel.chair.client, proposals.consortium.id, "no_conflict"),
+    ];
+    expect(declared.map((response) => response.body)).toEqual([
+      { standing: "cleared", recusal: null },
+      { standing: "recused", recusal: "declared" },
+      { standing: "cleared", recusal: null },
+      { standing: "cleared", recusal: null },
+    ]);
     expect(await checkPhase("afterDeadline")).toEqual([]);
     expect(platform.serverErrors).toEqual([]);
   });
