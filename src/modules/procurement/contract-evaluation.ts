@@ -110,6 +110,8 @@ export type PanelSeat = z.infer<typeof PanelSeat>;
 export const EvaluationSetup = z
   .object({
     challengeId: Uuid,
+    /** The owning city organisation (whose members may sit on the panel). */
+    organisationId: Uuid,
     /** False until the city defined the evaluation. */
     defined: z.boolean(),
     stage: EvaluationStage,

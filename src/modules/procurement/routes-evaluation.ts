@@ -99,6 +99,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     const { setup, standing, stage } = evaluation;
     return {
       challengeId: challenge.id,
+      organisationId: challenge.organisationId,
       defined: setup !== null,
       stage,
       criteria: (await criteriaOf(ctx.db, challenge.id)).map(presentCriterion),

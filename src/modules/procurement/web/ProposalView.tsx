@@ -53,7 +53,9 @@ function ProposalCard({
       <div className="card__body stack">
         <div className="card__header">
           <h3 id={headingId} className="card__title">
-            {t("proposal.heading", { bidder: proposal.bidder?.name ?? proposal.pseudonym ?? "" })}
+            {proposal.pseudonym === null
+              ? t("proposal.heading", { bidder: proposal.bidder?.name ?? "" })
+              : t("evaluation.work.title", { pseudonym: proposal.pseudonym })}
           </h3>
           <Badge tone={proposal.status === "submitted" ? "success" : "neutral"}>
             {t(`proposal.status.${proposal.status}`)}

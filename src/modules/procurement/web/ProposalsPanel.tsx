@@ -7,6 +7,7 @@ import { Button } from "../../../ui/components/Button.tsx";
 import { QueryState } from "../../../ui/components/QueryState.tsx";
 import { useFormatting } from "../../../ui/i18n/formatting.ts";
 import type { ProposalBox, ProposalForm, SubmissionResult } from "../contract.ts";
+import { EvaluationArea } from "./EvaluationArea.tsx";
 import { FormDefinition } from "./FormDefinition.tsx";
 import { ProposalEditor, useSectionTexts } from "./ProposalEditor.tsx";
 import { ProposalView } from "./ProposalView.tsx";
@@ -60,7 +61,8 @@ function PanelBody({ box, form }: { box: ProposalBox; form: ProposalForm }) {
   const [defining, setDefining] = useState(false);
   const defineId = useId();
   const open = box.bidders.filter((bidder) => bidder.proposalId === null);
-  const mine = proposals.data?.proposals ?? [];
+  // The bidder's own; the panel opens proposals in the evaluation area (pseudonymised).
+  const mine = (proposals.data?.proposals ?? []).filter((proposal) => proposal.pseudonym === null);
   return (
     <>
       <p>
@@ -142,6 +144,7 @@ function PanelBody({ box, form }: { box: ProposalBox; form: ProposalForm }) {
       {!box.accepting && box.phase === "before_deadline" && (
         <p className="small muted">{t("panel.notAccepting")}</p>
       )}
+      <EvaluationArea challengeId={box.challengeId} />
     </>
   );
 }

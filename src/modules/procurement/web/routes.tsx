@@ -15,6 +15,12 @@ export const procurementPages: RouteObject[] = [
     }),
   },
   {
+    path: "challenges/:id/award",
+    lazy: async () => ({
+      Component: (await import("./AwardNoticePage.tsx")).AwardNoticePage,
+    }),
+  },
+  {
     path: "proposals/verify",
     lazy: async () => ({
       Component: (await import("./VerifyReceiptPage.tsx")).VerifyReceiptPage,
