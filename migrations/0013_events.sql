@@ -27,6 +27,7 @@ CREATE TABLE "event_registrations" (
 	"event_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"status" text NOT NULL,
+	"arrival" bigserial NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"promoted_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone
@@ -63,7 +64,7 @@ CREATE UNIQUE INDEX "calendar_feeds_token_idx" ON "calendar_feeds" USING btree (
 CREATE UNIQUE INDEX "event_agenda_items_position_idx" ON "event_agenda_items" USING btree ("event_id","position");--> statement-breakpoint
 CREATE INDEX "event_hosts_organisation_idx" ON "event_hosts" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "event_registrations_live_idx" ON "event_registrations" USING btree ("event_id","user_id") WHERE "event_registrations"."status" <> 'cancelled';--> statement-breakpoint
-CREATE INDEX "event_registrations_queue_idx" ON "event_registrations" USING btree ("event_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "event_registrations_queue_idx" ON "event_registrations" USING btree ("event_id","status","arrival");--> statement-breakpoint
 CREATE INDEX "event_registrations_user_idx" ON "event_registrations" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "events_starts_idx" ON "events" USING btree ("status","starts_at","id");--> statement-breakpoint
 CREATE INDEX "events_challenges_idx" ON "events" USING gin ("challenge_ids");

@@ -22,6 +22,7 @@ import {
 import { catalogueModule } from "../modules/catalogue/index.ts";
 import { challengesModule } from "../modules/challenges/index.ts";
 import { consortiaModule } from "../modules/consortia/index.ts";
+import { eventsModule } from "../modules/events/index.ts";
 import { exchangeModule } from "../modules/exchange/index.ts";
 import { matchmakingModule } from "../modules/matchmaking/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
@@ -110,6 +111,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     matchmakingModule(ctx),
     consortiaModule(ctx),
     procurementModule(ctx),
+    eventsModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };
   for (const module of modules) {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   index,
   integer,
   jsonb,
@@ -95,7 +96,7 @@ export const eventAgendaItems = pgTable(
 
 /**
  * A person's registration. Waitlisted registrations are promoted in the order they came
- * (`created_at`, then id). Cancelled ones are kept (history), so one person has at most one
+ * (`arrival`). Cancelled ones are kept (history), so one person has at most one
  * live registration per event — the partial unique index is the last guard against a double
  * registration; the event row lock taken by every registration change is the first.
  */
@@ -106,10 +107,10 @@ export const eventRegistrations = pgTable(
     eventId: uuid("event_id")
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(userForeignKey, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(userForeignKey, { onDelete: "cascade" }),
     status: text("status", { enum: registrationStatuses }).notNull(),
+    /** Arrival order: the waitlist's queue (timestamps can tie; this never does). */
+    arrival: bigserial("arrival", { mode: "number" }).notNull(),
     createdAt: at("created_at").notNull(),
     promotedAt: at("promoted_at"),
     cancelledAt: at("cancelled_at"),
@@ -118,7 +119,7 @@ export const eventRegistrations = pgTable(
     uniqueIndex("event_registrations_live_idx")
       .on(table.eventId, table.userId)
       .where(sql`${table.status} <> 'cancelled'`),
-    index("event_registrations_queue_idx").on(table.eventId, table.status, table.createdAt),
+    index("event_registrations_queue_idx").on(table.eventId, table.status, table.arrival),
     index("event_registrations_user_idx").on(table.userId),
   ],
 );
@@ -127,9 +128,7 @@ export const eventRegistrations = pgTable(
 export const calendarFeeds = pgTable(
   "calendar_feeds",
   {
-    userId: uuid("user_id")
-      .primaryKey()
-      .references(userForeignKey, { onDelete: "cascade" }),
+    userId: uuid("user_id").primaryKey().references(userForeignKey, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull(),
     createdAt: at("created_at").notNull(),
   },

@@ -36,6 +36,10 @@ export const NotificationKind = z.enum([
   "consortium_lead_handed_over",
   /** To the members' and invitees' admins: the lead dissolved the consortium. */
   "consortium_dissolved",
+  /** To a person on an event's waitlist: a seat opened and they are registered. */
+  "event_seat",
+  /** To an event's registered and waitlisted people: the hosts cancelled it. */
+  "event_cancelled",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -120,6 +124,8 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   consortium_member_left: "immediately",
   consortium_lead_handed_over: "immediately",
   consortium_dissolved: "daily",
+  event_seat: "immediately",
+  event_cancelled: "immediately",
 };
 
 /** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */

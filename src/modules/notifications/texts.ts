@@ -72,6 +72,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Consortia dissolved",
       line: "{{lead}} dissolved the consortium “{{consortium}}” for “{{challenge}}”.",
     },
+    event_seat: {
+      name: "A seat for me at events I wait for",
+      line: "A seat opened at “{{event}}”: you moved from the waitlist to registered.",
+    },
+    event_cancelled: {
+      name: "Cancelled events I registered for",
+      line: "“{{event}}” was cancelled by its hosts.",
+    },
   },
   fr: {
     challenge_question: {
@@ -130,6 +138,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Consortiums dissous",
       line: "{{lead}} a dissous le consortium « {{consortium}} » pour « {{challenge}} ».",
     },
+    event_seat: {
+      name: "Une place pour moi aux événements où j'attends",
+      line: "Une place s'est libérée pour « {{event}} » : vous passez de la liste d'attente aux inscrits.",
+    },
+    event_cancelled: {
+      name: "Événements annulés auxquels je suis inscrit",
+      line: "« {{event}} » a été annulé par ses organisateurs.",
+    },
   },
   es: {
     challenge_question: {
@@ -187,6 +203,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     consortium_dissolved: {
       name: "Consorcios disueltos",
       line: "{{lead}} disolvió el consorcio «{{consortium}}» para «{{challenge}}».",
+    },
+    event_seat: {
+      name: "Una plaza para mí en eventos en los que espero",
+      line: "Se liberó una plaza en «{{event}}»: pasa de la lista de espera a inscrito.",
+    },
+    event_cancelled: {
+      name: "Eventos cancelados en los que estoy inscrito",
+      line: "«{{event}}» fue cancelado por sus organizadores.",
     },
   },
 };

@@ -1,0 +1,57 @@
+import { createHash, randomBytes } from "node:crypto";
+import { getVtimezoneComponent } from "@touch4it/ical-timezones";
+import { ICalCalendar, ICalEventStatus } from "ical-generator";
+import { DateTime } from "luxon";
+import type { EventRow } from "./repository.ts";
+
+/**
+ * iCalendar (RFC 5545) for events: each event in its own IANA zone (DTSTART;TZID=… with the
+ * zone's VTIMEZONE), so a calendar shows the local time where it happens and converts it for
+ * the reader. The online link goes in only for those who may see it.
+ */
+export function eventsCalendar(
+  rows: EventRow[],
+  options: {
+    name: string;
+    publicUrl: string;
+    /** Events whose online link the reader may see. */
+    showsOnlineLink: (row: EventRow) => boolean;
+  },
+): string {
+  const calendar = new ICalCalendar({
+    name: options.name,
+    prodId: { company: "City Solutions Platform", product: "Events", language: "EN" },
+  });
+  // One generator serves every zone the events use.
+  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  for (const row of rows) {
+    const url = `${options.publicUrl}/events/${row.id}`;
+    const online = row.onlineUrl && options.showsOnlineLink(row) ? row.onlineUrl : null;
+    calendar.createEvent({
+      id: `${row.id}@city-solutions-platform`,
+      start: DateTime.fromJSDate(row.startsAt).setZone(row.timeZone),
+      end: DateTime.fromJSDate(row.endsAt).setZone(row.timeZone),
+      timezone: row.timeZone,
+      stamp: row.updatedAt,
+      lastModified: row.updatedAt,
+      summary: row.title,
+      description: [row.summary, online ? `Online: ${online}` : null, url]
+        .filter(Boolean)
+        .join("\n\n"),
+      location: row.venue ?? online ?? null,
+      url,
+      status: row.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
+
+/** A new secret for a personal feed, and the hash that is all the platform keeps of it. */
+export function newFeedToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: feedTokenHash(token) };
+}
+
+export function feedTokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}

@@ -1,0 +1,26 @@
+import { defineErrors } from "../../core/http/problem.ts";
+
+/** Events' coded errors. A draft event someone may not see is `event_not_found`, like no event. */
+export const eventsErrors = defineErrors({
+  eventNotFound: { status: 404, title: "Event not found" },
+  notHost: {
+    status: 403,
+    title: "Only members of the event's host organisations can do this",
+  },
+  hostNotFound: { status: 400, title: "Unknown host organisation" },
+  notHostMember: {
+    status: 403,
+    title: "You can only name organisations you are a member of as hosts",
+  },
+  challengeNotFound: { status: 400, title: "No published challenge has this id" },
+  eventNotPublished: { status: 409, title: "This event is not open: it is a draft or cancelled" },
+  registrationClosed: {
+    status: 409,
+    title: "Registration for this event is closed (its deadline or start has passed)",
+  },
+  alreadyRegistered: { status: 409, title: "You are registered for this event already" },
+  notRegistered: { status: 404, title: "You have no registration for this event" },
+  eventOver: { status: 409, title: "This event is over" },
+  statusChangeRefused: { status: 409, title: "The event cannot change to this status" },
+  feedNotFound: { status: 404, title: "No calendar feed has this address" },
+});
