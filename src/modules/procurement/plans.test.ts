@@ -296,10 +296,10 @@ describe("procurement plans", () => {
       expect(mine.body.advisor?.answers.marketSolution).toBe("no");
     });
 
-    it("answers 404 plan_not_found for a challenge without a plan", async () => {
+    it("answers null for a challenge without a plan (an ordinary state, not an error)", async () => {
       const response = await get(city.member.client);
-      expect(response.status).toBe(404);
-      expect(response.body.code).toBe("plan_not_found");
+      expect(response.status).toBe(200);
+      expect(response.body).toBeNull();
     });
   });
 

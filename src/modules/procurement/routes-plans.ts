@@ -59,13 +59,19 @@ export const planRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async 
         summary: "A challenge's procurement plan: model, phases with dates, admitted bidders",
         description:
           "Whoever may read the challenge (a draft: its city's members and platform admins). The advisor's answers, " +
-          "advice and deviation reason: the owning city's members and platform admins only. 404 `plan_not_found` " +
-          "when the city has set none.",
+          "advice and deviation reason: the owning city's members and platform admins only. `null` when the city has " +
+          "set none.",
         params: IdParams,
-        response: { 200: ProcurementPlan, ...problemResponses },
+        response: { 200: ProcurementPlan.nullable(), ...problemResponses },
       },
     },
-    async (request) => planOf(await readerOf(ctx.db, request.actor), request.params.id),
+    async (request) => {
+      const reader = await readerOf(ctx.db, request.actor);
+      const challenge = await readableProcurementFacts(ctx.db, reader.actor, request.params.id);
+      const stored = await findPlan(ctx.db, challenge.id);
+      // No plan yet is an ordinary state of a challenge, not an error.
+      return stored ? presentPlan(ctx.db, reader, challenge, stored, ctx.clock.now()) : null;
+    },
   );
 
   app.put(

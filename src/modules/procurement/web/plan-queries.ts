@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, apiRequest } from "../../../ui/api/api-client.ts";
-import { isApiError } from "../../../ui/api/api-error.ts";
 import type {
   AdmissionBody,
   Advice,
@@ -12,18 +11,12 @@ import type {
 const planKey = (challengeId: string) => ["procurement", "plan", challengeId] as const;
 const planPath = (id: string) => `/api/v1/challenges/${encodeURIComponent(id)}/procurement-plan`;
 
-/** The challenge's plan, or null when the city has set none (404 plan_not_found). */
+/** The challenge's plan, or null when the city has set none. */
 export function useProcurementPlan(challengeId: string) {
   return useQuery({
     queryKey: planKey(challengeId),
-    queryFn: async ({ signal }) => {
-      try {
-        return await api.get<ProcurementPlan>(planPath(challengeId), undefined, signal);
-      } catch (error) {
-        if (isApiError(error) && error.code === "plan_not_found") return null;
-        throw error;
-      }
-    },
+    queryFn: ({ signal }) =>
+      api.get<ProcurementPlan | null>(planPath(challengeId), undefined, signal),
   });
 }
 
