@@ -58,13 +58,16 @@ export function matchmakingModule(ctx: ServiceContext): ModuleManifest {
     },
   };
 }
+export { challengesForSolution } from "./across.ts";
 export { needOfChallenge, type Requirement } from "./need.ts";
 export { recommendForChallenge, scoreForNeed } from "./recommend.ts";
 export {
   computeChallengeList,
+  deleteStoredRecommendations,
   mergeSolutionChanges,
   refreshChallengeList,
   STORED_POOL,
+  storedFitsAreFresh,
 } from "./stored-recommendations.ts";
 export { RECOMMENDATION_WEIGHTS } from "./weights.ts";
 

@@ -18,7 +18,12 @@ import type {
   SolutionRecommendation,
 } from "./contract.ts";
 import type { NeedContext } from "./need.ts";
-import { computeAndStoreFits, type NeedWording, storedFits } from "./stored-recommendations.ts";
+import {
+  computeAndStoreFits,
+  type NeedWording,
+  readStoredList,
+  servedFits,
+} from "./stored-recommendations.ts";
 import { PROVIDER_IN_COUNTRY, PROVIDER_IN_REGION, weightsFor } from "./weights.ts";
 
 /**
@@ -57,26 +62,26 @@ export async function recommendForChallenge(
   challengeId: string,
   options: RecommendationOptions,
 ): Promise<Recommendations> {
-  const challenge = await readableChallengeNeed(db, actor, challengeId);
   const pool =
     options.kind === "solutions"
       ? Math.max(options.limit * POOL_FACTOR, MIN_POOL)
       : Math.max(ORGANISATION_POOL, options.limit * POOL_FACTOR);
   const wanted = { pool, includeBelowMinTrl: options.includeBelowMinTrl };
+  // The stored list is read while the actor's right to the challenge is checked; nothing of it
+  // is used unless that check passes.
+  const [challenge, stored] = await Promise.all([
+    readableChallengeNeed(db, actor, challengeId),
+    readStoredList(db, challengeId, wanted),
+  ]);
   const listed =
-    (await storedFits(db, challenge, wanted)) ??
-    (await computeAndStoreFits(db, clock, challenge, wanted));
+    servedFits(stored, challenge) ?? (await computeAndStoreFits(db, clock, challenge, wanted));
   const context = listed.wording;
-  const scored = await placeProviders(
+  const { scored, providers } = await placeProviders(
     db,
     challenge,
     context.requirements,
     listed.regionCountries,
     listed.fits,
-  );
-  const providers = await organisationSummaries(
-    db,
-    scored.map((item) => item.fit.providerId),
   );
   const profiles = new Map(
     (
@@ -160,7 +165,14 @@ export async function scoreForNeed(
 ): Promise<ScoredSolution[]> {
   const weights = weightsFor(context.requirements);
   const fits = await scoreSolutionsForNeed(db, context.need, weights, pool);
-  return placeProviders(db, challenge, context.requirements, context.need.regionCountries, fits);
+  const { scored } = await placeProviders(
+    db,
+    challenge,
+    context.requirements,
+    context.need.regionCountries,
+    fits,
+  );
+  return scored;
 }
 
 /** The provider's place added to geography (from its current country), best first. */
@@ -170,7 +182,10 @@ async function placeProviders(
   requirements: NeedContext["requirements"],
   regionCountries: string[],
   fits: SolutionFit[],
-): Promise<ScoredSolution[]> {
+): Promise<{
+  scored: ScoredSolution[];
+  providers: Awaited<ReturnType<typeof organisationSummaries>>;
+}> {
   const weights = weightsFor(requirements);
   const providers = await organisationSummaries(
     db,
@@ -179,7 +194,7 @@ async function placeProviders(
   const country = challenge.city.country;
   const region = new Set(regionCountries);
   const weight = weights.geography;
-  return fits
+  const scored = fits
     .map((fit): ScoredSolution => {
       const providerCountry = providers.get(fit.providerId)?.country ?? "";
       const provider =
@@ -205,6 +220,7 @@ async function placeProviders(
       };
     })
     .sort((a, b) => b.score - a.score || (a.fit.id < b.fit.id ? -1 : 1));
+  return { scored, providers };
 }
 
 function explain(

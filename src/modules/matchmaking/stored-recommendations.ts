@@ -128,28 +128,45 @@ export async function computeChallengeList(
   return { list, fits, context };
 }
 
-/** The stored list's best `pool` fits when it still holds, else null. */
-export async function storedFits(
+/** A stored list that holds as far as the catalogue and taxonomy go, with its best fits. */
+export interface StoredRead {
+  list: ChallengeListRow;
+  fits: SolutionFit[];
+}
+
+/**
+ * Reads a challenge's stored list and checks what it rests on of the catalogue (the words'
+ * weights, the taxonomy, no solution change still to merge); null when it does not hold or is
+ * not deep enough for the request. Callers check the challenge itself (`servedFits`) once they
+ * know the actor may read it: this may run alongside that check, nothing of it is shown before.
+ */
+export async function readStoredList(
   db: Db,
-  challenge: ChallengeNeed,
+  challengeId: string,
   options: { pool: number; includeBelowMinTrl: boolean },
-): Promise<ListedFits | null> {
-  const list = await findChallengeList(db, challenge.id);
-  if (!list || list.needStamp !== needStampOf(challenge)) return null;
-  const all = readsAll(challenge, options.includeBelowMinTrl);
+): Promise<StoredRead | null> {
+  const list = await findChallengeList(db, challengeId);
+  if (!list) return null;
+  // The list's own minimum TRL: were the challenge's another, its need stamp would differ.
+  const all = options.includeBelowMinTrl || list.preparedNeed.minTrl === null;
   const depth = all ? list.depth : list.depthAtOrAbove;
   if (depth !== null && depth < options.pool) return null;
-  const [weights, taxonomy, solutionsChanging] = await Promise.all([
+  // Independent reads: on a server they run side by side on the pool's connections.
+  const [weights, taxonomy, solutionsChanging, fits] = await Promise.all([
     textWeightsFor(db, list.lexemes),
     taxonomyFingerprint(db),
     hasUnfinishedJobs(db, [SOLUTION_CHANGED_JOB]),
+    challengeListEntries(db, challengeId, { limit: options.pool, atOrAboveOnly: !all }),
   ]);
   if (solutionsChanging || taxonomy !== list.taxonomyStamp) return null;
   if (!sameWeights(weights, list.textWeights)) return null;
-  const fits = await challengeListEntries(db, challenge.id, {
-    limit: options.pool,
-    atOrAboveOnly: !all,
-  });
+  return { list, fits };
+}
+
+/** The stored fits, when the list was computed for the challenge as it is now; else null. */
+export function servedFits(read: StoredRead | null, challenge: ChallengeNeed): ListedFits | null {
+  if (!read || read.list.needStamp !== needStampOf(challenge)) return null;
+  const { list, fits } = read;
   return {
     fits,
     wording: {
@@ -159,6 +176,15 @@ export async function storedFits(
     },
     regionCountries: list.preparedNeed.regionCountries,
   };
+}
+
+/** The stored list's best `pool` fits when it still holds, else null. */
+export async function storedFits(
+  db: Db,
+  challenge: ChallengeNeed,
+  options: { pool: number; includeBelowMinTrl: boolean },
+): Promise<ListedFits | null> {
+  return servedFits(await readStoredList(db, challenge.id, options), challenge);
 }
 
 /**
@@ -271,4 +297,18 @@ export async function mergeSolutionChanges(
     await deleteChallengeLists(db, null);
     throw error;
   }
+}
+
+/** Whether a request would be served from the stored list (benches and checks). */
+export async function storedFitsAreFresh(
+  db: Db,
+  challenge: ChallengeNeed,
+  options: { pool: number; includeBelowMinTrl: boolean },
+): Promise<boolean> {
+  return (await storedFits(db, challenge, options)) !== null;
+}
+
+/** Drops challenges' stored lists: the next request computes them again. */
+export function deleteStoredRecommendations(db: Db, challengeIds: string[]): Promise<string[]> {
+  return deleteChallengeLists(db, challengeIds);
 }
