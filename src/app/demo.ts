@@ -1,6 +1,7 @@
 import type { ServiceContext } from "../core/context.ts";
 import { countActivePeople, currentTotpCode, seedUser } from "../modules/accounts/index.ts";
 import { seedDemoChallenges } from "../modules/challenges/index.ts";
+import { seedDemoEvents } from "../modules/events/index.ts";
 import type { OrganisationKind } from "../modules/organisations/contract.ts";
 import {
   seedAffiliation,
@@ -281,6 +282,25 @@ export const demoAccounts: DemoAccountSpec[] = [
     organisation: "hydrosense",
     locale: "en",
   },
+  // Copenhagen's evaluators: a proposal evaluation needs a panel of several city members.
+  {
+    key: "evaluator",
+    email: "evaluator@demo.city-solutions.org",
+    name: "Mikkel Andersen",
+    role: "Evaluator (Copenhagen)",
+    platformRoles: [],
+    organisation: "copenhagen",
+    locale: "en",
+  },
+  {
+    key: "procurement",
+    email: "procurement@demo.city-solutions.org",
+    name: "Freja Holm",
+    role: "Procurement officer (Copenhagen)",
+    platformRoles: [],
+    organisation: "copenhagen",
+    locale: "en",
+  },
 ];
 
 const demoAffiliations: Array<[parent: string, member: string]> = [
@@ -378,5 +398,6 @@ export async function seedDemoData(
   }
   await seedDemoSolutions(ctx, organisationIds, adminId);
   await seedDemoChallenges(ctx, organisationIds, userIds);
+  await seedDemoEvents(ctx, organisationIds, userIds);
   return { seeded: true };
 }

@@ -11,6 +11,8 @@ import { challengesCatalogue } from "../modules/challenges/web/locales.ts";
 import { challengesPages } from "../modules/challenges/web/routes.tsx";
 import { consortiaCatalogue } from "../modules/consortia/web/locales.ts";
 import { consortiaPages } from "../modules/consortia/web/routes.tsx";
+import { eventsCatalogue } from "../modules/events/web/locales.ts";
+import { eventsPages } from "../modules/events/web/routes.tsx";
 import { exchangeCatalogue } from "../modules/exchange/web/locales.ts";
 import { exchangePages } from "../modules/exchange/web/routes.tsx";
 import { matchmakingCatalogue } from "../modules/matchmaking/web/locales.ts";
@@ -47,6 +49,7 @@ registerCatalogue("exchange", exchangeCatalogue);
 registerCatalogue("matchmaking", matchmakingCatalogue);
 registerCatalogue("consortia", consortiaCatalogue);
 registerCatalogue("procurement", procurementCatalogue);
+registerCatalogue("events", eventsCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
@@ -91,6 +94,7 @@ const router = createBrowserRouter([
           ...exchangePages,
           ...consortiaPages,
           ...procurementPages,
+          ...eventsPages,
           {
             path: "admin",
             lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),

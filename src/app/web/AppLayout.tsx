@@ -36,6 +36,7 @@ export function AppLayout() {
             { to: "/challenges", label: t("nav.challenges") },
             { to: "/solutions", label: t("catalogue:nav") },
             { to: "/organisations", label: t("nav.organisations") },
+            { to: "/events", label: t("events:nav") },
             ...(demo ? [{ to: "/dev/mail", label: t("nav.mailbox") }] : []),
           ]}
           tools={

@@ -15,3 +15,5 @@ export function eventsModule(ctx: ServiceContext): ModuleManifest {
     },
   };
 }
+
+export { seedDemoEvents } from "./seed-demo-events.ts";
