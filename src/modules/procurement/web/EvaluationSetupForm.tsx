@@ -37,7 +37,7 @@ const starter = (): CriterionDraft[] => [
 export function EvaluationSetupForm({ setup }: { setup: EvaluationSetup }) {
   const { t } = useTranslation("procurement");
   const formId = useId();
-  const [open, setOpen] = useState(!setup.defined);
+  const [open, setOpen] = useState(false);
   const [criteria, setCriteria] = useState<CriterionDraft[]>(
     setup.defined
       ? setup.criteria.map((criterion) => ({
