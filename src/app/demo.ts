@@ -301,25 +301,6 @@ export const demoAccounts: DemoAccountSpec[] = [
     organisation: "copenhagen",
     locale: "en",
   },
-  // Copenhagen's evaluators: a proposal evaluation needs a panel of several city members.
-  {
-    key: "evaluator",
-    email: "evaluator@demo.city-solutions.org",
-    name: "Mikkel Andersen",
-    role: "Evaluator (Copenhagen)",
-    platformRoles: [],
-    organisation: "copenhagen",
-    locale: "en",
-  },
-  {
-    key: "procurement",
-    email: "procurement@demo.city-solutions.org",
-    name: "Freja Holm",
-    role: "Procurement officer (Copenhagen)",
-    platformRoles: [],
-    organisation: "copenhagen",
-    locale: "en",
-  },
 ];
 
 const demoAffiliations: Array<[parent: string, member: string]> = [
