@@ -196,6 +196,7 @@ function lagrangianBound(
     return value;
   };
 
+  startFromDegreeBound(problem, limits, placeable, u, z);
   let least = evaluate();
   let theta = 1;
   let sinceImproved = 0;
@@ -228,4 +229,91 @@ function lagrangianBound(
     }
   }
   return least;
+}
+
+/**
+ * A good start for the multipliers, from a coarser problem: one price u for a table in any slot
+ * and one price ζ_p per participant, the same in each of the k_p slots they can use (the dual of
+ * "each participant meets at most k_p times, at most Σ limit_s meetings in all"). For a fixed u
+ * the best ζ_p given the others is the (k_p + 1)-th largest of w_r − u − ζ_other over their
+ * requests (fewer than k_p + 1 requests worth paying for: 0), so a few rounds of that coordinate
+ * descent, for each u of a small grid, find a low point cheaply; the subgradient steps refine it.
+ * Values stay multiples of 1/4, on the grid where sums are exact.
+ */
+function startFromDegreeBound(
+  problem: IndexedProblem,
+  limits: Int32Array,
+  placeable: number[],
+  u: Float64Array,
+  z: Float64Array,
+): void {
+  const { slotCount, participantCount, first, second, priority, commonSlots } = problem;
+  const usable = new Uint8Array(participantCount * slotCount);
+  const requestsOf = Array.from({ length: participantCount }, () => [] as number[]);
+  for (const request of placeable) {
+    for (const slot of commonSlots[request]!) {
+      usable[first[request]! * slotCount + slot] = 1;
+      usable[second[request]! * slotCount + slot] = 1;
+    }
+    requestsOf[first[request]!]!.push(request);
+    requestsOf[second[request]!]!.push(request);
+  }
+  const slotsOf = new Int32Array(participantCount);
+  for (let p = 0; p < participantCount; p++) {
+    for (let slot = 0; slot < slotCount; slot++) slotsOf[p]! += usable[p * slotCount + slot]!;
+  }
+  const totalLimit = limits.reduce((sum, limit) => sum + limit, 0);
+  const maxPriority = placeable.reduce((max, request) => Math.max(max, priority[request]!), 0);
+
+  const zeta = new Float64Array(participantCount);
+  const value = (price: number) => {
+    let total = price * totalLimit;
+    for (let p = 0; p < participantCount; p++) total += zeta[p]! * slotsOf[p]!;
+    for (const request of placeable) {
+      total += Math.max(
+        0,
+        priority[request]! - price - zeta[first[request]!]! - zeta[second[request]!]!,
+      );
+    }
+    return total;
+  };
+  const descend = (price: number) => {
+    zeta.fill(0);
+    const residuals: number[] = [];
+    for (let round = 0; round < 8; round++) {
+      for (let p = 0; p < participantCount; p++) {
+        residuals.length = 0;
+        for (const request of requestsOf[p]!) {
+          const other = first[request] === p ? second[request]! : first[request]!;
+          const residual = priority[request]! - price - zeta[other]!;
+          if (residual > 0) residuals.push(residual);
+        }
+        const k = slotsOf[p]!;
+        if (residuals.length <= k) zeta[p] = 0;
+        else {
+          residuals.sort((x, y) => y - x);
+          zeta[p] = residuals[k]!;
+        }
+      }
+    }
+    return value(price);
+  };
+
+  let bestPrice = 0;
+  let best = Number.POSITIVE_INFINITY;
+  let bestZeta = new Float64Array(participantCount);
+  for (let price = 0; price <= maxPriority; price += 0.25) {
+    const total = descend(price);
+    if (total < best) {
+      best = total;
+      bestPrice = price;
+      bestZeta = Float64Array.from(zeta);
+    }
+  }
+  u.fill(bestPrice);
+  for (let p = 0; p < participantCount; p++) {
+    for (let slot = 0; slot < slotCount; slot++) {
+      z[p * slotCount + slot] = usable[p * slotCount + slot] ? bestZeta[p]! : 0;
+    }
+  }
 }

@@ -87,6 +87,21 @@ export function placeMeetings(
   let budget = 0;
 
   /**
+   * A participant busy in every slot they can meet in, with meetings none of which may be left
+   * out for this allowance, cannot take one more: every chain would end by dropping one of them.
+   * Checking it first saves exploring those chains (popular participants are often full).
+   */
+  const hopeless = (participant: number, allowance: number): boolean => {
+    const { available } = problem;
+    for (let slot = 0; slot < slotCount; slot++) {
+      if (!available[participant + slot] || problem.capacity[slot]! <= 0) continue;
+      const other = assignment.occupant[participant + slot]!;
+      if (other < 0 || (!locked[other] && priority[other]! <= allowance)) return false;
+    }
+    return true;
+  };
+
+  /**
    * Places `request`, moving meetings that stand in its way to other slots (recursively, up to
    * `depth` moves deep) or leaving some unplaced if their total priority fits in `allowance`.
    * Returns the allowance left, or -1 (with every change undone by the caller's rollback).
@@ -101,9 +116,10 @@ export function placeMeetings(
       }
     }
     if (depth === 0 && allowance === 0) return -1;
-    locked[request] = 1;
     const a = first[request]! * slotCount;
     const b = second[request]! * slotCount;
+    if (hopeless(a, allowance) || hopeless(b, allowance)) return -1;
+    locked[request] = 1;
     let result = -1;
     slots: for (const slot of slots) {
       const x = assignment.occupant[a + slot]!;
@@ -127,7 +143,7 @@ export function placeMeetings(
             break slots;
           }
           assignment.rollback(mark);
-          if (budget < 0) break search;
+          if (budget < 0) break slots;
         }
         continue;
       }
