@@ -442,6 +442,28 @@ describe("procurement plans", () => {
       expect(seen.body.phases[2]!.admission).toBeNull();
     });
 
+    it("refuses admissions while a blind evaluation hides who bid", async () => {
+      await applyPcp();
+      const setup = await city.member.client.put(`/api/v1/challenges/${draft.id}/evaluation`, {
+        criteria: [{ name: "Quality of the solution design", weight: 100 }],
+        panel: [{ userId: city.member.userId, role: "chair" }],
+        blind: true,
+      });
+      expect(setup.status, JSON.stringify(setup.body)).toBe(200);
+      await city.member.client.post(`/api/v1/challenges/${draft.id}/transitions`, {
+        to: "published",
+      });
+      await submit(bidders[0]!.admin.client, draft.id, ref(bidders[0]!), contentBody("blind"));
+      passDeadline(platform, new Date(draft.timeline.proposalDeadline!));
+      await city.member.client.post(`/api/v1/challenges/${draft.id}/transitions`, {
+        to: "evaluation",
+      });
+      expect((await get(city.member.client)).body.admissionCandidates).toBeNull();
+      const refused = await admit(city.member.client, 1, [ref(bidders[0]!)]);
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe("admissions_not_open");
+    });
+
     it("refuses admissions before the proposal deadline and for models that do not narrow", async () => {
       await applyPcp();
       await city.member.client.post(`/api/v1/challenges/${draft.id}/transitions`, {

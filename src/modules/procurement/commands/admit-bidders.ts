@@ -11,6 +11,7 @@ import { recordPlanEvent } from "../audit-plans.ts";
 import { bidderKey } from "../bidders.ts";
 import type { AdmissionBody } from "../contract-advisor.ts";
 import { planErrors } from "../errors-plans.ts";
+import { evaluationsOf } from "../evaluation-standing.ts";
 import { isCityMember, phaseOf, type Reader } from "../policy.ts";
 import type { BidderKey } from "../repository.ts";
 import { findPlan, insertDecision, type StoredPlan } from "../repository-plans.ts";
@@ -51,6 +52,16 @@ export async function admissionWindow(
       open: false,
       why: "not_open",
       detail: `Bidders are admitted after the proposal deadline, while the challenge is in evaluation, awarded or piloting; it is ${challenge.status}.`,
+    };
+  }
+  // A blind evaluation hides who bid from the city until the technical scores are locked;
+  // admitting bidders would undo it.
+  const evaluation = (await evaluationsOf(db, reader, [challenge], now)).get(challenge.id);
+  if (evaluation?.stage === "blind") {
+    return {
+      open: false,
+      why: "not_open",
+      detail: "The evaluation is blind until the technical scores are locked.",
     };
   }
   if (number === 1) {
