@@ -5,8 +5,12 @@ import {
   organisationSummaries,
   organisationsOfPersonSince,
 } from "../organisations/index.ts";
-import type { OcdsParty, OcdsProcess } from "./ocds.ts";
+import { bidderFacts, bidderKey } from "./bidders.ts";
+import type { OcdsAward, OcdsParty, OcdsPhase, OcdsProcess } from "./ocds.ts";
 import { BIDDING_KINDS } from "./policy.ts";
+import { criteriaOf, findAward } from "./repository-evaluation.ts";
+import { findPlan } from "./repository-plans.ts";
+import { evaluatedProposals } from "./sealed-proposals.ts";
 
 /**
  * Gathers what a challenge's OCDS release may say today. The Q&A and the terms are public from
@@ -24,8 +28,28 @@ export function isDecided(challenge: Pick<PublicChallengeRecord, "status" | "pro
   );
 }
 
+/** Phase names as OCDS readers see them (the plan stores keys, translated in the pages). */
+const PHASE_TITLES: Record<string, string> = {
+  consultation: "Market consultation",
+  report: "Consultation report",
+  entries: "Entries",
+  judging: "Judging",
+  award: "Award",
+  selection: "Selection of participants",
+  dialogue: "Dialogue",
+  final_tenders: "Final tenders",
+  solution_design: "Solution design",
+  prototype: "Prototype development",
+  field_test: "Field testing",
+  research_development: "Research and development",
+  validation: "Validation",
+  purchase: "Purchase",
+  pilot: "Pilot",
+  assessment: "Assessment",
+};
+
 /** The facts of each public challenge (all of them when `ids` is absent), oldest first. */
-export async function ocdsProcesses(db: Db, ids?: string[]): Promise<OcdsProcess[]> {
+export async function ocdsProcesses(db: Db, now: Date, ids?: string[]): Promise<OcdsProcess[]> {
   const records = await publicChallengeRecords(db, ids);
   if (!records.length) return [];
   const cities = await cityDirectory(db);
@@ -43,6 +67,50 @@ export async function ocdsProcesses(db: Db, ids?: string[]): Promise<OcdsProcess
       locality: city?.name ?? null,
       countryName: city?.country ?? null,
     };
+    const award = await findAward(db, record.id);
+    const decided = award !== undefined || isDecided(record);
+    // Who bid is sealed until the decision; the evaluation's single read path names them then.
+    const bidders = decided ? await evaluatedProposals(db, record.id) : [];
+    const partyOf = (bidder: { id: string; name: string }): OcdsParty => ({
+      id: bidder.id,
+      name: bidder.name,
+    });
+    const winner = award
+      ? bidders.find((entry) => entry.proposalId === award.proposalId)?.bidder
+      : undefined;
+    const ocdsAward: OcdsAward | null =
+      award && winner
+        ? {
+            id: `${record.id}-award`,
+            status: now.getTime() >= award.standstillEndsAt.getTime() ? "active" : "pending",
+            date: award.decidedAt,
+            justification: award.justification,
+            value: { amountMinor: award.valueAmountMinor, currency: award.valueCurrency },
+            supplier: partyOf(winner),
+          }
+        : null;
+    const criteria = await criteriaOf(db, record.id);
+    const plan = await findPlan(db, record.id);
+    const admittedNames = await bidderFacts(
+      db,
+      plan ? [...plan.decisions.values()].flatMap((decision) => decision.bidders) : [],
+    );
+    const phases: OcdsPhase[] = (plan?.phases ?? []).map((phase) => {
+      const decision = plan?.decisions.get(phase.number);
+      return {
+        number: phase.number,
+        title: PHASE_TITLES[phase.key] ?? phase.key,
+        startDate: phase.startsAt,
+        endDate: phase.endsAt,
+        maxBidders: phase.maxBidders,
+        admitted: decision
+          ? decision.bidders.flatMap((ref) => {
+              const facts = admittedNames.get(bidderKey(ref));
+              return facts ? [partyOf(facts)] : [];
+            })
+          : null,
+      };
+    });
     processes.push({
       challenge: {
         id: record.id,
@@ -67,13 +135,15 @@ export async function ocdsProcesses(db: Db, ids?: string[]): Promise<OcdsProcess
         askedAt: clarification.askedAt,
         answeredAt: clarification.answeredAt,
       })),
-      enquirers: isDecided(record) ? await enquirersOf(db, record) : null,
-      tenderers: null,
+      enquirers: decided ? await enquirersOf(db, record) : null,
+      tenderers: decided ? bidders.map((entry) => partyOf(entry.bidder)) : null,
       funders: [],
-      criteria: null,
-      rationale: null,
-      award: null,
-      phases: [],
+      criteria: criteria.length
+        ? criteria.map((criterion) => ({ name: criterion.name, weight: criterion.weight }))
+        : null,
+      rationale: plan ? rationaleOf(plan.plan) : null,
+      award: ocdsAward,
+      phases,
     });
   }
   return processes;
@@ -101,4 +171,18 @@ async function enquirersOf(db: Db, record: PublicChallengeRecord): Promise<OcdsP
       locality: summary.cityName ?? summary.locality,
       countryName: summary.country,
     }));
+}
+
+/** Why this procedure: the model chosen, what the route advisor recommended, any deviation. */
+function rationaleOf(plan: {
+  chosenModel: string;
+  advice: { recommended: string } | null;
+  deviationReason: string | null;
+}): string {
+  const parts = [`Procedure chosen: ${plan.chosenModel.replaceAll("_", " ")}.`];
+  if (plan.advice) {
+    parts.push(`The route advisor recommended: ${plan.advice.recommended.replaceAll("_", " ")}.`);
+  }
+  if (plan.deviationReason) parts.push(`Reason for deviating: ${plan.deviationReason}`);
+  return parts.join(" ");
 }

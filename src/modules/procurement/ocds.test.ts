@@ -6,13 +6,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY } from "../../core/clock.ts";
 import { createDraft } from "../challenges/test/factories.ts";
 import { type OcdsProcess, releasePackage, releasesOf } from "./ocds.ts";
+import { declare, defineSetup, scoreAll, setupBody } from "./test/evaluation-factories.ts";
 import {
   type CityTeam,
   cityTeam,
+  contentBody,
   openChallenge,
   type Problem,
   type Provider,
+  passDeadline,
   provider,
+  submit,
   type WatchedPlatform,
   watchedPlatform,
 } from "./test/factories.ts";
@@ -49,6 +53,7 @@ type Release = Record<string, unknown> & {
     procurementMethod?: string;
     enquiries: Array<Record<string, unknown>>;
     tenderers?: Array<{ id: string }>;
+    awardCriteriaDetails?: string;
   };
   awards?: Array<{ status: string; suppliers: Array<{ id: string }> }>;
   relatedProcesses?: Array<{ relationship: string[]; identifier: string; scheme: string }>;
@@ -214,6 +219,127 @@ describe("OCDS release packages", () => {
     expect(after.body.releases[0]!.parties).toContainEqual(
       expect.objectContaining({ id: asker.organisation.id, roles: ["enquirer"] }),
     );
+  });
+});
+
+describe("OCDS and the integrity record of an awarded procurement", () => {
+  let platform: WatchedPlatform;
+  let city: CityTeam;
+  let winner: Provider;
+  let runnerUp: Provider;
+
+  beforeAll(async () => {
+    platform = await watchedPlatform();
+    platform.clock.set("2026-03-02T08:00:00.000Z");
+    city = await cityTeam(platform, "Copenhagen");
+    winner = await provider(platform, "company", "DK", []);
+    runnerUp = await provider(platform, "research", "SE", []);
+  });
+  afterEach(() => expect(platform.serverErrors.splice(0)).toEqual([]));
+  afterAll(() => platform.close());
+
+  it("names tenderers and the supplier only once awarded; the award turns active after the standstill", async () => {
+    const challenge = await openChallenge(platform, city, "Leak-aware water mains");
+    const setup = await defineSetup(
+      city.member.client,
+      challenge.id,
+      setupBody(
+        [
+          { userId: city.member.userId, role: "chair" },
+          { userId: city.admin.userId, role: "evaluator" },
+        ],
+        { blind: false, standstillDays: 10 },
+      ),
+    );
+    const won = await submit(
+      winner.admin.client,
+      challenge.id,
+      { kind: "organisation", id: winner.organisation.id },
+      contentBody("winner-marker"),
+    );
+    const lost = await submit(
+      runnerUp.admin.client,
+      challenge.id,
+      { kind: "organisation", id: runnerUp.organisation.id },
+      contentBody("runner-up-marker"),
+    );
+    const secrets = [
+      winner.organisation.id,
+      winner.organisation.name,
+      runnerUp.organisation.id,
+      runnerUp.organisation.name,
+      won.proposal.id,
+      lost.proposal.id,
+      won.receipt.sha256,
+    ];
+    const ocds = () =>
+      platform.client().get<ReleasePackage>(`/api/v1/challenges/${challenge.id}/ocds`);
+    const integrity = () =>
+      platform.client().get<{
+        decided: boolean;
+        receiptsIssued: number | null;
+        conflicts: Record<string, number> | null;
+        steps: Array<{ action: string; intact: boolean }>;
+      }>(`/api/v1/challenges/${challenge.id}/integrity`);
+
+    // While it runs — before the deadline and during the evaluation — nothing names a bidder.
+    const leaks = async () => {
+      const texts = [JSON.stringify((await ocds()).body), JSON.stringify((await integrity()).body)];
+      const all = JSON.stringify((await platform.client().get("/api/v1/ocds")).body);
+      return secrets.filter((secret) => [...texts, all].some((text) => text.includes(secret)));
+    };
+    expect(await leaks()).toEqual([]);
+    passDeadline(platform, challenge.deadline);
+    for (const person of [city.member, city.admin]) {
+      for (const proposal of [won.proposal, lost.proposal]) {
+        expect((await declare(person.client, proposal.id, "no_conflict")).status).toBe(200);
+      }
+      expect((await scoreAll(person.client, won.proposal.id, setup, [9, 8, 7])).status).toBe(200);
+      expect((await scoreAll(person.client, lost.proposal.id, setup, [5, 5, 5])).status).toBe(200);
+    }
+    expect(await leaks()).toEqual([]);
+    const running = (await ocds()).body.releases[0]!;
+    expect(running.tender.awardCriteriaDetails).toBe("Quality: 50%; Delivery: 30%; Price: 20%");
+
+    const award = await city.member.client.post(`/api/v1/challenges/${challenge.id}/award`, {
+      proposalId: won.proposal.id,
+      justification: "Best weighted score: fewer leaks for the money.",
+    });
+    expect(award.status).toBe(200);
+
+    const awarded = await ocds();
+    expectValidPackage(awarded.body);
+    const release = awarded.body.releases[0]!;
+    expect(release.tag).toEqual(["tender", "award"]);
+    expect(release.awards).toEqual([
+      expect.objectContaining({
+        status: "pending",
+        suppliers: [{ id: winner.organisation.id, name: winner.organisation.name }],
+        value: { amount: 1_250_000, currency: "EUR" },
+      }),
+    ]);
+    expect(release.tender).toMatchObject({ numberOfTenderers: 2, status: "complete" });
+    expect(release.tender.tenderers!.map((party) => party.id).sort()).toEqual(
+      [winner.organisation.id, runnerUp.organisation.id].sort(),
+    );
+    const roles = new Map(release.parties.map((party) => [party.id, party.roles]));
+    expect(roles.get(winner.organisation.id)).toEqual(["tenderer", "supplier"]);
+    expect(roles.get(runnerUp.organisation.id)).toEqual(["tenderer"]);
+
+    const record = (await integrity()).body;
+    expect(record).toMatchObject({
+      decided: true,
+      receiptsIssued: 2,
+      conflicts: { declarations: 4, noConflict: 4, declaredConflicts: 0, detectedConflicts: 0 },
+    });
+    const actions = record.steps.map((step) => step.action);
+    expect(actions.filter((action) => action === "proposal.submitted")).toHaveLength(2);
+    expect(actions).toContain("evaluation.awarded");
+    expect(record.steps.every((step) => step.intact)).toBe(true);
+
+    platform.clock.advance(10 * DAY);
+    const final = await ocds();
+    expect(final.body.releases[0]!.awards![0]!.status).toBe("active");
   });
 });
 

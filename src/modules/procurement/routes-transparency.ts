@@ -91,7 +91,7 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
     async (request) => {
       const facts = await readableProcurementFacts(ctx.db, request.actor, request.params.id);
       if (facts.status === "draft") throw procurementErrors.notPublished();
-      const processes = await ocdsProcesses(ctx.db, [facts.id]);
+      const processes = await ocdsProcesses(ctx.db, ctx.clock.now(), [facts.id]);
       return packageOf(processes, `${ctx.publicUrl}/api/v1/challenges/${facts.id}/ocds`);
     },
   );
@@ -107,7 +107,8 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
         response: { 200: ReleasePackage },
       },
     },
-    async () => packageOf(await ocdsProcesses(ctx.db), `${ctx.publicUrl}/api/v1/ocds`),
+    async () =>
+      packageOf(await ocdsProcesses(ctx.db, ctx.clock.now()), `${ctx.publicUrl}/api/v1/ocds`),
   );
 
   app.get(
