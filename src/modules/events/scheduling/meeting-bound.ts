@@ -201,7 +201,7 @@ function lagrangianBound(
   let theta = 1;
   let sinceImproved = 0;
   let current = least;
-  for (let iteration = 0; iteration < (options.iterations ?? 300); iteration++) {
+  for (let iteration = 0; iteration < (options.iterations ?? 100); iteration++) {
     // The subgradient: limit minus use, per slot and per participant-slot.
     let norm = 0;
     for (let slot = 0; slot < slotCount; slot++) {

@@ -121,7 +121,7 @@ export function placeMeetings(
     if (hopeless(a, allowance) || hopeless(b, allowance)) return -1;
     locked[request] = 1;
     let result = -1;
-    slots: for (const slot of slots) {
+    trySlots: for (const slot of slots) {
       const x = assignment.occupant[a + slot]!;
       const y = assignment.occupant[b + slot]!;
       if ((x >= 0 && locked[x]) || (y >= 0 && locked[y])) continue;
@@ -140,10 +140,10 @@ export function placeMeetings(
           const left = relocate(other, depth - 1, allowance);
           if (left >= 0) {
             result = left;
-            break slots;
+            break trySlots;
           }
           assignment.rollback(mark);
-          if (budget < 0) break slots;
+          if (budget < 0) break trySlots;
         }
         continue;
       }
