@@ -5,6 +5,7 @@ import type { ReceiptVerification } from "./contract.ts";
 import { procurementErrors } from "./errors.ts";
 import { type ChallengeEvaluation, evaluationsOf, pseudonymsOf } from "./evaluation-standing.ts";
 import {
+  isCityMember,
   mayCountProposals,
   mayVerifyReceipt,
   type Phase,
@@ -344,4 +345,26 @@ export async function evaluatedProposals(
     .sort(
       (a, b) => a.pseudonym.length - b.pseudonym.length || a.pseudonym.localeCompare(b.pseudonym),
     );
+}
+
+/**
+ * Who bid, for the owning city's members once the proposal deadline has passed — what the PCP
+ * narrowing needs: the bidders of live proposals, their identity only (no content, revision or
+ * file). Before the deadline, and for anyone else, null: who bids is sealed.
+ */
+export async function liveBiddersForCity(
+  db: Db,
+  reader: Reader,
+  challenge: ChallengeProcurementFacts,
+  now: Date,
+): Promise<BidderFacts[] | null> {
+  if (!isCityMember(reader, challenge) || phaseOf(challenge, now) !== "after_deadline") return null;
+  const live = (await proposalsOfChallenge(db, challenge.id)).filter(
+    (row) => row.status === "submitted",
+  );
+  const facts = await bidderFacts(
+    db,
+    live.map((row) => ({ kind: row.bidderKind, id: row.bidderId })),
+  );
+  return [...facts.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

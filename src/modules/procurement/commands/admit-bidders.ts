@@ -6,7 +6,6 @@ import {
   type ChallengeProcurementFacts,
   readableProcurementFacts,
 } from "../../challenges/index.ts";
-import { liveBiddersForCity } from "../admission-candidates.ts";
 import { recordPlanEvent } from "../audit-plans.ts";
 import { bidderKey } from "../bidders.ts";
 import type { AdmissionBody } from "../contract-advisor.ts";
@@ -15,6 +14,7 @@ import { evaluationsOf } from "../evaluation-standing.ts";
 import { isCityMember, phaseOf, type Reader } from "../policy.ts";
 import type { BidderKey } from "../repository.ts";
 import { findPlan, insertDecision, type StoredPlan } from "../repository-plans.ts";
+import { liveBiddersForCity } from "../sealed-proposals.ts";
 
 /** Statuses in which a pre-commercial procurement runs its phases (after the proposal deadline). */
 const RUNNING: ReadonlySet<string> = new Set(["evaluation", "awarded", "piloting"]);
