@@ -9,7 +9,7 @@ export interface PlacementSettings {
   attemptBudget: number;
   /** Full passes over the unplaced requests at most (each pass strictly gains, or it stops). */
   passes: number;
-  /** Confirmed meetings that may move only once the search without moving them is done. */
+  /** Whether confirmed meetings may move, in a second search after one that keeps them. */
   confirmedMayMove: boolean;
 }
 

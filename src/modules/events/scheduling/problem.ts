@@ -81,7 +81,10 @@ export interface Schedule {
   totalPriority: number;
   meetingCount: number;
   stability: ScheduleStability;
-  /** True when the exact search proved that no schedule places more total priority. */
+  /**
+   * True when the exact search proved that no schedule places more total priority (with
+   * "keep": no schedule that keeps the confirmed meetings still feasible).
+   */
   provenOptimal: boolean;
 }
 
