@@ -3,12 +3,7 @@ import { DAY } from "../../core/clock.ts";
 import type { TestClient, TestResponse } from "../../core/testing/http-client.ts";
 import { seedMembership } from "../organisations/index.ts";
 import type { AwardNotice, EvaluationSetup, Ranking, WorkList } from "./contract-evaluation.ts";
-import {
-  declare,
-  defineSetup,
-  scoreAll,
-  setupBody,
-} from "./test/evaluation-factories.ts";
+import { declare, defineSetup, scoreAll, setupBody } from "./test/evaluation-factories.ts";
 import {
   type CityTeam,
   cityTeam,
@@ -28,6 +23,8 @@ import {
   watchedPlatform,
 } from "./test/factories.ts";
 
+/** The matrix makes hundreds of requests: generous limits on a shared, loaded machine. */
+const SLOW = 240_000;
 /**
  * The evaluation's authorisation matrix: every evaluation route × actor × phase, the expected
  * answer written out per cell, and — wherever an actor may not know something — a check that it
@@ -243,7 +240,7 @@ describe("evaluation: route × actor × phase", () => {
       chair: chair.client,
       platformAdmin: admin.client,
     };
-  });
+  }, SLOW);
   afterAll(() => platform.close());
 
   async function checkPhase(phase: PhaseKey): Promise<string[]> {
@@ -420,99 +417,122 @@ describe("evaluation: route × actor × phase", () => {
     return problems;
   }
 
-  it("before the deadline: the city defines; nobody on the city side opens anything", async () => {
-    expect(await checkPhase("beforeDeadline")).toEqual([]);
-    expect(platform.serverErrors).toEqual([]);
-  });
+  it(
+    "before the deadline: the city defines; nobody on the city side opens anything",
+    async () => {
+      expect(await checkPhase("beforeDeadline")).toEqual([]);
+      expect(platform.serverErrors).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it("blind: cleared evaluators open proposals without who bids; the recused one opens nothing", async () => {
-    passDeadline(platform, challenge.deadline);
-    for (const which of both) {
-      expect((await declare(chair.client, proposals[which].id, "no_conflict")).status).toBe(200);
-      expect((await declare(evaluator.client, proposals[which].id, "no_conflict")).status).toBe(
-        200,
+  it(
+    "blind: cleared evaluators open proposals without who bids; the recused one opens nothing",
+    async () => {
+      passDeadline(platform, challenge.deadline);
+      for (const which of both) {
+        expect((await declare(chair.client, proposals[which].id, "no_conflict")).status).toBe(200);
+        expect((await declare(evaluator.client, proposals[which].id, "no_conflict")).status).toBe(
+          200,
+        );
+      }
+      const detected = await declare(recused.client, proposals.org.id, "no_conflict");
+      expect(detected.body).toEqual({ standing: "recused", recusal: "detected" });
+      const declared = await declare(
+        recused.client,
+        proposals.consortium.id,
+        "conflict",
+        "My sister leads the research institute's team.",
       );
-    }
-    const detected = await declare(recused.client, proposals.org.id, "no_conflict");
-    expect(detected.body).toEqual({ standing: "recused", recusal: "detected" });
-    const declared = await declare(
-      recused.client,
-      proposals.consortium.id,
-      "conflict",
-      "My sister leads the research institute's team.",
-    );
-    expect(declared.body).toEqual({ standing: "recused", recusal: "declared" });
-    expect(await checkPhase("blind")).toEqual([]);
-    expect(platform.serverErrors).toEqual([]);
-  });
+      expect(declared.body).toEqual({ standing: "recused", recusal: "declared" });
+      expect(await checkPhase("blind")).toEqual([]);
+      expect(platform.serverErrors).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it("evaluation: the chair locks technical scores, identities show to the panel", async () => {
-    // Technical scores while blind: org 8, 7 / 9, 6 → quality 8.5, delivery 6.5.
-    expect(
-      (await scoreAll(evaluator.client, proposals.org.id, setup, [8, 7, 6], ["technical"])).status,
-    ).toBe(200);
-    expect(
-      (await scoreAll(chair.client, proposals.org.id, setup, [9, 6, 8], ["technical"])).status,
-    ).toBe(200);
-    expect(
-      (await scoreAll(evaluator.client, proposals.consortium.id, setup, [5, 5, 5])).status,
-    ).toBe(200);
-    const lock = await chair.client.post(
-      `/api/v1/challenges/${challenge.id}/evaluation/lock-technical`,
-    );
-    expect(lock.status).toBe(200);
-    // Locked: technical scores no longer change.
-    const late = await scoreAll(
-      evaluator.client,
-      proposals.org.id,
-      setup,
-      [1, 1, 1],
-      ["technical"],
-    );
-    expect([late.status, (late.body as { code: string }).code]).toEqual([409, "technical_locked"]);
-    expect(await checkPhase("evaluation")).toEqual([]);
-    expect(platform.serverErrors).toEqual([]);
-  });
+  it(
+    "evaluation: the chair locks technical scores, identities show to the panel",
+    async () => {
+      // Technical scores while blind: org 8, 7 / 9, 6 → quality 8.5, delivery 6.5.
+      expect(
+        (await scoreAll(evaluator.client, proposals.org.id, setup, [8, 7, 6], ["technical"]))
+          .status,
+      ).toBe(200);
+      expect(
+        (await scoreAll(chair.client, proposals.org.id, setup, [9, 6, 8], ["technical"])).status,
+      ).toBe(200);
+      expect(
+        (await scoreAll(evaluator.client, proposals.consortium.id, setup, [5, 5, 5])).status,
+      ).toBe(200);
+      const lock = await chair.client.post(
+        `/api/v1/challenges/${challenge.id}/evaluation/lock-technical`,
+      );
+      expect(lock.status).toBe(200);
+      // Locked: technical scores no longer change.
+      const late = await scoreAll(
+        evaluator.client,
+        proposals.org.id,
+        setup,
+        [1, 1, 1],
+        ["technical"],
+      );
+      expect([late.status, (late.body as { code: string }).code]).toEqual([
+        409,
+        "technical_locked",
+      ]);
+      expect(await checkPhase("evaluation")).toEqual([]);
+      expect(platform.serverErrors).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it("awarded: the chair awards; the notice is public, final once the standstill ends", async () => {
-    const ranking = await chair.client.get<Ranking>(
-      `/api/v1/challenges/${challenge.id}/evaluation/ranking`,
-    );
-    // org: quality (8 + 9) / 2 = 8.5, delivery (7 + 6) / 2 = 6.5, price 7 (both scored 7 in the
-    // matrix) → 50 × 0.85 + 30 × 0.65 + 20 × 0.7 = 42.5 + 19.5 + 14 = 76.
-    // consortium: 5, 5, 5 → 50.
-    const totals = Object.fromEntries(
-      ranking.body.proposals.map((row) => [row.proposalId, [row.total, row.rank]]),
-    );
-    expect(totals[proposals.org.id]).toEqual([76, 1]);
-    expect(totals[proposals.consortium.id]).toEqual([50, 2]);
-    const award = await chair.client.post<AwardNotice>(`/api/v1/challenges/${challenge.id}/award`, {
-      proposalId: proposals.org.id,
-      justification: "The best value for Østerbro's basements, by a clear margin.",
-    });
-    expect(award.status).toBe(200);
-    expect(award.body.final).toBe(false);
-    const status = await platform
-      .client()
-      .get<{ status: string }>(`/api/v1/challenges/${challenge.id}`);
-    expect(status.body.status).toBe("awarded");
-    expect(await checkPhase("awarded")).toEqual([]);
+  it(
+    "awarded: the chair awards; the notice is public, final once the standstill ends",
+    async () => {
+      const ranking = await chair.client.get<Ranking>(
+        `/api/v1/challenges/${challenge.id}/evaluation/ranking`,
+      );
+      // org: quality (8 + 9) / 2 = 8.5, delivery (7 + 6) / 2 = 6.5, price 7 (both scored 7 in the
+      // matrix) → 50 × 0.85 + 30 × 0.65 + 20 × 0.7 = 42.5 + 19.5 + 14 = 76.
+      // consortium: 5, 5, 5 → 50.
+      const totals = Object.fromEntries(
+        ranking.body.proposals.map((row) => [row.proposalId, [row.total, row.rank]]),
+      );
+      expect(totals[proposals.org.id]).toEqual([76, 1]);
+      expect(totals[proposals.consortium.id]).toEqual([50, 2]);
+      const award = await chair.client.post<AwardNotice>(
+        `/api/v1/challenges/${challenge.id}/award`,
+        {
+          proposalId: proposals.org.id,
+          justification: "The best value for Østerbro's basements, by a clear margin.",
+        },
+      );
+      expect(award.status).toBe(200);
+      expect(award.body.final).toBe(false);
+      const status = await platform
+        .client()
+        .get<{ status: string }>(`/api/v1/challenges/${challenge.id}`);
+      expect(status.body.status).toBe("awarded");
+      expect(await checkPhase("awarded")).toEqual([]);
 
-    const notice = await platform
-      .client()
-      .get<AwardNotice>(`/api/v1/challenges/${challenge.id}/award-notice`);
-    expect(notice.body).toMatchObject({
-      winner: { kind: "organisation", name: bidder.organisation.name },
-      value: { amountMinor: 876_543_210, currency: "EUR" },
-      final: false,
-      ranking: { evaluated: 2, winnerTotal: 76, winnerRank: 1 },
-    });
-    expect(notice.body.contacts.length).toBeGreaterThan(0);
-    platform.clock.advance(10 * DAY);
-    const later = await platform
-      .client()
-      .get<AwardNotice>(`/api/v1/challenges/${challenge.id}/award-notice`);
-    expect(later.body.final).toBe(true);
-    expect(platform.serverErrors).toEqual([]);
-  });
+      const notice = await platform
+        .client()
+        .get<AwardNotice>(`/api/v1/challenges/${challenge.id}/award-notice`);
+      expect(notice.body).toMatchObject({
+        winner: { kind: "organisation", name: bidder.organisation.name },
+        value: { amountMinor: 876_543_210, currency: "EUR" },
+        final: false,
+        ranking: { evaluated: 2, winnerTotal: 76, winnerRank: 1 },
+      });
+      expect(notice.body.contacts.length).toBeGreaterThan(0);
+      platform.clock.advance(10 * DAY);
+      const later = await platform
+        .client()
+        .get<AwardNotice>(`/api/v1/challenges/${challenge.id}/award-notice`);
+      expect(later.body.final).toBe(true);
+      expect(platform.serverErrors).toEqual([]);
+    },
+    SLOW,
+  );
 });
