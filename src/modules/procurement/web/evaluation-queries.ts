@@ -2,10 +2,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { api, apiRequest } from "../../../ui/api/api-client.ts";
-import type { Member } from "../../organisations/contract.ts";
+import type { Member, OrganisationSummary } from "../../organisations/contract.ts";
 import type {
   AwardBody,
   AwardNotice,
+  Contact,
+  ContactBody,
+  ContactList,
   DeclarationBody,
   EvaluationSetup,
   EvaluationSetupBody,
@@ -124,6 +127,39 @@ export function useAward(challengeId: string) {
   });
 }
 
+export function useContacts(challengeId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...evaluationKey, "contacts", challengeId],
+    queryFn: ({ signal }) =>
+      api.get<ContactList>(`${challengePath(challengeId)}/contacts`, undefined, signal),
+    enabled,
+  });
+}
+
+/** Organisations whose name matches (two letters at least), for the contact log. */
+export function useOrganisationSearch(text: string) {
+  const q = text.trim();
+  return useQuery({
+    queryKey: [...evaluationKey, "organisations", q],
+    queryFn: ({ signal }) =>
+      api.get<{ organisations: OrganisationSummary[] }>(
+        "/api/v1/organisations",
+        { q, limit: 20 },
+        signal,
+      ),
+    enabled: q.length >= 2,
+  });
+}
+
+export function useRecordContact(challengeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: ContactBody) =>
+      api.post<Contact>(`${challengePath(challengeId)}/contacts`, body),
+    onSuccess: () => refresh(),
+  });
+}
+
 /** The evaluation's problem codes in the reader's language (texts under "evaluation.errors"). */
 export function useEvaluationMessages(): Partial<Record<string, string>> {
   const { t } = useTranslation("procurement");
@@ -146,6 +182,8 @@ export function useEvaluationMessages(): Partial<Record<string, string>> {
       "chair_recused",
       "award_not_found",
       "quiet_period",
+      "contact_invalid",
+      "not_city_member",
       "validation_failed",
     ];
     return Object.fromEntries(codes.map((code) => [code, t(`evaluation.errors.${code}`)]));
