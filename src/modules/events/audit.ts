@@ -9,6 +9,18 @@ export interface EventAuditEvents extends Record<string, Record<string, unknown>
   "event.registered": { userId: string; status: string };
   "event.registration_cancelled": { userId: string; status: string };
   "event.promoted": { userId: string };
+  "event.brokerage_set_up": { slots: number; tables: number };
+  "event.brokerage_profile_published": { userId: string; availableSlots: number | null };
+  "event.meeting_requested": { requestId: string; recipientId: string; priority: number };
+  "event.meeting_answered": { requestId: string; answer: "accepted" | "declined" };
+  "event.meeting_request_cancelled": { requestId: string };
+  "event.meetings_scheduled": {
+    placed: number;
+    upperBound: number;
+    unplaced: number;
+    kept: number;
+    moved: number;
+  };
 }
 
 export const recordEventEvent = defineAuditLog<EventAuditEvents>("event");

@@ -4,6 +4,20 @@ import { ICalCalendar, ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
 import type { EventRow } from "./repository.ts";
 
+/** A scheduled 1:1 meeting as a calendar entry, in its event's zone. */
+export interface CalendarMeeting {
+  requestId: string;
+  eventId: string;
+  eventTitle: string;
+  timeZone: string;
+  venue: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  table: string;
+  withName: string;
+  scheduledAt: Date;
+}
+
 /**
  * iCalendar (RFC 5545) for events: each event in its own IANA zone (DTSTART;TZID=… with the
  * zone's VTIMEZONE), so a calendar shows the local time where it happens and converts it for
@@ -16,6 +30,8 @@ export function eventsCalendar(
     publicUrl: string;
     /** Events whose online link the reader may see. */
     showsOnlineLink: (row: EventRow) => boolean;
+    /** The reader's scheduled 1:1 meetings. */
+    meetings?: CalendarMeeting[];
   },
 ): string {
   const calendar = new ICalCalendar({
@@ -41,6 +57,21 @@ export function eventsCalendar(
       location: row.venue ?? online ?? null,
       url,
       status: row.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  for (const meeting of options.meetings ?? []) {
+    calendar.createEvent({
+      id: `meeting-${meeting.requestId}@city-solutions-platform`,
+      start: DateTime.fromJSDate(meeting.startsAt).setZone(meeting.timeZone),
+      end: DateTime.fromJSDate(meeting.endsAt).setZone(meeting.timeZone),
+      timezone: meeting.timeZone,
+      stamp: meeting.scheduledAt,
+      lastModified: meeting.scheduledAt,
+      summary: `1:1 meeting with ${meeting.withName} (${meeting.table})`,
+      description: `${meeting.eventTitle}\n\n${options.publicUrl}/events/${meeting.eventId}/agenda`,
+      location: [meeting.table, meeting.venue].filter(Boolean).join(", "),
+      url: `${options.publicUrl}/events/${meeting.eventId}/agenda`,
+      status: ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

@@ -23,4 +23,24 @@ export const eventsErrors = defineErrors({
   eventOver: { status: 409, title: "This event is over" },
   statusChangeRefused: { status: 409, title: "The event cannot change to this status" },
   feedNotFound: { status: 404, title: "No calendar feed has this address" },
+  notBrokerageParticipant: {
+    status: 403,
+    title: "Only the event's registered participants (not the waitlist) and its hosts can do this",
+  },
+  brokerageNotSetUp: {
+    status: 409,
+    title: "The hosts have not set up meeting slots and tables yet",
+  },
+  unknownMeetingSlot: { status: 400, title: "No meeting slot of this event has this id" },
+  recipientUnavailable: {
+    status: 400,
+    title: "Meetings can be requested only with registered participants who published a profile",
+  },
+  meetingRequestExists: {
+    status: 409,
+    title: "There is an open meeting request between you two at this event already",
+  },
+  meetingRequestNotFound: { status: 404, title: "No meeting request of yours has this id" },
+  meetingRequestAnswered: { status: 409, title: "This meeting request is no longer pending" },
+  quietPeriod: { status: 409, title: "This one-to-one meeting is refused during a quiet period" },
 });

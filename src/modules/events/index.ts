@@ -1,17 +1,19 @@
 /**
  * Events: meetings, workshops, webinars and hackathons hosted by organisations — agenda,
  * registration with capacity and a waitlist (promotion notified), iCalendar files and personal
- * feeds. The 1:1 meeting scheduler lives in scheduling/. See docs/events.md.
+ * feeds; 1:1 brokerage meetings (routes-brokerage.ts) placed by the scheduler in scheduling/. See docs/events.md.
  */
 import type { ServiceContext } from "../../core/context.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { eventsRoutes } from "./routes.ts";
+import { brokerageRoutes } from "./routes-brokerage.ts";
 
 export function eventsModule(ctx: ServiceContext): ModuleManifest {
   return {
     name: "events",
     routes: async (app) => {
       await app.register(eventsRoutes, { ctx });
+      await app.register(brokerageRoutes, { ctx });
     },
   };
 }

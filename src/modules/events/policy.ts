@@ -10,6 +10,9 @@ import { type Actor, hasPlatformRole } from "../../core/auth/actor.ts";
  *   organisations the creator is a member of (admins may name any).
  * - Any signed-in person registers while registration is open; the online link is shown to
  *   registered participants (not the waitlist) and to the hosts.
+ * - 1:1 meetings: registered participants (not the waitlist) publish a profile, see the
+ *   directory, request and answer meetings and read their agenda; the hosts (and platform
+ *   admins) set up slots and tables, see the directory and run the scheduler.
  */
 
 export interface Standing {
@@ -57,4 +60,16 @@ export function seesOnlineLink(
   registration: { status: string } | undefined,
 ): boolean {
   return managesEvent(standing, hostIds) || registration?.status === "registered";
+}
+
+/** The caller's part in an event's 1:1 meetings. */
+export function brokerageRole(
+  standing: Standing,
+  hostIds: readonly string[],
+  registration: { status: string } | undefined,
+): { participant: boolean; manage: boolean } {
+  return {
+    participant: registration?.status === "registered",
+    manage: managesEvent(standing, hostIds),
+  };
 }

@@ -4,6 +4,7 @@ import { requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import { IdParams, problemResponses } from "../../core/http/contract.ts";
 import { findPeople } from "../accounts/index.ts";
+import { agendaOfPerson, calendarMeetings } from "./brokerage-views.ts";
 import { eventsCalendar, feedTokenHash, newFeedToken } from "./calendar.ts";
 import { changeEventStatus } from "./commands/change-status.ts";
 import { cancelRegistration, register } from "./commands/registration.ts";
@@ -330,7 +331,8 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
     {
       schema: {
         tags,
-        summary: "A personal calendar feed: the events you registered for (secret address)",
+        summary:
+          "A personal calendar feed: the events you registered for and your 1:1 meetings (secret address)",
         params: FeedParams,
         response: { 200: z.string().describe("text/calendar"), ...problemResponses },
       },
@@ -366,6 +368,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = asyn
         publicUrl: ctx.publicUrl,
         showsOnlineLink: (row) =>
           registered.has(row.id) || managesEvent(standing, hosts.get(row.id) ?? []),
+        meetings: calendarMeetings(await agendaOfPerson(ctx.db, feed.userId, [...registered])),
       });
       reply.type(calendarType).header("cache-control", "private, no-store");
       return text;

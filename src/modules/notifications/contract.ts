@@ -40,6 +40,10 @@ export const NotificationKind = z.enum([
   "event_seat",
   /** To an event's registered and waitlisted people: the hosts cancelled it. */
   "event_cancelled",
+  /** To a participant of a brokerage event: another participant asks for a 1:1 meeting. */
+  "meeting_request",
+  /** To the requester: the other participant accepted or declined the meeting. */
+  "meeting_answered",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -126,6 +130,8 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   consortium_dissolved: "daily",
   event_seat: "immediately",
   event_cancelled: "immediately",
+  meeting_request: "immediately",
+  meeting_answered: "immediately",
 };
 
 /** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */

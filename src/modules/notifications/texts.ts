@@ -80,6 +80,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Cancelled events I registered for",
       line: "“{{event}}” was cancelled by its hosts.",
     },
+    meeting_request: {
+      name: "Meeting requests for me at events",
+      line: "{{requester}} asks to meet you at “{{event}}”.",
+    },
+    meeting_answered: {
+      name: "Answers to my meeting requests",
+      line: "{{recipient}} {{answer}} your meeting request at “{{event}}”.",
+    },
   },
   fr: {
     challenge_question: {
@@ -146,6 +154,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Événements annulés auxquels je suis inscrit",
       line: "« {{event}} » a été annulé par ses organisateurs.",
     },
+    meeting_request: {
+      name: "Demandes de rendez-vous à des événements",
+      line: "{{requester}} souhaite vous rencontrer à « {{event}} ».",
+    },
+    meeting_answered: {
+      name: "Réponses à mes demandes de rendez-vous",
+      line: "{{recipient}} a répondu à votre demande de rendez-vous à « {{event}} » : {{answer}}.",
+    },
   },
   es: {
     challenge_question: {
@@ -211,6 +227,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     event_cancelled: {
       name: "Eventos cancelados en los que estoy inscrito",
       line: "«{{event}}» fue cancelado por sus organizadores.",
+    },
+    meeting_request: {
+      name: "Solicitudes de reunión en eventos",
+      line: "{{requester}} quiere reunirse con usted en «{{event}}».",
+    },
+    meeting_answered: {
+      name: "Respuestas a mis solicitudes de reunión",
+      line: "{{recipient}} respondió a su solicitud de reunión en «{{event}}»: {{answer}}.",
     },
   },
 };
