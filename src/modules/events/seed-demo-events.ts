@@ -1,6 +1,7 @@
 import { DAY, HOUR, ManualClock } from "../../core/clock.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import { listPublicChallenges } from "../challenges/index.ts";
+import { setUpBrokerage } from "./commands/brokerage-setup.ts";
 import { changeEventStatus } from "./commands/change-status.ts";
 import { createEvent } from "./commands/save-event.ts";
 import type { EventDetails } from "./contract.ts";
@@ -22,6 +23,8 @@ interface DemoEvent {
   capacity: number | null;
   challengeTitles: string[];
   agenda: Array<{ at: number; hours: number; title: string; speaker?: [string, string] }>;
+  /** 1:1 meetings: this many slots of `minutes` (5 minutes apart) from the start, and tables. */
+  brokerage?: { slots: number; minutes: number; tables: number };
 }
 
 const demoEvents: DemoEvent[] = [
@@ -86,6 +89,25 @@ const demoEvents: DemoEvent[] = [
     agenda: [],
   },
   {
+    host: "copenhagen",
+    kind: "meeting",
+    title: "Brokerage day: climate adaptation",
+    summary:
+      "Cities, companies and researchers meet one to one: publish what you offer and look for, request meetings, get your agenda.",
+    description:
+      "Eight 25-minute rounds at ten tables. Register, publish your profile, ask for meetings; once they are accepted the hosts schedule them and your agenda is ready to print or add to your calendar.",
+    day: 21,
+    hours: 4,
+    timeZone: "Europe/Copenhagen",
+    utcOffset: 1,
+    venue: "Bella Center, Center Blvd. 5, 2300 København",
+    onlineUrl: null,
+    capacity: null,
+    challengeTitles: [],
+    agenda: [],
+    brokerage: { slots: 8, minutes: 25, tables: 10 },
+  },
+  {
     host: "lisbon",
     kind: "meeting",
     title: "Heat-resilient neighbourhoods: buyers' group meeting",
@@ -106,7 +128,8 @@ const demoEvents: DemoEvent[] = [
 
 /**
  * Demo events around today: a small Copenhagen workshop (two seats, so the waitlist shows at
- * once), a network webinar, a hackathon, and a past meeting. Published by the secretariat admin
+ * once), a network webinar, a hackathon, a Copenhagen brokerage day with 1:1 meeting slots and
+ * tables, and a past meeting. Published by the secretariat admin
  * on behalf of the hosts.
  */
 export async function seedDemoEvents(
@@ -163,6 +186,19 @@ export async function seedDemoEvents(
       })),
     });
     await changeEventStatus(seedCtx, actor, standing, id, "published");
+    if (demo.brokerage) {
+      const { slots, minutes, tables } = demo.brokerage;
+      await setUpBrokerage(seedCtx, actor, standing, id, {
+        slots: Array.from({ length: slots }, (_, index) => {
+          const slotStart = start + index * (minutes + 5) * 60_000;
+          return {
+            startsAt: new Date(slotStart).toISOString(),
+            endsAt: new Date(slotStart + minutes * 60_000).toISOString(),
+          };
+        }),
+        tables: Array.from({ length: tables }, (_, index) => `Table ${index + 1}`),
+      });
+    }
     seeded += 1;
   }
   return seeded;

@@ -142,6 +142,10 @@ describe("notification routes", () => {
       { kind: "consortium_member_left", delivery: "immediately" },
       { kind: "consortium_lead_handed_over", delivery: "immediately" },
       { kind: "consortium_dissolved", delivery: "daily" },
+      { kind: "event_seat", delivery: "immediately" },
+      { kind: "event_cancelled", delivery: "immediately" },
+      { kind: "meeting_request", delivery: "immediately" },
+      { kind: "meeting_answered", delivery: "immediately" },
     ]);
     const mark = (await platform.database.db.select().from(auditEvents)).length;
     const saved = await person.client.put<DeliveryPreferences>(

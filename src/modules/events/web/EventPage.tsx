@@ -11,6 +11,7 @@ import { QueryState } from "../../../ui/components/QueryState.tsx";
 import { useFormatting } from "../../../ui/i18n/formatting.ts";
 import { signInAddressFor, useViewer } from "../../catalogue/web/viewer.ts";
 import type { Event } from "../contract.ts";
+import { BrokerageSection } from "./BrokerageSection.tsx";
 import { useEventTime } from "./event-time.ts";
 import { useEvent, useEventStatus, useParticipants, useRegistration } from "./events-queries.ts";
 import "./events.css";
@@ -137,6 +138,7 @@ function EventView({ event }: { event: Event }) {
               </ul>
             </Card>
           )}
+          <BrokerageSection event={event} />
           {event.me.manage && <HostTools event={event} />}
         </div>
         <aside className="stack" aria-label={t("page.registration")}>

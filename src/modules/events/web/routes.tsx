@@ -15,6 +15,10 @@ export const eventsPages: RouteObject[] = [
     lazy: async () => ({ Component: (await import("./EventPage.tsx")).EventPage }),
   },
   {
+    path: "events/:id/agenda",
+    lazy: async () => ({ Component: (await import("./AgendaPage.tsx")).AgendaPage }),
+  },
+  {
     path: "events/:id/edit",
     lazy: async () => ({ Component: (await import("./EventFormPage.tsx")).EditEventPage }),
   },
