@@ -150,6 +150,40 @@ describe("evaluation", () => {
       expect(sealed.status).toBe(404);
       expect(Date.now()).toBeLessThan(deadline);
 
+      // Meanwhile the quiet period: Sofia sits on the panel, so a one-to-one meeting with a
+      // company is refused with the reason; an e-mail is recorded in the contact log.
+      await city.page.locator("summary").filter({ hasText: "Contact log" }).click();
+      await city.page.getByLabel("Find the organisation (name)").fill("HydroSense");
+      await expect
+        .poll(() => city.page.getByRole("option", { name: "HydroSense Analytics" }).count(), {
+          timeout: 15_000,
+        })
+        .toBeGreaterThan(0);
+      await city.page
+        .getByLabel("Organisation", { exact: true })
+        .selectOption({ label: "HydroSense Analytics" });
+      await city.page.getByLabel("Channel").selectOption("meeting");
+      await city.page.getByLabel("one-to-one meeting").check();
+      await city.page
+        .getByRole("textbox", { name: "About", exact: true })
+        .fill("Lunch to discuss the sensors");
+      await city.page.getByRole("button", { name: "Record the contact" }).click();
+      await expect
+        .poll(() => city.page.getByText(/sits on the evaluation panel/).count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+      await expectAccessible(city.page, "contact log with the quiet period's refusal");
+      await city.page.getByLabel("one-to-one meeting").uncheck();
+      await city.page.getByLabel("Channel").selectOption("email");
+      await city.page
+        .getByRole("textbox", { name: "About", exact: true })
+        .fill("Answered a question about the site visit");
+      await city.page.getByRole("button", { name: "Record the contact" }).click();
+      await expect
+        .poll(() => city.page.getByText("The contact is recorded.").count(), { timeout: 15_000 })
+        .toBe(1);
+
       // After the deadline.
       await new Promise((resolve) =>
         setTimeout(resolve, Math.max(0, deadline - Date.now() + 2_000)),
@@ -245,6 +279,9 @@ describe("evaluation", () => {
         .toBeGreaterThan(0);
       await expect
         .poll(() => visitor.page.getByText(/^The award becomes final on /).count())
+        .toBe(1);
+      await expect
+        .poll(() => visitor.page.getByText("Answered a question about the site visit").count())
         .toBe(1);
       await expectAccessible(visitor.page, "award notice");
       for (const browser of [bidder, freja, mikkel, visitor]) {

@@ -256,7 +256,8 @@ export type ContactChannel = z.infer<typeof ContactChannel>;
 export const Contact = z.object({
   id: Uuid,
   cityPerson: z.object({ id: Uuid, name: z.string() }),
-  organisation: z.object({ id: Uuid, name: z.string() }),
+  /** Null for the panel during the blind phase: the organisation may be a bidder. */
+  organisation: z.object({ id: Uuid, name: z.string() }).nullable(),
   contactAt: IsoDateTime,
   channel: ContactChannel,
   oneToOne: z.boolean(),

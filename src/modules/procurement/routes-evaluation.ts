@@ -55,7 +55,11 @@ const presentCriterion = (row: CriterionRow) => ({
   kind: row.kind,
 });
 
-async function presentContacts(ctx: ServiceContext, rows: ContactRow[]): Promise<Contact[]> {
+async function presentContacts(
+  ctx: ServiceContext,
+  rows: ContactRow[],
+  options: { hideOrganisations?: boolean } = {},
+): Promise<Contact[]> {
   const people = await findPeople(
     ctx.db,
     rows.map((row) => row.cityUserId),
@@ -67,10 +71,9 @@ async function presentContacts(ctx: ServiceContext, rows: ContactRow[]): Promise
   return rows.map((row) => ({
     id: row.id,
     cityPerson: { id: row.cityUserId, name: people.get(row.cityUserId)?.name ?? "" },
-    organisation: {
-      id: row.organisationId,
-      name: organisations.get(row.organisationId)?.name ?? "",
-    },
+    organisation: options.hideOrganisations
+      ? null
+      : { id: row.organisationId, name: organisations.get(row.organisationId)?.name ?? "" },
     contactAt: row.contactAt.toISOString(),
     channel: row.channel,
     oneToOne: row.oneToOne,
@@ -437,9 +440,16 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       const challenge = await readableProcurementFacts(ctx.db, actor, request.params.id);
       const reader = await readerOf(ctx.db, actor);
       if (!isCityMember(reader, challenge)) throw evaluationErrors.notCityMember();
+      // While blind, the panel must not learn from the log whom the city was in touch with.
+      const evaluation = (await evaluationsOf(ctx.db, reader, [challenge], ctx.clock.now())).get(
+        challenge.id,
+      )!;
+      const hideOrganisations = evaluation.standing.seat !== null && evaluation.stage === "blind";
       return {
         challengeId: challenge.id,
-        contacts: await presentContacts(ctx, await contactsOf(ctx.db, challenge.id)),
+        contacts: await presentContacts(ctx, await contactsOf(ctx.db, challenge.id), {
+          hideOrganisations,
+        }),
       };
     },
   );

@@ -103,7 +103,7 @@ function NoticeBody({ notice }: { notice: AwardNotice }) {
               {
                 key: "organisation",
                 header: t("evaluation.notice.organisation"),
-                render: (contact) => contact.organisation.name,
+                render: (contact) => contact.organisation?.name ?? "",
               },
               {
                 key: "channel",
@@ -118,7 +118,7 @@ function NoticeBody({ notice }: { notice: AwardNotice }) {
             ]}
             rows={notice.contacts}
             rowKey={(contact) =>
-              `${contact.contactAt}-${contact.cityPerson.id}-${contact.organisation.id}-${contact.subject}`
+              `${contact.contactAt}-${contact.cityPerson.id}-${contact.organisation?.id}-${contact.subject}`
             }
           />
         )}

@@ -79,7 +79,8 @@ export function ContactLog({ setup }: { setup: EvaluationSetup }) {
                 {
                   key: "organisation",
                   header: t("evaluation.notice.organisation"),
-                  render: (contact) => contact.organisation.name,
+                  render: (contact) =>
+                    contact.organisation?.name ?? t("evaluation.contacts.hidden"),
                 },
                 {
                   key: "channel",
