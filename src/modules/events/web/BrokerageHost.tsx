@@ -153,7 +153,7 @@ export function BrokerageHostTools({ event, brokerage }: { event: Event; brokera
             <Alert tone="success" title={t("brokerage.schedule.done")}>
               <p>
                 {t("brokerage.schedule.placed", {
-                  placed: schedule.data.placed,
+                  count: schedule.data.placed,
                   bound: schedule.data.upperBound,
                 })}
               </p>

@@ -1,0 +1,107 @@
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./browser.ts";
+
+// The demo "Brokerage day" in Copenhagen has 8 meeting slots and 10 tables. The researcher and
+// the founder register and publish profiles; the founder asks the researcher for a meeting, the
+// researcher accepts; the Copenhagen official (a host) schedules; the founder opens the agenda.
+// Everything by keyboard; axe checks the event page and the agenda.
+const brokerageDay = "Brokerage day: climate adaptation";
+
+async function openBrokerageDay(page: Page) {
+  await page.goto(`${baseUrl()}/events`);
+  const link = page.getByRole("link", { name: brokerageDay });
+  await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+  await expect
+    .poll(() => page.getByRole("heading", { level: 1, name: brokerageDay }).count(), {
+      timeout: 15_000,
+    })
+    .toBe(1);
+}
+
+async function press(page: Page, name: string | RegExp) {
+  const button = page.getByRole("button", { name, exact: typeof name === "string" });
+  await expect.poll(() => button.count(), { timeout: 15_000 }).toBe(1);
+  await button.focus();
+  await page.keyboard.press("Enter");
+}
+
+async function registerAndPublish(page: Page, offer: string) {
+  await press(page, "Register");
+  await expect
+    .poll(() => page.getByText("You are registered.").count(), { timeout: 15_000 })
+    .toBe(1);
+  const offerBox = page.getByLabel("What I offer");
+  await expect.poll(() => offerBox.count(), { timeout: 15_000 }).toBe(1);
+  await offerBox.fill(offer);
+  await page.getByLabel("What I am looking for").fill("Partners for a cloudburst pilot");
+  await press(page, "Publish my profile");
+  await expect
+    .poll(() => page.getByText("Your profile is published.").count(), { timeout: 15_000 })
+    .toBe(1);
+}
+
+describe("1:1 brokerage meetings", () => {
+  const browsers: Browser[] = [];
+  afterEach(async () => {
+    for (const browser of browsers.splice(0)) await browser.close();
+  });
+
+  const person = async (email: string) => {
+    const browser = await openBrowser();
+    browsers.push(browser);
+    await signIn(browser.page, email);
+    await openBrokerageDay(browser.page);
+    return browser.page;
+  };
+
+  it("request, accept, schedule, and the agenda", async () => {
+    const researcher = await person("researcher@demo.city-solutions.org");
+    await registerAndPublish(researcher, "A hydraulic model of the district's basements");
+
+    const founder = await person("founder@demo.city-solutions.org");
+    await registerAndPublish(founder, "Rain sensors for basements");
+    await press(founder, /^Request a meeting with /);
+    await founder.getByLabel("Message").fill("Could your model use our sensor data?");
+    await press(founder, "Send the request");
+    await expect
+      .poll(() => founder.getByText("Meeting requested").count(), { timeout: 15_000 })
+      .toBe(1);
+    await expectAccessible(founder, "event page, 1:1 meetings");
+
+    await researcher.reload();
+    await press(researcher, /^Accept the request from /);
+    await expect
+      .poll(() => researcher.getByText("accepted", { exact: true }).count(), { timeout: 15_000 })
+      .toBe(1);
+
+    const city = await person("city@demo.city-solutions.org");
+    await press(city, "Schedule meetings");
+    await expect
+      .poll(() => city.getByText("1 meeting placed of at most 1 possible.").count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await expect.poll(() => city.getByText(/could not be placed/).count()).toBe(1);
+    await expectAccessible(city, "event page, hosts' 1:1 tools");
+
+    await founder.reload();
+    const agendaLink = founder.getByRole("link", { name: "My meeting agenda" });
+    await expect.poll(() => agendaLink.count(), { timeout: 15_000 }).toBe(1);
+    await agendaLink.focus();
+    await founder.keyboard.press("Enter");
+    await founder.waitForURL(/\/events\/[0-9a-f-]{36}\/agenda$/);
+    const table = founder.getByRole("table", { name: /^Meetings \(times in Europe\/Copenhagen\)/ });
+    await expect.poll(() => table.count(), { timeout: 15_000 }).toBe(1);
+    expect(await table.locator("tbody tr").count()).toBe(1);
+    expect(await table.locator("tbody tr").first().textContent()).toContain("Table 1");
+    expect(
+      await founder.getByRole("link", { name: "Add to my calendar (.ics)" }).getAttribute("href"),
+    ).toMatch(/\/agenda\.ics$/);
+    await expectAccessible(founder, "agenda");
+    for (const browser of browsers) expect(browser.consoleErrors).toEqual([]);
+  });
+});
