@@ -74,12 +74,8 @@ export const eventMeetingRequests = pgTable(
     eventId: uuid("event_id")
       .notNull()
       .references(() => events.id, { onDelete: "cascade" }),
-    requesterId: uuid("requester_id")
-      .notNull()
-      .references(userForeignKey, { onDelete: "cascade" }),
-    recipientId: uuid("recipient_id")
-      .notNull()
-      .references(userForeignKey, { onDelete: "cascade" }),
+    requesterId: uuid("requester_id").notNull().references(userForeignKey, { onDelete: "cascade" }),
+    recipientId: uuid("recipient_id").notNull().references(userForeignKey, { onDelete: "cascade" }),
     message: text("message").notNull(),
     /** 1–3: a meeting of priority 3 weighs three times one of priority 1 in the scheduler. */
     priority: integer("priority").notNull(),
