@@ -49,7 +49,7 @@ import {
 } from "../src/core/db/client.ts";
 import { drainJobs } from "../src/core/jobs/outbox.ts";
 import { ensureCapabilityTaxonomy, wordsWithLexemes } from "../src/modules/catalogue/index.ts";
-import { challengeNeeds, readableChallengeNeed } from "../src/modules/challenges/index.ts";
+import { challengeNeeds } from "../src/modules/challenges/index.ts";
 import { importFileAsPlatform } from "../src/modules/exchange/index.ts";
 import {
   challengesForSolution,

@@ -8,9 +8,9 @@ import type { Actor } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
-import type { ProcurementModel } from "./contract.ts";
 import { cityDirectory, cityOfOrganisation } from "../organisations/index.ts";
 import { visibleChallenge } from "./commands/access.ts";
+import type { ProcurementModel } from "./contract.ts";
 import {
   type ChallengeRow,
   clarificationsByChallenge,
