@@ -12,8 +12,12 @@ import type {
   ScheduleResult,
 } from "../contract-brokerage.ts";
 
-/** Every query about an event's 1:1 meetings starts with this key. */
-const brokerageKey = (id: string) => ["events", "brokerage", id] as const;
+/**
+ * Every query about an event's 1:1 meetings starts with this key. Not under "events": a change
+ * of registration refreshes the event, and a refetch of these for someone who just left would
+ * be refused.
+ */
+const brokerageKey = (id: string) => ["brokerage", id] as const;
 const path = (id: string) => `/api/v1/events/${encodeURIComponent(id)}`;
 
 export function useBrokerage(id: string, enabled: boolean) {
