@@ -14,8 +14,8 @@ import { evaluatedProposals } from "./sealed-proposals.ts";
 
 /**
  * Gathers what a challenge's OCDS release may say today. The Q&A and the terms are public from
- * publication; who asked and who tendered are not until the procurement is decided (the Q&A is
- * anonymous and proposals are sealed while it runs), so those parties stay null until then.
+ * publication; who asked, and how many tendered, not until the procurement is decided (the Q&A is
+ * anonymous and proposals are sealed while it runs). Of the bidders only the winner is ever named.
  */
 
 /** Statuses after the decision: the award was made (or, for a consultation, the market heard). */
@@ -136,7 +136,7 @@ export async function ocdsProcesses(db: Db, now: Date, ids?: string[]): Promise<
         answeredAt: clarification.answeredAt,
       })),
       enquirers: decided ? await enquirersOf(db, record) : null,
-      tenderers: decided ? bidders.map((entry) => partyOf(entry.bidder)) : null,
+      tendererCount: decided ? bidders.length : null,
       funders: [],
       criteria: criteria.length
         ? criteria.map((criterion) => ({ name: criterion.name, weight: criterion.weight }))

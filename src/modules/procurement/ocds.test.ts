@@ -238,7 +238,7 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
   afterEach(() => expect(platform.serverErrors.splice(0)).toEqual([]));
   afterAll(() => platform.close());
 
-  it("names tenderers and the supplier only once awarded; the award turns active after the standstill", async () => {
+  it("counts tenderers and names the supplier only once awarded, never the losing bidder; the award turns active after the standstill", async () => {
     const challenge = await openChallenge(platform, city, "Leak-aware water mains");
     const setup = await defineSetup(
       city.member.client,
@@ -319,12 +319,14 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
       }),
     ]);
     expect(release.tender).toMatchObject({ numberOfTenderers: 2, status: "complete" });
-    expect(release.tender.tenderers!.map((party) => party.id).sort()).toEqual(
-      [winner.organisation.id, runnerUp.organisation.id].sort(),
-    );
+    expect(release.tender.tenderers).toBeUndefined();
     const roles = new Map(release.parties.map((party) => [party.id, party.roles]));
     expect(roles.get(winner.organisation.id)).toEqual(["tenderer", "supplier"]);
-    expect(roles.get(runnerUp.organisation.id)).toEqual(["tenderer"]);
+    // The losing bidder stays unnamed, in OCDS as in the award notice.
+    const published = JSON.stringify(awarded.body);
+    for (const secret of [runnerUp.organisation.id, runnerUp.organisation.name, lost.proposal.id]) {
+      expect(published).not.toContain(secret);
+    }
 
     const record = (await integrity()).body;
     expect(record).toMatchObject({
@@ -368,7 +370,7 @@ describe("OCDS releases from procurement facts", () => {
     buyer,
     enquiries: [],
     enquirers: [],
-    tenderers: [supplier, rival],
+    tendererCount: 2,
     funders: [{ id: "b6f0c2a4-0000-4000-8000-000000000009", name: "EU Horizon Europe" }],
     criteria: [
       { name: "Technical merit", weight: 60 },
@@ -437,6 +439,7 @@ describe("OCDS releases from procurement facts", () => {
     const roles = new Map(main!.parties.map((party) => [party.id, party.roles]));
     expect(roles.get(buyer.id)).toEqual(["buyer", "procuringEntity"]);
     expect(roles.get(supplier.id)).toEqual(["tenderer", "supplier"]);
+    expect(main!.tender.tenderers).toBeUndefined();
     expect(roles.get("b6f0c2a4-0000-4000-8000-000000000009")).toEqual(["funder"]);
     expect(main!.tender).toMatchObject({
       numberOfTenderers: 2,
@@ -467,7 +470,7 @@ describe("OCDS releases from procurement facts", () => {
           status: "cancelled",
         },
         award: null,
-        tenderers: null,
+        tendererCount: null,
       }),
       options,
     );

@@ -71,8 +71,12 @@ export interface OcdsProcess {
   enquiries: OcdsEnquiry[];
   /** Organisations whose people asked; public only when the procurement is decided. */
   enquirers: OcdsParty[] | null;
-  /** Organisations and consortia with a live proposal; public only when decided. */
-  tenderers: OcdsParty[] | null;
+  /**
+   * How many bidders had a live proposal; public only when decided. Who they were is not
+   * published (the award notice names the winner only: losing bidders' identities are their
+   * business); the supplier appears as a tenderer.
+   */
+  tendererCount: number | null;
   funders: OcdsParty[];
   /** The award criteria with weights (summing to 100), when the city defined them. */
   criteria: Array<{ name: string; weight: number }> | null;
@@ -172,9 +176,10 @@ function partiesOf(process: OcdsProcess) {
   add(process.buyer, "procuringEntity");
   for (const funder of process.funders) add(funder, "funder");
   for (const enquirer of process.enquirers ?? []) add(enquirer, "enquirer");
-  for (const tenderer of process.tenderers ?? []) add(tenderer, "tenderer");
-  if (process.award && process.award.status !== "cancelled")
+  if (process.award && process.award.status !== "cancelled") {
+    add(process.award.supplier, "tenderer");
     add(process.award.supplier, "supplier");
+  }
   for (const phase of process.phases)
     for (const bidder of phase.admitted ?? []) add(bidder, "tenderer");
   return [...roles.values()].map((entry) => partyEntry(entry.party, [...entry.roles]));
@@ -242,12 +247,7 @@ export function challengeRelease(process: OcdsProcess, options: OcdsOptions) {
       ...(enquiry.answer !== null ? { answer: enquiry.answer } : {}),
       ...(enquiry.answeredAt ? { dateAnswered: enquiry.answeredAt.toISOString() } : {}),
     })),
-    ...(process.tenderers
-      ? {
-          numberOfTenderers: process.tenderers.length,
-          tenderers: process.tenderers.map(reference),
-        }
-      : {}),
+    ...(process.tendererCount !== null ? { numberOfTenderers: process.tendererCount } : {}),
     milestones: process.phases
       .filter(() => challenge.procurementModel !== "pre_commercial")
       .map((phase) => ({
