@@ -1,6 +1,13 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  expectAccessible,
+  openBrowser,
+  openEvent,
+  pressButton,
+  signIn,
+} from "./browser.ts";
 
 // The demo "Brokerage day" in Copenhagen has 8 meeting slots and 10 tables. The researcher and
 // the founder register and publish profiles; the founder asks the researcher for a meeting, the
@@ -8,29 +15,8 @@ import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./
 // Everything by keyboard; axe checks the event page and the agenda.
 const brokerageDay = "Brokerage day: climate adaptation";
 
-async function openBrokerageDay(page: Page) {
-  await page.goto(`${baseUrl()}/events`);
-  const link = page.getByRole("link", { name: brokerageDay });
-  await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
-  await link.focus();
-  await page.keyboard.press("Enter");
-  await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
-  await expect
-    .poll(() => page.getByRole("heading", { level: 1, name: brokerageDay }).count(), {
-      timeout: 15_000,
-    })
-    .toBe(1);
-}
-
-async function press(page: Page, name: string | RegExp) {
-  const button = page.getByRole("button", { name, exact: typeof name === "string" });
-  await expect.poll(() => button.count(), { timeout: 15_000 }).toBe(1);
-  await button.focus();
-  await page.keyboard.press("Enter");
-}
-
 async function registerAndPublish(page: Page, offer: string) {
-  await press(page, "Register");
+  await pressButton(page, "Register");
   await expect
     .poll(() => page.getByText("You are registered.").count(), { timeout: 15_000 })
     .toBe(1);
@@ -38,7 +24,7 @@ async function registerAndPublish(page: Page, offer: string) {
   await expect.poll(() => offerBox.count(), { timeout: 15_000 }).toBe(1);
   await offerBox.fill(offer);
   await page.getByLabel("What I am looking for").fill("Partners for a cloudburst pilot");
-  await press(page, "Publish my profile");
+  await pressButton(page, "Publish my profile");
   await expect
     .poll(() => page.getByText("Your profile is published.").count(), { timeout: 15_000 })
     .toBe(1);
@@ -54,7 +40,7 @@ describe("1:1 brokerage meetings", () => {
     const browser = await openBrowser();
     browsers.push(browser);
     await signIn(browser.page, email);
-    await openBrokerageDay(browser.page);
+    await openEvent(browser.page, brokerageDay);
     return browser.page;
   };
 
@@ -64,22 +50,22 @@ describe("1:1 brokerage meetings", () => {
 
     const founder = await person("founder@demo.city-solutions.org");
     await registerAndPublish(founder, "Rain sensors for basements");
-    await press(founder, /^Request a meeting with /);
+    await pressButton(founder, /^Request a meeting with /);
     await founder.getByLabel("Message").fill("Could your model use our sensor data?");
-    await press(founder, "Send the request");
+    await pressButton(founder, "Send the request");
     await expect
       .poll(() => founder.getByText("Meeting requested").count(), { timeout: 15_000 })
       .toBe(1);
     await expectAccessible(founder, "event page, 1:1 meetings");
 
     await researcher.reload();
-    await press(researcher, /^Accept the request from /);
+    await pressButton(researcher, /^Accept the request from /);
     await expect
       .poll(() => researcher.getByText("accepted", { exact: true }).count(), { timeout: 15_000 })
       .toBe(1);
 
     const city = await person("city@demo.city-solutions.org");
-    await press(city, "Schedule meetings");
+    await pressButton(city, "Schedule meetings");
     await expect
       .poll(() => city.getByText("1 meeting placed of at most 1 possible.").count(), {
         timeout: 30_000,

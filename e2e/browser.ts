@@ -131,3 +131,26 @@ export async function signIn(
   }
   await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
 }
+
+/** Opens an event from the events list by keyboard and waits for its page. */
+export async function openEvent(page: Page, title: string): Promise<void> {
+  await page.goto(`${baseUrl()}/events`);
+  const link = page.getByRole("link", { name: title });
+  await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+  await expect
+    .poll(() => page.getByRole("heading", { level: 1, name: title }).count(), {
+      timeout: 15_000,
+    })
+    .toBe(1);
+}
+
+/** Presses the one button of that name with the keyboard, once it shows. */
+export async function pressButton(page: Page, name: string | RegExp): Promise<void> {
+  const button = page.getByRole("button", { name, exact: typeof name === "string" });
+  await expect.poll(() => button.count(), { timeout: 15_000 }).toBe(1);
+  await button.focus();
+  await page.keyboard.press("Enter");
+}

@@ -1,32 +1,18 @@
-import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  baseUrl,
+  expectAccessible,
+  openBrowser,
+  openEvent,
+  pressButton,
+  signIn,
+} from "./browser.ts";
 
 // Copenhagen's demo workshop has two seats. The founder and the researcher take them, the
 // member joins the waitlist; the founder cancels and the member moves up at once. The city
 // official, a host, sees who comes. Axe checks the list and the event page.
 const workshop = "Cloudburst co-design workshop";
-
-async function openWorkshop(page: Page) {
-  await page.goto(`${baseUrl()}/events`);
-  const link = page.getByRole("link", { name: workshop });
-  await expect.poll(() => link.count(), { timeout: 15_000 }).toBe(1);
-  await link.focus();
-  await page.keyboard.press("Enter");
-  await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
-  await expect
-    .poll(() => page.getByRole("heading", { level: 1, name: workshop }).count(), {
-      timeout: 15_000,
-    })
-    .toBe(1);
-}
-
-async function press(page: Page, name: string) {
-  const button = page.getByRole("button", { name });
-  await expect.poll(() => button.count(), { timeout: 15_000 }).toBe(1);
-  await button.focus();
-  await page.keyboard.press("Enter");
-}
 
 describe("events", () => {
   const browsers: Browser[] = [];
@@ -38,7 +24,7 @@ describe("events", () => {
     const browser = await openBrowser();
     browsers.push(browser);
     await signIn(browser.page, email);
-    await openWorkshop(browser.page);
+    await openEvent(browser.page, workshop);
     return browser.page;
   };
 
@@ -48,21 +34,21 @@ describe("events", () => {
     await expect.poll(() => founder.getByText("2 of 2 seats left").count()).toBe(1);
     // The online link is for registered people only.
     expect(await founder.getByRole("link", { name: "Join online" }).count()).toBe(0);
-    await press(founder, "Register");
+    await pressButton(founder, "Register");
     await expect
       .poll(() => founder.getByText("You are registered.").count(), { timeout: 15_000 })
       .toBe(1);
     await expect.poll(() => founder.getByRole("link", { name: "Join online" }).count()).toBe(1);
 
     const researcher = await person("researcher@demo.city-solutions.org");
-    await press(researcher, "Register");
+    await pressButton(researcher, "Register");
     await expect
       .poll(() => researcher.getByText("You are registered.").count(), { timeout: 15_000 })
       .toBe(1);
     await expect.poll(() => researcher.getByText("0 of 2 seats left").count()).toBe(1);
 
     const member = await person("member@demo.city-solutions.org");
-    await press(member, "Join the waitlist");
+    await pressButton(member, "Join the waitlist");
     await expect
       .poll(() => member.getByText("You are number 1 on the waitlist.").count(), {
         timeout: 15_000,
@@ -71,7 +57,7 @@ describe("events", () => {
     await expectAccessible(member, "event page, waitlisted");
 
     await founder.reload();
-    await press(founder, "Cancel my registration");
+    await pressButton(founder, "Cancel my registration");
     await expect
       .poll(() => founder.getByRole("button", { name: "Register" }).count(), {
         timeout: 15_000,
