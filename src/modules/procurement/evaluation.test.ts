@@ -272,10 +272,15 @@ describe("evaluation: route × actor × phase", () => {
             : proposals[which].content.filter(
                 (secret) =>
                   !(
-                    phase === "awarded" &&
-                    which === "org" &&
-                    secret === "876543210" &&
-                    path === "notice"
+                    (phase === "awarded" &&
+                      which === "org" &&
+                      secret === "876543210" &&
+                      path === "notice") ||
+                    // Receipt hashes join the public integrity record with the award (a hash
+                    // tells nothing of the content; bidders find their receipts there).
+                    (phase === "awarded" &&
+                      path === "integrity" &&
+                      secret === proposals[which].content[2])
                   ),
               );
           // Who bids: the bidder's own people; the panel after the blind phase; the winner's
@@ -287,10 +292,15 @@ describe("evaluation: route × actor × phase", () => {
             const hidden = proposals[which].identity.filter(
               (secret) =>
                 !(
-                  phase === "awarded" &&
-                  which === "org" &&
-                  secret === bidder.organisation.name &&
-                  path === "notice"
+                  (phase === "awarded" &&
+                    which === "org" &&
+                    secret === bidder.organisation.name &&
+                    path === "notice") ||
+                  // OCDS names the supplier (name and id) once awarded; never a losing bidder.
+                  (phase === "awarded" &&
+                    which === "org" &&
+                    path === "ocds" &&
+                    (secret === bidder.organisation.name || secret === bidder.organisation.id))
                 ),
             );
             secrets.push(...hidden);
@@ -401,6 +411,13 @@ describe("evaluation: route × actor × phase", () => {
       const notice = await client.get<AwardNotice>(`${base}/award-notice`);
       expectCell("notice", notice.status, cell.notice);
       sealedFrom("notice", notice);
+
+      // Transparency is public in every phase; what it says is sealed like the rest.
+      for (const path of ["ocds", "integrity"] as const) {
+        const published = await client.get(`${base}/${path}`);
+        expectCell(path, published.status, 200);
+        sealedFrom(path, published);
+      }
 
       const contacts = await client.get(`${base}/contacts`);
       expectCell("contacts", contacts.status, cell.contacts);
