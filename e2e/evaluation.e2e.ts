@@ -284,6 +284,34 @@ describe("evaluation", () => {
         .poll(() => visitor.page.getByText("Answered a question about the site visit").count())
         .toBe(1);
       await expectAccessible(visitor.page, "award notice");
+
+      // The same award in the open data: OCDS names HydroSense as the supplier, pending while
+      // the standstill runs; the integrity page shows the chain and the award step.
+      const ocds = await visitor.page.request.get(
+        `${baseUrl()}/api/v1/challenges/${challengeId}/ocds`,
+      );
+      expect(ocds.status()).toBe(200);
+      const release = (
+        (await ocds.json()) as {
+          releases: Array<{
+            tag: string[];
+            awards?: Array<{ status: string; suppliers: Array<{ name: string }> }>;
+          }>;
+        }
+      ).releases[0]!;
+      expect(release.tag).toEqual(["tender", "award"]);
+      expect(release.awards?.[0]).toMatchObject({
+        status: "pending",
+        suppliers: [{ name: "HydroSense Analytics" }],
+      });
+      await visitor.page.goto(`${baseUrl()}/challenges/${challengeId}/integrity`);
+      await expect
+        .poll(() => visitor.page.getByText("Award decided (standstill starts)").count(), {
+          timeout: 15_000,
+        })
+        .toBe(1);
+      await expect.poll(() => visitor.page.getByText("The audit chain verifies").count()).toBe(1);
+      await expectAccessible(visitor.page, "integrity page, awarded");
       for (const browser of [bidder, freja, mikkel, visitor]) {
         expect(browser.consoleErrors.filter((line) => !line.includes("404"))).toEqual([]);
       }
