@@ -261,7 +261,9 @@ describe("solution catalogue and cluster portfolios", () => {
     await page.goto(solutionAddress);
     await page.getByRole("button", { name: "Archive", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Archive solution" }).click();
-    await expect.poll(() => page.getByText("Archived", { exact: true }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText("Archived", { exact: true }).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
 
     expect(browser.consoleErrors).toEqual([]);
   });
