@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import {
   calendarFeeds,
@@ -259,6 +259,6 @@ export async function eventsForCalendar(db: Db, ids: string[]): Promise<EventRow
   return db
     .select()
     .from(events)
-    .where(and(inArray(events.id, ids), ne(events.status, "draft"), gt(events.endsAt, new Date(0))))
+    .where(and(inArray(events.id, ids), ne(events.status, "draft")))
     .orderBy(asc(events.startsAt));
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, or, sql } from "drizzle-orm";
+import { asc, count, eq, or, sql } from "drizzle-orm";
 import { hashAuditEvent } from "../../core/audit/chain.ts";
 import { auditEvents } from "../../core/audit/schema.ts";
 import type { Db } from "../../core/db/client.ts";
@@ -122,7 +122,7 @@ async function conflictSummary(db: Db, challengeId: string) {
       n: count(),
     })
     .from(conflictDeclarations)
-    .where(and(eq(conflictDeclarations.challengeId, challengeId)))
+    .where(eq(conflictDeclarations.challengeId, challengeId))
     .groupBy(conflictDeclarations.verdict, conflictDeclarations.detected);
   const summary = { declarations: 0, noConflict: 0, declaredConflicts: 0, detectedConflicts: 0 };
   for (const row of rows) {
