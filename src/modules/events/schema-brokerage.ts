@@ -47,6 +47,27 @@ export const eventMeetingSlots = pgTable(
   (table) => [index("event_meeting_slots_event_idx").on(table.eventId, table.startsAt)],
 );
 
+/**
+ * A table the hosts closed in one slot (a reserved corner, a sponsor's session): the scheduler
+ * places no meeting there. Goes with its slot; a table dropped from the setup takes its rows.
+ */
+export const eventUnavailableTables = pgTable(
+  "event_unavailable_tables",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    slotId: uuid("slot_id")
+      .notNull()
+      .references(() => eventMeetingSlots.id, { onDelete: "cascade" }),
+    tableName: text("table_name").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.slotId, table.tableName] }),
+    index("event_unavailable_tables_event_idx").on(table.eventId),
+  ],
+);
+
 /** What a participant offers and looks for; `available_slot_ids` null means every slot. */
 export const eventBrokerageProfiles = pgTable(
   "event_brokerage_profiles",
