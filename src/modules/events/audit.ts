@@ -14,6 +14,12 @@ export interface EventAuditEvents extends Record<string, Record<string, unknown>
   "event.meeting_requested": { requestId: string; recipientId: string; priority: number };
   "event.meeting_answered": { requestId: string; answer: "accepted" | "declined" };
   "event.meeting_request_cancelled": { requestId: string };
+  "event.outcomes_recorded": {
+    fields: string[];
+    ideas: number;
+    challengeIds: string[];
+    solutionIds: string[];
+  };
   "event.meetings_scheduled": {
     placed: number;
     upperBound: number;

@@ -42,5 +42,11 @@ export const eventsErrors = defineErrors({
   },
   meetingRequestNotFound: { status: 404, title: "No meeting request of yours has this id" },
   meetingRequestAnswered: { status: 409, title: "This meeting request is no longer pending" },
+  outcomesNotForKind: {
+    status: 409,
+    title: "Outcomes are recorded for workshops and meetings only",
+  },
+  eventNotOver: { status: 409, title: "Outcomes are recorded once the event has ended" },
+  solutionNotFound: { status: 400, title: "No public catalogue solution has this id" },
   quietPeriod: { status: 409, title: "This one-to-one meeting is refused during a quiet period" },
 });

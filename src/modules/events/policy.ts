@@ -13,6 +13,8 @@ import { type Actor, hasPlatformRole } from "../../core/auth/actor.ts";
  * - 1:1 meetings: registered participants (not the waitlist) publish a profile, see the
  *   directory, request and answer meetings and read their agenda; the hosts (and platform
  *   admins) set up slots and tables, see the directory and run the scheduler.
+ * - Outcomes of a workshop or meeting: its hosts (and platform admins) record them once it has
+ *   ended; whoever may see the event reads them.
  */
 
 export interface Standing {
@@ -72,4 +74,21 @@ export function brokerageRole(
     participant: registration?.status === "registered",
     manage: managesEvent(standing, hostIds),
   };
+}
+
+/** Kinds whose hosts record outcomes (a hackathon has its own gallery; a webinar is one-way). */
+export const outcomeKinds: ReadonlySet<string> = new Set(["workshop", "meeting"]);
+
+/** Why outcomes may not be recorded for the event now, or null when they may. */
+export function outcomesRefusal(
+  standing: Standing,
+  event: { kind: string; status: string; endsAt: Date },
+  hostIds: readonly string[],
+  now: Date,
+): "not_host" | "kind" | "not_published" | "not_over" | null {
+  if (!managesEvent(standing, hostIds)) return "not_host";
+  if (!outcomeKinds.has(event.kind)) return "kind";
+  if (event.status !== "published") return "not_published";
+  if (now.getTime() < event.endsAt.getTime()) return "not_over";
+  return null;
 }
