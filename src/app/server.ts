@@ -28,6 +28,7 @@ import { matchmakingModule } from "../modules/matchmaking/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
 import { organisationsModule } from "../modules/organisations/index.ts";
 import { procurementModule } from "../modules/procurement/index.ts";
+import { referencesModule } from "../modules/references/index.ts";
 import { describeDemoAccounts } from "./demo.ts";
 
 export const webRoot = fileURLToPath(new URL("../../dist/web", import.meta.url));
@@ -112,6 +113,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     consortiaModule(ctx),
     procurementModule(ctx),
     eventsModule(ctx),
+    referencesModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };
   for (const module of modules) {

@@ -1,0 +1,127 @@
+import type { Clock } from "../../../core/clock.ts";
+import type { Db } from "../../../core/db/client.ts";
+import { sniffImageType } from "../../../core/files/images.ts";
+import { enqueueJob } from "../../../core/jobs/outbox.ts";
+import { SOLUTION_CHANGED_JOB, solutionProfiles } from "../../catalogue/index.ts";
+import { cityOfOrganisation, organisationExists } from "../../organisations/index.ts";
+import { FIXED_UNITS, type MetricInput } from "../contract.ts";
+import { referencesErrors } from "../errors.ts";
+import { lockReference, type ReferenceRow } from "../repository.ts";
+
+/** Rules the references commands share: the solution, the city, outcomes, resets, re-scoring. */
+
+/** The active solution with its provider and sectors (404 when there is none). */
+export async function activeSolution(db: Db, solutionId: string) {
+  const [solution] = await solutionProfiles(db, [solutionId]);
+  if (!solution) throw referencesErrors.solutionNotFound();
+  return solution;
+}
+
+export async function lockedReference(tx: Db, id: string): Promise<ReferenceRow> {
+  const row = await lockReference(tx, id);
+  if (!row) throw referencesErrors.referenceNotFound();
+  return row;
+}
+
+export type CityInput = { organisationId: string } | { name: string; country: string };
+
+/** Where the reference is: a city organisation's C40 city, or a named city (not a member). */
+export async function resolveCity(db: Db, city: CityInput, field = "body.city") {
+  if (!("organisationId" in city)) {
+    return { cityOrganisationId: null, cityId: null, cityName: city.name, country: city.country };
+  }
+  const organisation = await organisationExists(db, city.organisationId);
+  if (!organisation || organisation.kind !== "city") {
+    throw referencesErrors.cityNotFound(undefined, {
+      errors: [{ field: `${field}.organisationId`, message: "is not a city organisation" }],
+    });
+  }
+  const governed = await cityOfOrganisation(db, organisation.id);
+  if (!governed) {
+    throw referencesErrors.cityNotFound(undefined, {
+      errors: [{ field: `${field}.organisationId`, message: "is not tied to a C40 city" }],
+    });
+  }
+  return {
+    cityOrganisationId: organisation.id,
+    cityId: governed.id,
+    cityName: governed.name,
+    country: governed.country,
+  };
+}
+
+/** The sector asked for, which must be the solution's; by default the solution's first. */
+export function sectorFor(solution: { sectors: string[] }, asked: string | undefined): string {
+  const sector = asked ?? solution.sectors[0];
+  if (!sector || !solution.sectors.includes(sector)) {
+    throw referencesErrors.sectorNotOfSolution(undefined, {
+      errors: [{ field: "body.sector", message: `must be one of ${solution.sectors.join(", ")}` }],
+    });
+  }
+  return sector;
+}
+
+/** Outcomes as stored: the fixed kinds carry their own unit, so sums never mix units. */
+export function metricRows(metrics: MetricInput[]) {
+  return metrics.map((metric) =>
+    metric.kind === "custom"
+      ? {
+          kind: metric.kind,
+          label: metric.label ?? "",
+          unit: metric.unit ?? "",
+          value: metric.value,
+        }
+      : { kind: metric.kind, label: "", unit: FIXED_UNITS[metric.kind], value: metric.value },
+  );
+}
+
+/** What any change of content does to the verification: back to pending, decision cleared. */
+export function resetDecision(row: ReferenceRow, now: Date) {
+  return {
+    status: "pending" as const,
+    rejectionReason: null,
+    decidedBy: null,
+    decidedAt: null,
+    revision: row.revision + 1,
+    updatedAt: now,
+  };
+}
+
+/**
+ * A verified reference appeared or went: matchmaking's evidence of its solution changed, so the
+ * catalogue's `solution.changed` job re-scores it in the stored recommendation lists (and none
+ * is served until it has run), in the same transaction as the change.
+ */
+export async function afterVerificationChange(
+  tx: Db,
+  clock: Clock,
+  solutionId: string,
+): Promise<void> {
+  await enqueueJob(tx, clock, {
+    kind: SOLUTION_CHANGED_JOB,
+    payload: { solutionIds: [solutionId] },
+  });
+}
+
+/**
+ * Evidence a reference may hold, recognised by its first bytes, never by its name or declared
+ * type: PDF ("%PDF-"), PNG, JPEG and WebP. Anything else (office files, SVG, HTML) is refused.
+ */
+export function sniffEvidence(bytes: Buffer): string | null {
+  if (bytes.length >= 5 && bytes.subarray(0, 5).equals(Buffer.from("%PDF-", "latin1"))) {
+    return "application/pdf";
+  }
+  const image = sniffImageType(bytes);
+  return image === "image/png" || image === "image/jpeg" || image === "image/webp" ? image : null;
+}
+
+/** Keeps the name readable and harmless in a Content-Disposition header. */
+export function safeFilename(name: string): string {
+  const cleaned = name
+    .normalize("NFC")
+    .replace(/[\\/]/g, "_")
+    .replace(/["\p{Cc}]/gu, "")
+    .trim()
+    .slice(0, 200);
+  return cleaned || "evidence";
+}
