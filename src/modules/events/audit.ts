@@ -10,6 +10,7 @@ export interface EventAuditEvents extends Record<string, Record<string, unknown>
   "event.registration_cancelled": { userId: string; status: string };
   "event.promoted": { userId: string };
   "event.brokerage_set_up": { slots: number; tables: number };
+  "event.tables_closed": { unavailable: number };
   "event.brokerage_profile_published": { userId: string; availableSlots: number | null };
   "event.meeting_requested": { requestId: string; recipientId: string; priority: number };
   "event.meeting_answered": { requestId: string; answer: "accepted" | "declined" };
@@ -26,6 +27,8 @@ export interface EventAuditEvents extends Record<string, Record<string, unknown>
     unplaced: number;
     kept: number;
     moved: number;
+    /** People told their agenda changed (one notification each). */
+    notified: number;
   };
 }
 

@@ -23,7 +23,13 @@ import type {
   ProfileDirectory,
   ScheduleResult,
 } from "./contract-brokerage.ts";
-import { acceptedRequests, meetingsOf, profilesOf, slotsOf } from "./repository-brokerage.ts";
+import {
+  acceptedRequests,
+  meetingsOf,
+  profilesOf,
+  slotsOf,
+  unavailableTablesOf,
+} from "./repository-brokerage.ts";
 import { findScheduleViolations, type SchedulingProblem } from "./scheduling/index.ts";
 
 type Problem = {
@@ -243,6 +249,11 @@ describe("1:1 brokerage meetings", () => {
     expect(scheduled.status).toBe(200);
     expect(scheduled.body).toMatchObject({ placed: 2, upperBound: 2, unplaced: 0 });
     await expectValidStoredSchedule();
+    // One notification per person, not per meeting: Alice has two meetings, one message.
+    for (const person of [alice, bob, carol]) {
+      expect(await countKind(person, "meetings_scheduled")).toBe(1);
+    }
+    expect(await countKind(waiting, "meetings_scheduled")).toBe(0);
 
     const agenda = await alice.client.get<Agenda>(url("/agenda"));
     expect(agenda.body.timeZone).toBe("Europe/Copenhagen");
@@ -315,6 +326,78 @@ describe("1:1 brokerage meetings", () => {
     await expectValidStoredSchedule();
   });
 
+  it("closes tables per slot (hosts only); the next run moves meetings off them and tells each person once", async () => {
+    const anonymous = platform.client();
+    const before = await meetingsOf(platform.ctx.db, eventId);
+    const requests = await acceptedRequests(platform.ctx.db, eventId);
+    const pair = (a: Signed, b: Signed) =>
+      requests.find(
+        (request) =>
+          [request.requesterId, request.recipientId].sort().join() ===
+          [a.userId, b.userId].sort().join(),
+      )!;
+    const aliceBob = before.find((meeting) => meeting.requestId === pair(alice, bob).id)!;
+    const aliceCarol = before.find((meeting) => meeting.requestId === pair(alice, carol).id)!;
+    expect(aliceCarol.slotId).toBe(slotIds[0]);
+    // Every table in the first slot (Carol's only one), and Alice and Bob's table in theirs.
+    const closing = {
+      unavailable: [
+        { slotId: slotIds[0]!, table: "A1" },
+        { slotId: slotIds[0]!, table: "A2" },
+        { slotId: aliceBob.slotId, table: aliceBob.tableName },
+      ],
+    };
+    const path = url("/brokerage/unavailable-tables");
+    const mark = await auditMark(platform);
+    expect((await anonymous.put(path, closing)).status).toBe(401);
+    for (const person of [stranger, alice]) {
+      const refused = await person.client.put<Problem>(path, closing);
+      expect(refused.status).toBe(403);
+    }
+    expect(await auditSince(platform, mark)).toEqual([]);
+    const closed = await city.member.client.put<Brokerage>(path, closing);
+    expect(closed.status).toBe(200);
+    expect(closed.body.unavailableTables).toHaveLength(3);
+    expect(closed.body.unavailableTables).toEqual(expect.arrayContaining(closing.unavailable));
+    // Stored: participants read it too, and the admin may change it.
+    expect(
+      (await alice.client.get<Brokerage>(url("/brokerage"))).body.unavailableTables,
+    ).toHaveLength(3);
+    expect((await admin.client.put(path, closing)).status).toBe(200);
+    expect((await auditSince(platform, mark)).map((record) => record.action)).toEqual([
+      "event.tables_closed",
+      "event.tables_closed",
+    ]);
+
+    const counts = async () =>
+      Promise.all([alice, bob, carol].map((person) => countKind(person, "meetings_changed")));
+    const changedBefore = await counts();
+    const rerun = await city.member.client.post<ScheduleResult>(url("/brokerage/schedule"));
+    expect(rerun.status).toBe(200);
+    const after = await meetingsOf(platform.ctx.db, eventId);
+    // Nothing sits at a closed table.
+    for (const meeting of after) {
+      expect(closing.unavailable).not.toContainEqual({
+        slotId: meeting.slotId,
+        table: meeting.tableName,
+      });
+    }
+    expect(after.map((meeting) => meeting.requestId)).not.toContain(aliceCarol.requestId);
+    expect(after.find((meeting) => meeting.requestId === aliceBob.requestId)).toMatchObject({
+      slotId: aliceBob.slotId,
+    });
+    await expectValidStoredSchedule();
+    // Alice lost one meeting and had the other moved to another table: one message, like Bob's
+    // and Carol's.
+    expect((await counts()).map((count, index) => count - changedBefore[index]!)).toEqual([
+      1, 1, 1,
+    ]);
+    // Opening the tables again leaves them open for the next run.
+    expect(
+      (await city.member.client.put<Brokerage>(path, { unavailable: [] })).body.unavailableTables,
+    ).toEqual([]);
+  });
+
   it("refuses bad input naming the field, and writes nothing", async () => {
     const mark = await auditMark(platform);
     const badSetup = await city.member.client.put<Problem>(url("/brokerage"), {
@@ -349,9 +432,33 @@ describe("1:1 brokerage meetings", () => {
     });
     expect(notParticipant.status).toBe(400);
     expect(notParticipant.body.errors?.map((error) => error.field)).toEqual(["body.recipientId"]);
+    const closing = url("/brokerage/unavailable-tables");
+    for (const [body, field] of [
+      [{ unavailable: [{ slotId: stranger.userId, table: "A1" }] }, "body.unavailable.0.slotId"],
+      [{ unavailable: [{ slotId: slotIds[0], table: "Z9" }] }, "body.unavailable.0.table"],
+      [
+        {
+          unavailable: [
+            { slotId: slotIds[0], table: "A1" },
+            { slotId: slotIds[0], table: "A1" },
+          ],
+        },
+        "body.unavailable.1",
+      ],
+      [{ unavailable: [{ slotId: slotIds[0] }] }, "body.unavailable.0.table"],
+    ] as const) {
+      const refused = await city.member.client.put<Problem>(closing, body);
+      expect(refused.status, field).toBe(400);
+      expect(refused.body.errors?.map((error) => error.field)).toEqual([field]);
+    }
+    expect(await unavailableTablesOf(platform.ctx.db, eventId)).toEqual([]);
     expect(await auditSince(platform, mark)).toEqual([]);
     expect((await slotsOf(platform.ctx.db, eventId)).map((slot) => slot.id)).toEqual(slotIds);
   });
+
+  async function countKind(person: Signed, kind: string): Promise<number> {
+    return (await notificationKinds(person.client)).filter((each) => each === kind).length;
+  }
 
   /** The stored schedule, checked by the scheduler's referee against the stored inputs. */
   async function expectValidStoredSchedule() {
@@ -359,9 +466,13 @@ describe("1:1 brokerage meetings", () => {
     const slots = await slotsOf(db, eventId);
     const profiles = await profilesOf(db, eventId);
     const requests = await acceptedRequests(db, eventId);
+    const closed = await unavailableTablesOf(db, eventId);
     const problem: SchedulingProblem = {
       slots: slots.map((slot) => slot.id),
-      tables: setup.tables.map((id) => ({ id })),
+      tables: setup.tables.map((id) => ({
+        id,
+        unavailableSlots: closed.filter((entry) => entry.tableName === id).map((e) => e.slotId),
+      })),
       participants: profiles.map((profile) => ({
         id: profile.userId,
         availableSlots: profile.availableSlotIds ?? slots.map((slot) => slot.id),

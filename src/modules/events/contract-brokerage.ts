@@ -56,6 +56,34 @@ export const BrokerageSetupBody = z
   });
 export type BrokerageSetupBody = z.input<typeof BrokerageSetupBody>;
 
+/** A table closed in one slot: the scheduler places no meeting there. */
+export const UnavailableTable = z.strictObject({
+  slotId: Uuid,
+  table: Text(40).min(1, "is required"),
+});
+export type UnavailableTable = z.infer<typeof UnavailableTable>;
+
+export const UnavailableTablesBody = z
+  .strictObject({
+    /** Replaces the whole set; an empty list opens every table in every slot. */
+    unavailable: z.array(UnavailableTable).max(48_000, "too many"),
+  })
+  .superRefine((body, context) => {
+    const seen = new Set<string>();
+    body.unavailable.forEach((entry, index) => {
+      const key = `${entry.slotId} ${entry.table}`;
+      if (seen.has(key)) {
+        context.addIssue({
+          code: "custom",
+          path: ["unavailable", index],
+          message: "is named twice",
+        });
+      }
+      seen.add(key);
+    });
+  });
+export type UnavailableTablesBody = z.input<typeof UnavailableTablesBody>;
+
 export const MeetingSlot = z.object({ id: Uuid, startsAt: IsoDateTime, endsAt: IsoDateTime });
 export type MeetingSlot = z.infer<typeof MeetingSlot>;
 
@@ -81,6 +109,8 @@ export const Brokerage = z
   .object({
     slots: z.array(MeetingSlot),
     tables: z.array(z.string()),
+    /** Tables the hosts closed in some slots (the next scheduler run leaves them free). */
+    unavailableTables: z.array(UnavailableTable),
     scheduledAt: IsoDateTime.nullable(),
     me: z.object({
       /** Registered (not waitlisted): may publish a profile and request meetings. */

@@ -32,6 +32,7 @@ export const eventsErrors = defineErrors({
     title: "The hosts have not set up meeting slots and tables yet",
   },
   unknownMeetingSlot: { status: 400, title: "No meeting slot of this event has this id" },
+  unknownMeetingTable: { status: 400, title: "No table of this event has this name" },
   recipientUnavailable: {
     status: 400,
     title: "Meetings can be requested only with registered participants who published a profile",

@@ -6,6 +6,7 @@ import {
   eventMeetingRequests,
   eventMeetingSlots,
   eventMeetings,
+  eventUnavailableTables,
 } from "./schema-brokerage.ts";
 
 /** Queries of 1:1 brokerage meetings: setup, profiles, requests, the schedule. */
@@ -73,6 +74,40 @@ export async function saveBrokerageSetup(
         sql`not (${eventMeetings.tableName} = any(${sql.param(setup.tables)}::text[]))`,
       ),
     );
+  await tx
+    .delete(eventUnavailableTables)
+    .where(
+      and(
+        eq(eventUnavailableTables.eventId, eventId),
+        sql`not (${eventUnavailableTables.tableName} = any(${sql.param(setup.tables)}::text[]))`,
+      ),
+    );
+}
+
+/** The tables the hosts closed, by slot. */
+export async function unavailableTablesOf(
+  db: Db,
+  eventId: string,
+): Promise<Array<{ slotId: string; tableName: string }>> {
+  return db
+    .select({ slotId: eventUnavailableTables.slotId, tableName: eventUnavailableTables.tableName })
+    .from(eventUnavailableTables)
+    .innerJoin(eventMeetingSlots, eq(eventMeetingSlots.id, eventUnavailableTables.slotId))
+    .where(eq(eventUnavailableTables.eventId, eventId))
+    .orderBy(asc(eventMeetingSlots.startsAt), asc(eventUnavailableTables.tableName));
+}
+
+export async function replaceUnavailableTables(
+  tx: Db,
+  eventId: string,
+  unavailable: Array<{ slotId: string; tableName: string }>,
+): Promise<void> {
+  await tx.delete(eventUnavailableTables).where(eq(eventUnavailableTables.eventId, eventId));
+  if (unavailable.length) {
+    await tx
+      .insert(eventUnavailableTables)
+      .values(unavailable.map((entry) => ({ ...entry, eventId })));
+  }
 }
 
 export async function markScheduled(tx: Db, eventId: string, at: Date): Promise<void> {

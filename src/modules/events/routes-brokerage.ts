@@ -13,7 +13,7 @@ import {
 } from "./brokerage-views.ts";
 import { eventsCalendar } from "./calendar.ts";
 import { publishBrokerageProfile } from "./commands/brokerage-profile.ts";
-import { setUpBrokerage } from "./commands/brokerage-setup.ts";
+import { closeTables, setUpBrokerage } from "./commands/brokerage-setup.ts";
 import {
   answerMeetingRequest,
   cancelMeetingRequest,
@@ -32,6 +32,7 @@ import {
   MeetingRequestParams,
   ProfileDirectory,
   ScheduleResult,
+  UnavailableTablesBody,
 } from "./contract-brokerage.ts";
 import { eventsErrors } from "./errors.ts";
 import { standingOf } from "./event-views.ts";
@@ -42,6 +43,7 @@ import {
   profilesOf,
   requestsOfPerson,
   slotsOf,
+  unavailableTablesOf,
 } from "./repository-brokerage.ts";
 
 const tags = ["events"];
@@ -76,6 +78,10 @@ export const brokerageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
         endsAt: slot.endsAt.toISOString(),
       })),
       tables: brokerage?.tableNames ?? [],
+      unavailableTables: (await unavailableTablesOf(ctx.db, eventId)).map((entry) => ({
+        slotId: entry.slotId,
+        table: entry.tableName,
+      })),
       scheduledAt: brokerage?.scheduledAt?.toISOString() ?? null,
       me: {
         participant: role.participant,
@@ -119,6 +125,29 @@ export const brokerageRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
       const user = requireUser(request.actor);
       const standing = await standingOf(ctx.db, user);
       await setUpBrokerage(ctx, user, standing, request.params.id, request.body);
+      const { participant, manage } = await brokerageAccess(ctx.db, standing, request.params.id);
+      return presentBrokerage(request.params.id, user.userId, { participant, manage });
+    },
+  );
+
+  app.put(
+    "/api/v1/events/:id/brokerage/unavailable-tables",
+    {
+      schema: {
+        tags,
+        summary: "Close tables in some slots (the hosts' members); replaces the previous set",
+        description:
+          "The next scheduler run places no meeting at a closed table in that slot; meetings already there stay " +
+          "until then. Unknown slots and tables are a 400 naming each entry.",
+        params: IdParams,
+        body: UnavailableTablesBody,
+        response: { 200: Brokerage, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request.actor);
+      const standing = await standingOf(ctx.db, user);
+      await closeTables(ctx, user, standing, request.params.id, request.body);
       const { participant, manage } = await brokerageAccess(ctx.db, standing, request.params.id);
       return presentBrokerage(request.params.id, user.userId, { participant, manage });
     },

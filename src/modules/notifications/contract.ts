@@ -44,6 +44,10 @@ export const NotificationKind = z.enum([
   "meeting_request",
   /** To the requester: the other participant accepted or declined the meeting. */
   "meeting_answered",
+  /** To a participant of a brokerage event: the hosts placed new 1:1 meetings of theirs. */
+  "meetings_scheduled",
+  /** To a participant: a re-run of the schedule moved or dropped one of their meetings. */
+  "meetings_changed",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -132,6 +136,8 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   event_cancelled: "immediately",
   meeting_request: "immediately",
   meeting_answered: "immediately",
+  meetings_scheduled: "immediately",
+  meetings_changed: "immediately",
 };
 
 /** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */

@@ -146,6 +146,8 @@ describe("notification routes", () => {
       { kind: "event_cancelled", delivery: "immediately" },
       { kind: "meeting_request", delivery: "immediately" },
       { kind: "meeting_answered", delivery: "immediately" },
+      { kind: "meetings_scheduled", delivery: "immediately" },
+      { kind: "meetings_changed", delivery: "immediately" },
     ]);
     const mark = (await platform.database.db.select().from(auditEvents)).length;
     const saved = await person.client.put<DeliveryPreferences>(

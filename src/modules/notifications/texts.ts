@@ -88,6 +88,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Answers to my meeting requests",
       line: "{{recipient}} {{answer}} your meeting request at “{{event}}”.",
     },
+    meetings_scheduled: {
+      name: "My 1:1 meeting agendas at events",
+      line: "Your 1:1 meetings at “{{event}}” are scheduled: see your agenda.",
+    },
+    meetings_changed: {
+      name: "Changes to my 1:1 meetings at events",
+      line: "Your 1:1 meeting agenda at “{{event}}” changed: a meeting moved or was dropped.",
+    },
   },
   fr: {
     challenge_question: {
@@ -162,6 +170,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Réponses à mes demandes de rendez-vous",
       line: "{{recipient}} a répondu à votre demande de rendez-vous à « {{event}} » : {{answer}}.",
     },
+    meetings_scheduled: {
+      name: "Mes programmes de rendez-vous aux événements",
+      line: "Vos rendez-vous en tête-à-tête à « {{event}} » sont planifiés : consultez votre programme.",
+    },
+    meetings_changed: {
+      name: "Changements de mes rendez-vous aux événements",
+      line: "Votre programme de rendez-vous à « {{event}} » a changé : un rendez-vous a été déplacé ou retiré.",
+    },
   },
   es: {
     challenge_question: {
@@ -235,6 +251,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     meeting_answered: {
       name: "Respuestas a mis solicitudes de reunión",
       line: "{{recipient}} respondió a su solicitud de reunión en «{{event}}»: {{answer}}.",
+    },
+    meetings_scheduled: {
+      name: "Mis agendas de reuniones individuales en eventos",
+      line: "Sus reuniones individuales en «{{event}}» están programadas: consulte su agenda.",
+    },
+    meetings_changed: {
+      name: "Cambios en mis reuniones individuales en eventos",
+      line: "Su agenda de reuniones en «{{event}}» cambió: una reunión se movió o se retiró.",
     },
   },
 };
