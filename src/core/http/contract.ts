@@ -14,6 +14,8 @@ export const ProblemSchema = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    /** The problem's specifics (names, titles), for a translated message. */
+    params: z.record(z.string(), z.string()).optional(),
   })
   .meta({ id: "Problem" });
 

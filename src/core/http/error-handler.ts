@@ -71,6 +71,7 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
         title: error.title,
         ...(error.detail ? { detail: error.detail } : {}),
         ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.params ? { params: error.params } : {}),
       },
       error.headers,
     );

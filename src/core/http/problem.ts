@@ -16,6 +16,8 @@ export interface ProblemDocument {
   detail?: string;
   instance?: string;
   errors?: FieldProblem[];
+  /** The problem's specifics as plain strings, so pages can put them into their own language. */
+  params?: Record<string, string>;
 }
 
 export class AppError extends Error {
@@ -24,6 +26,7 @@ export class AppError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: FieldProblem[] | undefined;
+  readonly params: Record<string, string> | undefined;
   readonly headers: Record<string, string> | undefined;
 
   constructor(options: {
@@ -32,6 +35,7 @@ export class AppError extends Error {
     title: string;
     detail?: string;
     errors?: FieldProblem[];
+    params?: Record<string, string>;
     headers?: Record<string, string>;
   }) {
     super(options.detail ?? options.title);
@@ -40,6 +44,7 @@ export class AppError extends Error {
     this.title = options.title;
     this.detail = options.detail;
     this.errors = options.errors;
+    this.params = options.params;
     this.headers = options.headers;
   }
 }
@@ -55,7 +60,11 @@ interface ErrorSpec {
 
 type ErrorFactory = (
   detail?: string,
-  extra?: { errors?: FieldProblem[]; headers?: Record<string, string> },
+  extra?: {
+    errors?: FieldProblem[];
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  },
 ) => AppError;
 
 /**
@@ -77,6 +86,7 @@ export function defineErrors<const Specs extends Record<string, ErrorSpec>>(
         title: spec.title,
         ...(detail ? { detail } : {}),
         ...(extra?.errors ? { errors: extra.errors } : {}),
+        ...(extra?.params ? { params: extra.params } : {}),
         ...(extra?.headers ? { headers: extra.headers } : {}),
       })) satisfies ErrorFactory;
   }

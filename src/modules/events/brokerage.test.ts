@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../core/testing/http-client.ts";
+import { findPerson } from "../accounts/index.ts";
 import { auditMark, auditSince, notificationKinds } from "../challenges/test/factories.ts";
 import { defineSetup, setupBody } from "../procurement/test/evaluation-factories.ts";
 import {
@@ -35,6 +36,7 @@ import { findScheduleViolations, type SchedulingProblem } from "./scheduling/ind
 type Problem = {
   code: string;
   detail?: string;
+  params?: Record<string, string>;
   errors?: Array<{ field: string; message: string }>;
 };
 type Signed = Awaited<ReturnType<WatchedPlatform["signedIn"]>>;
@@ -532,6 +534,8 @@ describe("1:1 meetings in a procurement's quiet period", () => {
       });
       expect(profile.status).toBe(200);
     }
+    const chairName = (await findPerson(platform.ctx.db, chair.userId))?.name;
+    expect(chairName).toBeTruthy();
     const mark = await auditMark(platform);
     for (const [from, to] of [
       [chair, company.admin],
@@ -544,6 +548,13 @@ describe("1:1 meetings in a procurement's quiet period", () => {
       expect(refused.headers["content-type"]).toContain("application/problem+json");
       expect(refused.body.code).toBe("quiet_period");
       expect(refused.body.detail).toContain("Cloudburst-proof districts");
+      // The reason's code and parameters, for the page to say it in the reader's language.
+      expect(refused.body.params).toEqual({
+        reason: "panel_member_meets_bidder",
+        person: chairName,
+        challenge: "Cloudburst-proof districts",
+        organisation: company.organisation.name,
+      });
     }
     expect(await auditSince(platform, mark)).toEqual([]);
     const list = await chair.client.get<MeetingRequestList>(

@@ -20,6 +20,9 @@ export interface QuietPeriodRefusal {
   challengeId: string;
   /** Says who and why, in English (problem+json detail). */
   reason: string;
+  /** The reason's code and its parameters, for pages to say it in the reader's language. */
+  reasonCode: "panel_member_meets_bidder";
+  params: { person: string; challenge: string; organisation: string };
 }
 
 /**
@@ -45,6 +48,12 @@ export async function quietPeriodRefusal(
     return {
       code: "quiet_period",
       challengeId: challenge.id,
+      reasonCode: "panel_member_meets_bidder",
+      params: {
+        person: person?.name ?? "",
+        challenge: challenge.title,
+        organisation: bidding[0]!.name,
+      },
       reason:
         `${person?.name ?? "This person"} sits on the evaluation panel of “${challenge.title}”: until its award, ` +
         `one-to-one meetings with organisations that may bid (${bidding[0]!.name}) are refused. ` +

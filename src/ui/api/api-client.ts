@@ -43,6 +43,15 @@ function retryAfterOf(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+function stringParams(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string",
+    ),
+  );
+}
+
 async function problemOf(response: Response): Promise<ApiError> {
   const retryAfter = retryAfterOf(response);
   const type = response.headers.get("content-type") ?? "";
@@ -56,6 +65,7 @@ async function problemOf(response: Response): Promise<ApiError> {
           title: typeof body.title === "string" ? body.title : response.statusText,
           detail: typeof body.detail === "string" ? body.detail : undefined,
           errors: Array.isArray(body.errors) ? body.errors : undefined,
+          params: stringParams(body.params),
         },
         retryAfter,
       );

@@ -10,6 +10,7 @@ interface ProblemShape {
   title: string;
   detail?: string | undefined;
   errors?: FieldProblem[] | undefined;
+  params?: Record<string, string> | undefined;
 }
 
 /**
@@ -23,6 +24,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fieldProblems: FieldProblem[];
+  /** The problem's specifics, put into its translated message. */
+  readonly params: Record<string, string>;
   readonly retryAfterSeconds: number | undefined;
 
   constructor(problem: ProblemShape, retryAfterSeconds?: number) {
@@ -33,6 +36,7 @@ export class ApiError extends Error {
     this.title = problem.title;
     this.detail = problem.detail;
     this.fieldProblems = problem.errors ?? [];
+    this.params = problem.params ?? {};
     this.retryAfterSeconds = retryAfterSeconds;
   }
 

@@ -5,7 +5,8 @@ import { useFormatting } from "../i18n/formatting.ts";
 
 /**
  * What to tell a person about a failed call: the module's translation of the problem's code,
- * else the kernel's, else the server's (English) title. A requested wait is spelled out.
+ * else the kernel's, else the server's (English) title, with the problem's params put in. A
+ * requested wait is spelled out.
  */
 export function useProblemText(namespace?: string, messages?: Partial<Record<string, string>>) {
   const { t } = useTranslation("ui");
@@ -20,7 +21,7 @@ export function useProblemText(namespace?: string, messages?: Partial<Record<str
         `ui:errors.${error.code}`,
         ...(error.status >= 500 ? ["ui:errors.server"] : []),
       ];
-      const text = t(keys, { defaultValue: error.title });
+      const text = t(keys, { ...error.params, defaultValue: error.title });
       if (error.status === 429 && error.retryAfterSeconds !== undefined) {
         return `${text} ${t("errors.retryAfter", { when: format.waitFor(error.retryAfterSeconds) })}`;
       }

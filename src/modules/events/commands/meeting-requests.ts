@@ -54,7 +54,11 @@ async function refuseDuringQuietPeriod(tx: Db, a: string, b: string, at: Date): 
       (row) => row.organisationId,
     );
     const refusal = await quietPeriodRefusal(tx, { userId, organisationIds, at });
-    if (refusal) throw eventsErrors.quietPeriod(refusal.reason);
+    if (refusal) {
+      throw eventsErrors.quietPeriod(refusal.reason, {
+        params: { reason: refusal.reasonCode, ...refusal.params },
+      });
+    }
   }
 }
 
