@@ -15,14 +15,16 @@
  *   answer compared with the cold one;
  * - merge: the solution.changed job's work for one edited solution (`--merges K` of them) against
  *   every stored list, then stored lists compared with lists computed afresh;
- * - a solution's open challenges (`challengesForSolution`, on demand, `--offers K` solutions).
+ * - a solution's open challenges (`challengesForSolution`, on demand, `--offers K` solutions);
+ * - where a stored request spends its time: each of its reads timed alone, in order.
  *
  *   node bin/run-script.mjs bench/matchmaking-speed.ts [--solutions N] [--challenges M]
  *     [--engine pglite|postgres|both] [--samples S] [--warmup W] [--stored N] [--merges K]
- *     [--offers K] [--no-analyze] [--postgres postgres://postgres@127.0.0.1:5432]
+ *     [--offers K] [--no-analyze] [--keep] [--postgres postgres://postgres@127.0.0.1:5432]
  *
  * PostgreSQL: a database `csp_bench_matchmaking` is dropped, created, loaded and dropped again
- * on the server given (trust auth, or credentials in the address).
+ * on the server given (trust auth, or credentials in the address); `--keep` leaves it there,
+ * loaded, for profiling a request by hand.
  *
  * After loading, each engine runs VACUUM ANALYZE, as autovacuum would on a server: the planner,
  * and the matcher's bound on candidates brought by common words, read those statistics. PGlite
@@ -47,9 +49,16 @@ import {
   openPostgres,
   queryRows,
 } from "../src/core/db/client.ts";
-import { drainJobs } from "../src/core/jobs/outbox.ts";
-import { ensureCapabilityTaxonomy, wordsWithLexemes } from "../src/modules/catalogue/index.ts";
-import { challengeNeeds } from "../src/modules/challenges/index.ts";
+import { drainJobs, hasUnfinishedJobs } from "../src/core/jobs/outbox.ts";
+import {
+  ensureCapabilityTaxonomy,
+  SOLUTION_CHANGED_JOB,
+  solutionHeadlines,
+  taxonomyFingerprint,
+  textWeightsFor,
+  wordsWithLexemes,
+} from "../src/modules/catalogue/index.ts";
+import { challengeNeeds, readableChallengeNeed } from "../src/modules/challenges/index.ts";
 import { importFileAsPlatform } from "../src/modules/exchange/index.ts";
 import {
   challengesForSolution,
@@ -60,7 +69,9 @@ import {
   refreshChallengeList,
   storedFitsAreFresh,
 } from "../src/modules/matchmaking/index.ts";
-import { ensureC40Cities } from "../src/modules/organisations/index.ts";
+// The bench times the stored list's own reads one by one: it reaches past the module's face.
+import { challengeListEntries, findChallengeList } from "../src/modules/matchmaking/repository.ts";
+import { ensureC40Cities, organisationSummaries } from "../src/modules/organisations/index.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Arguments
@@ -1038,6 +1049,8 @@ interface EngineResult {
   refresh: Series;
   merge: Series;
   offer: Series;
+  /** A stored request's reads, each timed alone (`storedRequestReads`). */
+  reads: Series[];
   checks: string[];
 }
 
@@ -1164,6 +1177,7 @@ async function measure(
     await request(id, "organisations");
     storedOrganisations.times.push(performance.now() - begun);
   }
+  const reads = await storedRequestReads(db, actor, sample);
   checks.push(
     `stored lists fresh for ${servedFromStore}/${sample.length} sampled requests; ` +
       `answer identical to the cold one for ${same}/${sample.length}`,
@@ -1228,8 +1242,51 @@ async function measure(
     refresh,
     merge,
     offer,
+    reads,
     checks,
   };
+}
+
+/**
+ * Where a stored request (solutions, limit 10) spends its time: each read it makes, timed alone
+ * in the order it makes them (the request runs some side by side, so they do not add up to it).
+ */
+async function storedRequestReads(db: Db, actor: UserActor, sample: string[]): Promise<Series[]> {
+  const series = new Map<string, number[]>();
+  async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
+    const begun = performance.now();
+    const result = await run();
+    series.set(label, [...(series.get(label) ?? []), performance.now() - begun]);
+    return result;
+  }
+  for (const id of sample) {
+    await timed("  read: the challenge, if the actor may", () =>
+      readableChallengeNeed(db, actor, id),
+    );
+    const list = await timed("  read: the stored list's header", () => findChallengeList(db, id));
+    if (!list) continue;
+    await timed("  read: word weights (statistics)", () => textWeightsFor(db, list.lexemes));
+    await timed("  read: taxonomy fingerprint", () => taxonomyFingerprint(db));
+    await timed("  read: solution changes queued", () =>
+      hasUnfinishedJobs(db, [SOLUTION_CHANGED_JOB]),
+    );
+    const fits = await timed("  read: the list's best 40 entries", () =>
+      challengeListEntries(db, id, { limit: 40, atOrAboveOnly: list.preparedNeed.minTrl !== null }),
+    );
+    await timed("  read: providers of the 40", () =>
+      organisationSummaries(
+        db,
+        fits.map((fit) => fit.providerId),
+      ),
+    );
+    await timed(`  read: headlines of the ${LIMIT} shown`, () =>
+      solutionHeadlines(
+        db,
+        fits.slice(0, LIMIT).map((fit) => fit.id),
+      ),
+    );
+  }
+  return [...series].map(([label, times]) => ({ label, times }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1270,6 +1327,9 @@ function report(result: EngineResult): void {
     result.merge,
     result.offer,
   ];
+  if (result.reads.length > 0) {
+    series.splice(1, 0, ...result.reads);
+  }
   for (const entry of series) {
     const sorted = sortedOf(entry.times);
     process.stdout.write(
@@ -1343,7 +1403,9 @@ if (engineOption === "postgres" || engineOption === "both") {
       await database.close();
     }
   } finally {
-    await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
+    if (!process.argv.includes("--keep")) {
+      await admin.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
+    }
     await admin.end();
   }
 }

@@ -68,6 +68,24 @@ export async function findSolutionsByIds(db: Db, ids: string[]): Promise<Solutio
   return db.select(solutionColumns).from(solutions).where(inArray(solutions.id, ids));
 }
 
+/** What a list of solutions shows of each active one among `ids`: narrow, no text bodies. */
+export function findSolutionHeadlines(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; providerId: string; title: string; summary: string; trl: number }>> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: solutions.id,
+      providerId: solutions.providerId,
+      title: solutions.title,
+      summary: solutions.summary,
+      trl: solutions.trl,
+    })
+    .from(solutions)
+    .where(and(inArray(solutions.id, ids), eq(solutions.status, "active")));
+}
+
 export async function listProviderSolutions(
   db: Db,
   providerId: string,

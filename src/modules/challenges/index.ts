@@ -9,11 +9,14 @@ import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { cityDirectory, cityOfOrganisation } from "../organisations/index.ts";
-import { visibleChallenge } from "./commands/access.ts";
+import { viewerOf, visibleChallenge } from "./commands/access.ts";
 import type { ProcurementModel } from "./contract.ts";
+import { challengeErrors } from "./errors.ts";
+import { canView } from "./policy.ts";
 import {
   type ChallengeRow,
   clarificationsByChallenge,
+  findChallenge,
   findChallengeRows,
   listPublicChallenges,
 } from "./repository.ts";
@@ -112,8 +115,12 @@ export async function readableChallengeNeed(
   actor: Actor,
   id: string,
 ): Promise<ChallengeNeed> {
-  const { challenge } = await visibleChallenge(db, actor, id);
-  return needOf(db, challenge);
+  const challenge = await findChallenge(db, id);
+  if (!challenge) throw challengeErrors.challengeNotFound();
+  // The city is read beside the actor's role (one round trip, not two); shown only if allowed.
+  const [viewer, need] = await Promise.all([viewerOf(db, actor, challenge), needOf(db, challenge)]);
+  if (!canView(viewer, challenge)) throw challengeErrors.challengeNotFound();
+  return need;
 }
 
 /** Needs of challenges by id, whoever may read them: for the platform's own work (alerts, benches). */

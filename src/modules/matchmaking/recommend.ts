@@ -6,8 +6,9 @@ import {
   COVER_DECLARED,
   COVER_NAMED,
   type SolutionFit,
+  type SolutionHeadline,
   scoreSolutionsForNeed,
-  solutionProfiles,
+  solutionHeadlines,
 } from "../catalogue/index.ts";
 import { type ChallengeNeed, readableChallengeNeed } from "../challenges/index.ts";
 import { organisationSummaries } from "../organisations/index.ts";
@@ -83,14 +84,6 @@ export async function recommendForChallenge(
     listed.regionCountries,
     listed.fits,
   );
-  const profiles = new Map(
-    (
-      await solutionProfiles(
-        db,
-        scored.map((item) => item.fit.id),
-      )
-    ).map((profile) => [profile.id, profile]),
-  );
   const providerOf = (id: string) => {
     const provider = providers.get(id);
     return {
@@ -109,7 +102,12 @@ export async function recommendForChallenge(
     weights: { ...weightsFor(context.requirements) },
   };
   if (options.kind === "solutions") {
-    const solutions: SolutionRecommendation[] = scored.slice(0, options.limit).flatMap((item) => {
+    const shown = scored.slice(0, options.limit);
+    const profiles = await headlinesOf(
+      db,
+      shown.map((item) => item.fit.id),
+    );
+    const solutions: SolutionRecommendation[] = shown.flatMap((item) => {
       const profile = profiles.get(item.fit.id);
       if (!profile) return [];
       return [
@@ -133,7 +131,7 @@ export async function recommendForChallenge(
   for (const item of scored) {
     byProvider.set(item.fit.providerId, [...(byProvider.get(item.fit.providerId) ?? []), item]);
   }
-  const organisations: OrganisationRecommendation[] = [...byProvider.entries()]
+  const ranked = [...byProvider.entries()]
     .map(([providerId, items]) => ({ providerId, items }))
     .sort(
       (a, b) =>
@@ -141,19 +139,28 @@ export async function recommendForChallenge(
         b.items.length - a.items.length ||
         (a.providerId < b.providerId ? -1 : 1),
     )
-    .slice(0, options.limit)
-    .map(({ providerId, items }) => ({
-      organisation: providerOf(providerId),
-      score: round(items[0]!.score),
-      solutions: items.slice(0, 3).map((item) => ({
-        id: item.fit.id,
-        title: profiles.get(item.fit.id)?.title ?? "",
-        score: round(item.score),
-      })),
-      matchingSolutions: items.length,
-      factors: explain(challenge, context, items[0]!),
-    }));
+    .slice(0, options.limit);
+  const profiles = await headlinesOf(
+    db,
+    ranked.flatMap(({ items }) => items.slice(0, 3).map((item) => item.fit.id)),
+  );
+  const organisations: OrganisationRecommendation[] = ranked.map(({ providerId, items }) => ({
+    organisation: providerOf(providerId),
+    score: round(items[0]!.score),
+    solutions: items.slice(0, 3).map((item) => ({
+      id: item.fit.id,
+      title: profiles.get(item.fit.id)?.title ?? "",
+      score: round(item.score),
+    })),
+    matchingSolutions: items.length,
+    factors: explain(challenge, context, items[0]!),
+  }));
   return { ...base, solutions: [], organisations };
+}
+
+/** What is shown of the solutions a request names: only those, and only their headlines. */
+async function headlinesOf(db: Db, ids: string[]): Promise<Map<string, SolutionHeadline>> {
+  return new Map((await solutionHeadlines(db, ids)).map((headline) => [headline.id, headline]));
 }
 
 /** The database's scores, with the provider's place added to geography, best first. */
@@ -292,6 +299,7 @@ function explain(
       weight: weights.evidence,
       value: round(fit.evidence),
       countries: [...fit.countries].sort(),
+      verifiedReferences: fit.verifiedReferences ?? 0,
     },
     {
       factor: "geography",
