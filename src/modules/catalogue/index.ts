@@ -15,6 +15,7 @@ import type { CreateSolutionBody } from "./contract.ts";
 import {
   capabilityCodesOf,
   findSolutionByTitle,
+  findSolutionHeadlines,
   findSolutionsByIds,
   listPortfolios,
 } from "./repository.ts";
@@ -156,6 +157,19 @@ export async function solutionProfiles(db: Db, ids: string[]): Promise<SolutionP
     trl: row.trl,
     countriesDeployed: row.countries,
   }));
+}
+
+export interface SolutionHeadline {
+  id: string;
+  providerId: string;
+  title: string;
+  summary: string;
+  trl: number;
+}
+
+/** What a list shows of the active solutions among `ids` (archived and unknown left out). */
+export function solutionHeadlines(db: Db, ids: string[]): Promise<SolutionHeadline[]> {
+  return findSolutionHeadlines(db, [...new Set(ids)]);
 }
 
 /**
