@@ -1,9 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../core/db/client.ts";
+import { verifiedReferenceCities } from "../references/index.ts";
 import {
   COVER_BROADER,
   COVER_DECLARED,
   COVER_NAMED,
+  evidenceOf,
   type NeedWeights,
   needQuery,
   PLACE_WEIGHTS,
@@ -137,7 +139,8 @@ export async function scoreSolutionForNeeds(
           case when n.min_trl is null then least(1.0, s.trl / 7.0)
                when s.trl >= n.min_trl then 1.0
                else greatest(0.0, 1.0 - (n.min_trl - s.trl) / 3.0) end as trl_fit,
-          least(1.0, cardinality(s.countries) / 3.0) as evidence,
+          ${evidenceOf(sql`s.id`, sql`s.countries`)} as evidence,
+          ${verifiedReferenceCities(sql`s.id`)} as verified_references,
           case when n.country is not null and n.country = any(s.countries) then 1.0
                when s.countries && n.region_countries then 0.5
                else 0 end as geography
@@ -156,7 +159,7 @@ export async function scoreSolutionForNeeds(
       select x.key, x.id, x.provider_id as "providerId", x.solution_trl as "solutionTrl", x.countries,
         x.solution_sectors as "solutionSectors",
         x.text_rank as text, x.capability_fit as capabilities, x.sectors_fit as sectors, x.trl_fit as trl,
-        x.evidence, x.geography, x.coverage,
+        x.evidence, x.verified_references as "verifiedReferences", x.geography, x.coverage,
         (x.min_trl is not null and x.solution_trl < x.min_trl) as "belowMinTrl",
         ((x.need->'weights'->>'text')::float * x.text_rank
           + (x.need->'weights'->>'capabilities')::float * x.capability_fit
@@ -183,6 +186,7 @@ export async function scoreSolutionForNeeds(
       sectors: Number(row.sectors),
       trl: Number(row.trl),
       evidence: Number(row.evidence),
+      verifiedReferences: Number(row.verifiedReferences),
       geography: Number(row.geography),
       coverage: (row.coverage ?? []).map(Number),
     },

@@ -1,5 +1,6 @@
 import { getTableName, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../core/db/client.ts";
+import { verifiedReferenceCities } from "../references/index.ts";
 import { capabilities, solutionCapabilities, solutions } from "./schema.ts";
 
 /**
@@ -98,6 +99,11 @@ export interface SolutionFit {
   sectors: number;
   trl: number;
   evidence: number;
+  /**
+   * Distinct cities that verified a reference of the solution (absent from recommendation lists
+   * stored before references counted).
+   */
+  verifiedReferences?: number;
   geography: number;
   belowMinTrl: boolean;
   solutionTrl: number;
@@ -107,6 +113,15 @@ export interface SolutionFit {
   matchedPhrases: string[];
   countries: string[];
   solutionSectors: string[];
+}
+
+/**
+ * The evidence factor: deployments a buyer can lean on. A country the provider lists counts 1,
+ * a city that verified a reference (references module) counts 2, as a city vouching is stronger
+ * than a claim; 3 such points make full evidence.
+ */
+export function evidenceOf(solutionId: SQL, countries: SQL): SQL {
+  return sql`least(1.0, (cardinality(${countries}) + 2 * ${verifiedReferenceCities(solutionId)}) / 3.0)`;
 }
 
 export const arrayOf = (values: string[], type: "text" | "uuid") =>
@@ -410,7 +425,7 @@ export async function scoreSolutionsForNeed(
           case when ${need.minTrl}::int is null then least(1.0, s.trl / 7.0)
                when s.trl >= ${need.minTrl}::int then 1.0
                else greatest(0.0, 1.0 - (${need.minTrl}::int - s.trl) / 3.0) end as trl_fit,
-          least(1.0, cardinality(s.countries) / 3.0) as evidence,
+          ${evidenceOf(sql`s.id`, sql`s.countries`)} as evidence,
           case when ${need.country}::text is not null and ${need.country}::text = any(s.countries) then 1.0
                when s.countries && ${textArray(need.regionCountries)} then 0.5
                else 0 end as geography
@@ -438,7 +453,7 @@ export async function scoreSolutionsForNeed(
       select b.id, s.provider_id as "providerId", s.trl as "solutionTrl", s.countries,
         s.sectors as "solutionSectors",
         b.text, b.capability_fit as capabilities, b.sectors_fit as sectors, b.trl_fit as trl,
-        b.evidence, b.geography, b.coverage,
+        b.evidence, ${verifiedReferenceCities(sql`b.id`)} as "verifiedReferences", b.geography, b.coverage,
         (${need.minTrl}::int is not null and s.trl < ${need.minTrl}::int) as "belowMinTrl",
         b.score
       from best b
@@ -455,6 +470,7 @@ export async function scoreSolutionsForNeed(
     sectors: Number(row.sectors),
     trl: Number(row.trl),
     evidence: Number(row.evidence),
+    verifiedReferences: Number(row.verifiedReferences),
     geography: Number(row.geography),
     coverage: (row.coverage ?? []).map(Number),
     matchedLexemes: matches.get(row.id)?.lexemes ?? [],

@@ -58,8 +58,10 @@ export const FactorExplanation = z
     z.object({
       factor: z.literal("evidence"),
       ...factorBase,
-      /** Until verified references exist: the countries it is deployed in. */
+      /** The countries the provider lists it as deployed in. */
       countries: z.array(z.string()),
+      /** How many cities verified a reference of it (each counts twice a listed country). */
+      verifiedReferences: z.number().int(),
     }),
     z.object({
       factor: z.literal("geography"),

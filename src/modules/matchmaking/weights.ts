@@ -13,8 +13,8 @@ import type { NeedWeights } from "../catalogue/index.ts";
  * - sectors 0.10: a coarse check on the same field of work; most candidates share one already.
  * - trl 0.10: readiness against the challenge's minimum; below it a solution is left out unless
  *   asked for, so among those shown this mostly rewards maturity when no minimum is set.
- * - evidence 0.10: deployments elsewhere (countries deployed) until verified references exist;
- *   a city buys what has worked somewhere.
+ * - evidence 0.10: deployments elsewhere (countries listed, and cities that verified a reference,
+ *   each worth two: a city vouching is stronger than a claim); a city buys what has worked somewhere.
  * - geography 0.05: a deployment or provider in the city's country or region helps (support,
  *   regulation, climate), but must never outweigh what the solution does.
  */

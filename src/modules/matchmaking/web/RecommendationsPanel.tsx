@@ -243,13 +243,20 @@ function useFactorSentence(): (factor: FactorExplanation) => string {
           : factor.trl >= factor.minTrl
             ? t("trl.meets", { trl: factor.trl, min: factor.minTrl })
             : t("trl.below", { trl: factor.trl, min: factor.minTrl });
-      case "evidence":
-        return factor.countries.length > 0
-          ? t("evidence.deployed", {
-              count: factor.countries.length,
-              list: list(factor.countries.map(nameOf)),
-            })
-          : t("evidence.none");
+      case "evidence": {
+        const parts = [
+          factor.countries.length > 0
+            ? t("evidence.deployed", {
+                count: factor.countries.length,
+                list: list(factor.countries.map(nameOf)),
+              })
+            : "",
+          factor.verifiedReferences > 0
+            ? t("evidence.verified", { count: factor.verifiedReferences })
+            : "",
+        ].filter(Boolean);
+        return parts.length > 0 ? parts.join(" ") : t("evidence.none");
+      }
       case "geography": {
         const country = nameOf(factor.country);
         const parts = [
