@@ -2,6 +2,7 @@ import type { ServiceContext } from "../core/context.ts";
 import { countActivePeople, currentTotpCode, seedUser } from "../modules/accounts/index.ts";
 import { seedDemoChallenges } from "../modules/challenges/index.ts";
 import { seedDemoEvents } from "../modules/events/index.ts";
+import { seedDemoHackathon } from "../modules/hackathons/index.ts";
 import type { OrganisationKind } from "../modules/organisations/contract.ts";
 import {
   seedAffiliation,
@@ -399,5 +400,6 @@ export async function seedDemoData(
   await seedDemoSolutions(ctx, organisationIds, adminId);
   await seedDemoChallenges(ctx, organisationIds, userIds);
   await seedDemoEvents(ctx, organisationIds, userIds);
+  await seedDemoHackathon(ctx, userIds);
   return { seeded: true };
 }

@@ -24,6 +24,7 @@ import { challengesModule } from "../modules/challenges/index.ts";
 import { consortiaModule } from "../modules/consortia/index.ts";
 import { eventsModule } from "../modules/events/index.ts";
 import { exchangeModule } from "../modules/exchange/index.ts";
+import { hackathonsModule } from "../modules/hackathons/index.ts";
 import { matchmakingModule } from "../modules/matchmaking/index.ts";
 import { notificationsModule } from "../modules/notifications/index.ts";
 import { organisationsModule } from "../modules/organisations/index.ts";
@@ -113,6 +114,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     consortiaModule(ctx),
     procurementModule(ctx),
     eventsModule(ctx),
+    hackathonsModule(ctx),
     referencesModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };

@@ -7,7 +7,13 @@ import type { Db } from "../../core/db/client.ts";
 import { pruneRateLimits } from "../../core/http/rate-limit.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { authenticate } from "./commands/authenticate.ts";
-import { countUsers, deleteExpiredSessions, findUserById, findUsersByIds } from "./repository.ts";
+import {
+  countUsers,
+  deleteExpiredSessions,
+  findUserByEmail,
+  findUserById,
+  findUsersByIds,
+} from "./repository.ts";
 import { accountsRoutes } from "./routes.ts";
 import { users } from "./schema.ts";
 import type { AccountsContext } from "./settings.ts";
@@ -46,6 +52,12 @@ function toPerson(row: {
 
 export async function findPerson(db: Db, id: string): Promise<Person | undefined> {
   const row = await findUserById(db, id);
+  return row ? toPerson(row) : undefined;
+}
+
+/** The person with this e-mail address (lower-cased, as accounts store them), if any. */
+export async function findPersonByEmail(db: Db, email: string): Promise<Person | undefined> {
+  const row = await findUserByEmail(db, email.trim().toLowerCase());
   return row ? toPerson(row) : undefined;
 }
 

@@ -3,15 +3,17 @@
  * synonyms in English, French and Spanish) and clusters' portfolios shared with cities.
  */
 import { sql } from "drizzle-orm";
-import type { Actor } from "../../core/auth/actor.ts";
+import type { Actor, UserActor } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
+import { commonErrors } from "../../core/http/problem.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { createPortfolio } from "./commands/create-portfolio.ts";
 import { createSolution } from "./commands/create-solution.ts";
 import { addPortfolioItem } from "./commands/curate-portfolio.ts";
 import { sharePortfolio } from "./commands/share-portfolio.ts";
 import type { CreateSolutionBody } from "./contract.ts";
+import { standingOf } from "./policy.ts";
 import {
   capabilityCodesOf,
   findSolutionByTitle,
@@ -23,7 +25,7 @@ import { listActiveSolutions } from "./repository-import.ts";
 import { rankSolutionsByText } from "./repository-search.ts";
 import { descendantCodes } from "./repository-taxonomy.ts";
 import { catalogueRoutes } from "./routes.ts";
-import { visibleSolution } from "./solution-views.ts";
+import { organisationsOfActor, visibleSolution } from "./solution-views.ts";
 import { searchTextFor } from "./taxonomy.ts";
 
 export { createPortfolio } from "./commands/create-portfolio.ts";
@@ -184,6 +186,32 @@ export async function seedSolution(
   const existing = await findSolutionByTitle(ctx.db, input.providerId, input.title);
   if (existing) return { id: existing.id };
   const solution = await createSolution(ctx, actorId, {
+    capabilities: [],
+    countriesDeployed: [],
+    media: [],
+    referenceLinks: [],
+    ...input,
+  });
+  return { id: solution.id };
+}
+
+/**
+ * Adds a solution for a provider the actor belongs to, with the rules of POST /solutions (members
+ * of the provider or platform admins; known capabilities; a provider kind that offers
+ * solutions). Hackathon to pilot calls it inside its transaction (`ctx.db` is that transaction).
+ */
+export async function addSolutionAs(
+  ctx: ServiceContext,
+  actor: UserActor,
+  input: Omit<CreateSolutionBody, "description"> & { description: string },
+): Promise<{ id: string }> {
+  const standing = standingOf(actor, await organisationsOfActor(ctx.db, actor), input.providerId);
+  if (!standing.member && !standing.platformAdmin) {
+    throw commonErrors.forbidden(
+      "Only members of the provider organisation can add its solutions.",
+    );
+  }
+  const solution = await createSolution(ctx, actor.userId, {
     capabilities: [],
     countriesDeployed: [],
     media: [],

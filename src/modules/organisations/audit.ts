@@ -9,7 +9,7 @@ export interface OrganisationAuditEvents extends Record<string, Record<string, u
   "organisation.member_added": {
     userId: string;
     role: string;
-    via: "creation" | "invitation" | "seed";
+    via: "creation" | "invitation" | "seed" | "hackathon_team";
   };
   "organisation.member_role_changed": { userId: string; from: string; to: string };
   "organisation.member_removed": { userId: string; by: "self" | "admin" };

@@ -162,6 +162,43 @@ export async function seedMembership(
   });
 }
 
+/**
+ * Hackathon to pilot: an organisation founded by a person (its first admin, as when made by
+ * hand; unverified until a platform admin checks it) with other people as members at once.
+ * Runs inside the caller's transaction when `ctx.db` is one.
+ */
+export async function foundOrganisationWithMembers(
+  ctx: ServiceContext,
+  founderId: string,
+  input: { name: string; kind: OrganisationKind; country: string; description: string },
+  memberIds: string[],
+): Promise<{ id: string; slug: string; name: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const organisation = await createOrganisation({ ...ctx, db: tx }, founderId, {
+      ...input,
+      cityId: null,
+      locality: null,
+      website: null,
+    });
+    for (const userId of new Set(memberIds)) {
+      if (userId === founderId) continue;
+      await insertMembership(tx, {
+        organisationId: organisation.id,
+        userId,
+        role: "member",
+        startedAt: ctx.clock.now(),
+      });
+      await recordOrganisationEvent(tx, ctx.clock, {
+        action: "organisation.member_added",
+        actorId: founderId,
+        subjectId: organisation.id,
+        payload: { userId, role: "member", via: "hackathon_team" },
+      });
+    }
+    return { id: organisation.id, slug: organisation.slug, name: organisation.name };
+  });
+}
+
 /** Every city by id, with what other modules show and filter on (challenges copy the region). */
 export async function cityDirectory(
   db: Db,

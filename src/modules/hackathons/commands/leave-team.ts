@@ -1,0 +1,35 @@
+import type { UserActor } from "../../../core/auth/actor.ts";
+import type { ServiceContext } from "../../../core/context.ts";
+import { recordHackathonEvent } from "../audit.ts";
+import { hackathonErrors } from "../errors.ts";
+import { teamScene } from "../hackathon-views.ts";
+import { deleteMember, deleteTeam, memberCount, teamOfPerson } from "../repository.ts";
+import { lockOpenHackathon } from "./team-rules.ts";
+
+/**
+ * A member leaves before the deadline. The last one to leave dissolves the team (its
+ * submission and invitations with it). Too few members left only stops the team submitting.
+ */
+export async function leaveTeam(
+  ctx: ServiceContext,
+  actor: UserActor,
+  teamId: string,
+): Promise<{ dissolved: boolean }> {
+  const { event, team } = await teamScene(ctx.db, actor, teamId);
+  return ctx.db.transaction(async (tx) => {
+    await lockOpenHackathon(tx, event, ctx.clock.now());
+    if ((await teamOfPerson(tx, event.id, actor.userId)) !== team.id) {
+      throw hackathonErrors.notTeamMember();
+    }
+    await deleteMember(tx, team.id, actor.userId);
+    const dissolved = (await memberCount(tx, team.id)) === 0;
+    if (dissolved) await deleteTeam(tx, team.id);
+    await recordHackathonEvent(tx, ctx.clock, {
+      action: "hackathon.member_left",
+      actorId: actor.userId,
+      subjectId: event.id,
+      payload: { teamId: team.id, userId: actor.userId, dissolved },
+    });
+    return { dissolved };
+  });
+}
