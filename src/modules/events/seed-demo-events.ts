@@ -1,8 +1,10 @@
 import { DAY, HOUR, ManualClock } from "../../core/clock.ts";
 import type { ServiceContext } from "../../core/context.ts";
+import { searchSolutionsByText, solutionProfiles } from "../catalogue/index.ts";
 import { listPublicChallenges } from "../challenges/index.ts";
 import { setUpBrokerage } from "./commands/brokerage-setup.ts";
 import { changeEventStatus } from "./commands/change-status.ts";
+import { recordOutcomes } from "./commands/record-outcomes.ts";
 import { createEvent } from "./commands/save-event.ts";
 import type { EventDetails } from "./contract.ts";
 
@@ -23,6 +25,13 @@ interface DemoEvent {
   capacity: number | null;
   challengeTitles: string[];
   agenda: Array<{ at: number; hours: number; title: string; speaker?: [string, string] }>;
+  /** What the hosts recorded after the event (a past workshop or meeting). */
+  outcomes?: {
+    notes: string;
+    ideas: Array<{ title: string; text: string }>;
+    challengeTitles: string[];
+    solutionTitles: string[];
+  };
   /** 1:1 meetings: this many slots of `minutes` (5 minutes apart) from the start, and tables. */
   brokerage?: { slots: number; minutes: number; tables: number };
 }
@@ -121,16 +130,32 @@ const demoEvents: DemoEvent[] = [
     venue: "Paços do Concelho, Praça do Município, Lisboa",
     onlineUrl: "https://meet.example.org/heat-buyers",
     capacity: 30,
-    challengeTitles: [],
+    challengeTitles: ["Urban heat: cool streets in Baixa"],
     agenda: [],
+    outcomes: {
+      notes:
+        "Four cities compared their heat-island challenges. **Shared need:** street-level cooling that works in dense historic centres without new water demand.\n\n- Lisbon shares its Baixa surface-temperature survey with the group.\n- A joint market consultation is worth it if two more cities join by spring.",
+      ideas: [
+        {
+          title: "Joint pilot of reflective street surfaces",
+          text: "Three cities test the same coatings on one street each and compare surface temperatures over a summer.",
+        },
+        {
+          title: "Shade sails procured as a framework",
+          text: "One framework contract other cities can call off, so small municipalities need no tender of their own.",
+        },
+      ],
+      challengeTitles: ["Urban heat: cool streets in Baixa"],
+      solutionTitles: ["Reflective cool roof coating"],
+    },
   },
 ];
 
 /**
  * Demo events around today: a small Copenhagen workshop (two seats, so the waitlist shows at
  * once), a network webinar, a hackathon, a Copenhagen brokerage day with 1:1 meeting slots and
- * tables, and a past meeting. Published by the secretariat admin
- * on behalf of the hosts.
+ * tables, and a past Lisbon meeting whose outcomes (notes, ideas, a challenge and a solution)
+ * are recorded. Published by the secretariat admin on behalf of the hosts.
  */
 export async function seedDemoEvents(
   ctx: ServiceContext,
@@ -199,7 +224,33 @@ export async function seedDemoEvents(
         tables: Array.from({ length: tables }, (_, index) => `Table ${index + 1}`),
       });
     }
+    if (demo.outcomes) {
+      const solutionIds = await demoSolutionIds(ctx, demo.outcomes.solutionTitles);
+      await recordOutcomes(ctx, actor, standing, id, {
+        notes: demo.outcomes.notes,
+        ideas: demo.outcomes.ideas,
+        challengeIds: challenges
+          .filter((challenge) => demo.outcomes?.challengeTitles.includes(challenge.title))
+          .map((challenge) => challenge.id),
+        solutionIds,
+      });
+    }
     seeded += 1;
   }
   return seeded;
+}
+
+/** The catalogue's demo solutions of these exact titles (those seeded; others are left out). */
+async function demoSolutionIds(ctx: ServiceContext, titles: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const title of titles) {
+    const found = await searchSolutionsByText(ctx.db, title, 5);
+    const profiles = await solutionProfiles(
+      ctx.db,
+      found.map((hit) => hit.id),
+    );
+    const match = profiles.find((profile) => profile.title === title);
+    if (match) ids.push(match.id);
+  }
+  return ids;
 }

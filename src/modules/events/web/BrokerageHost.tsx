@@ -5,10 +5,11 @@ import { Alert } from "../../../ui/components/Alert.tsx";
 import { Button } from "../../../ui/components/Button.tsx";
 import { Card } from "../../../ui/components/Card.tsx";
 import { ProblemAlert } from "../../../ui/components/ProblemAlert.tsx";
+import { Checkbox } from "../../../ui/forms/Checkbox.tsx";
 import { TextField } from "../../../ui/forms/TextField.tsx";
 import type { Event } from "../contract.ts";
 import type { Brokerage } from "../contract-brokerage.ts";
-import { useSaveSetup, useScheduleMeetings } from "./brokerage-queries.ts";
+import { useCloseTables, useSaveSetup, useScheduleMeetings } from "./brokerage-queries.ts";
 import { useEventTime } from "./event-time.ts";
 
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
@@ -138,6 +139,13 @@ export function BrokerageHostTools({ event, brokerage }: { event: Event; brokera
           </>
         )}
       </Card>
+      {brokerage.slots.length > 0 && brokerage.tables.length > 0 && (
+        <ClosedTables
+          key={JSON.stringify([brokerage.slots, brokerage.tables, brokerage.unavailableTables])}
+          event={event}
+          brokerage={brokerage}
+        />
+      )}
       <Card title={t("brokerage.schedule.title")}>
         <p>{t("brokerage.schedule.explain")}</p>
         {schedule.error ? <ProblemAlert error={schedule.error} namespace="events" /> : null}
@@ -170,5 +178,77 @@ export function BrokerageHostTools({ event, brokerage }: { event: Event; brokera
         </div>
       </Card>
     </>
+  );
+}
+
+const closedKey = (slotId: string, table: string) => `${slotId} ${table}`;
+
+/**
+ * Tables the hosts close in some slots (a reserved corner, a sponsor's session): a box per slot
+ * and table, saved together. The next scheduler run moves meetings off the closed tables.
+ */
+function ClosedTables({ event, brokerage }: { event: Event; brokerage: Brokerage }) {
+  const { t } = useTranslation("events");
+  const time = useEventTime();
+  const close = useCloseTables(event.id);
+  const [closed, setClosed] = useState(
+    () => new Set(brokerage.unavailableTables.map((entry) => closedKey(entry.slotId, entry.table))),
+  );
+  const toggle = (key: string, on: boolean) =>
+    setClosed((current) => {
+      const next = new Set(current);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  return (
+    <Card title={t("brokerage.closed.title")}>
+      <form
+        className="form"
+        onSubmit={(submitted) => {
+          submitted.preventDefault();
+          close.mutate({
+            unavailable: brokerage.slots.flatMap((slot) =>
+              brokerage.tables
+                .filter((table) => closed.has(closedKey(slot.id, table)))
+                .map((table) => ({ slotId: slot.id, table })),
+            ),
+          });
+        }}
+      >
+        <p>{t("brokerage.closed.explain")}</p>
+        {close.error ? <ProblemAlert error={close.error} namespace="events" /> : null}
+        <div aria-live="polite">
+          {close.isSuccess && (
+            <Alert
+              tone="success"
+              title={t("brokerage.closed.saved", { count: close.data.unavailableTables.length })}
+            />
+          )}
+        </div>
+        {brokerage.slots.map((slot) => {
+          const slotTime = `${time.time(slot.startsAt, event.timeZone)}–${time.time(slot.endsAt, event.timeZone)}`;
+          return (
+            <fieldset key={slot.id} className="brokerage-closed">
+              <legend>{t("brokerage.closed.slot", { time: slotTime })}</legend>
+              {brokerage.tables.map((table) => {
+                const key = closedKey(slot.id, table);
+                return (
+                  <Checkbox
+                    key={table}
+                    label={t("brokerage.closed.table", { table, time: slotTime })}
+                    checked={closed.has(key)}
+                    onChange={(on) => toggle(key, on)}
+                  />
+                );
+              })}
+            </fieldset>
+          );
+        })}
+        <Button type="submit" busy={close.isPending}>
+          {t("brokerage.closed.save")}
+        </Button>
+      </form>
+    </Card>
   );
 }

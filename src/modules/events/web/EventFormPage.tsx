@@ -14,7 +14,8 @@ import { TextField } from "../../../ui/forms/TextField.tsx";
 import { signInAddressFor, useMyOrganisations, useViewer } from "../../catalogue/web/viewer.ts";
 import type { Event, EventBody, EventKind } from "../contract.ts";
 import { viewerZone } from "./event-time.ts";
-import { useEvent, useSaveEvent } from "./events-queries.ts";
+import { type LinkTarget, useEvent, useSaveEvent } from "./events-queries.ts";
+import { LinkPicker } from "./LinkPicker.tsx";
 import "./events.css";
 
 const kinds = ["meeting", "workshop", "webinar", "hackathon"] as const;
@@ -31,6 +32,7 @@ const fields = [
   "venue",
   "onlineUrl",
   "capacity",
+  "challengeIds",
 ] as const;
 
 interface AgendaRow {
@@ -56,7 +58,7 @@ interface Values {
   onlineUrl: string;
   capacity: string;
   agenda: AgendaRow[];
-  challengeIds: string[];
+  challenges: LinkTarget[];
 }
 
 const LOCAL = "yyyy-MM-dd'T'HH:mm";
@@ -93,7 +95,7 @@ function valuesOf(event: Event | null): Values {
           .map((speaker) => [speaker.name, speaker.affiliation].filter(Boolean).join(", "))
           .join("\n"),
       })) ?? [],
-    challengeIds: event?.challenges.map((challenge) => challenge.id) ?? [],
+    challenges: event?.challenges ?? [],
   };
 }
 
@@ -155,7 +157,7 @@ function EventForm({ event }: { event: Event | null }) {
     venue: values.venue.trim() || null,
     onlineUrl: values.onlineUrl.trim() || null,
     capacity: values.capacity.trim() ? Number(values.capacity) : null,
-    challengeIds: values.challengeIds,
+    challengeIds: values.challenges.map((challenge) => challenge.id),
     agenda: values.agenda.map((row) => ({
       title: row.title,
       startsAt: toInstant(row.startsAt, values.timeZone) ?? "",
@@ -327,6 +329,15 @@ function EventForm({ event }: { event: Event | null }) {
           onChange={(value) => set("registrationDeadline", value)}
           error={fieldError("registrationDeadline")}
           optional
+        />
+        <LinkPicker
+          id={ids.challengeIds}
+          label={labels.challengeIds ?? ""}
+          hint={t("picker.hint")}
+          source="challenges"
+          value={values.challenges}
+          onChange={(challenges) => set("challenges", challenges)}
+          error={fieldError("challengeIds") ?? fieldError("challengeIds.0")}
         />
         <fieldset className="stack">
           <legend className="field__label">{t("form.agenda")}</legend>

@@ -14,6 +14,7 @@ import type { Event } from "../contract.ts";
 import { BrokerageSection } from "./BrokerageSection.tsx";
 import { useEventTime } from "./event-time.ts";
 import { useEvent, useEventStatus, useParticipants, useRegistration } from "./events-queries.ts";
+import { OutcomesSection } from "./OutcomesSection.tsx";
 import "./events.css";
 
 /** An event: when (in its zone and yours), where, the agenda, seats, and your registration. */
@@ -138,6 +139,7 @@ function EventView({ event }: { event: Event }) {
               </ul>
             </Card>
           )}
+          <OutcomesSection event={event} />
           <BrokerageSection event={event} />
           {event.me.manage && <HostTools event={event} />}
         </div>

@@ -10,6 +10,7 @@ import type {
   MeetingRequestList,
   ProfileDirectory,
   ScheduleResult,
+  UnavailableTablesBody,
 } from "../contract-brokerage.ts";
 
 /**
@@ -89,4 +90,10 @@ export function useAnswerRequest(id: string) {
 
 export function useScheduleMeetings(id: string) {
   return useBrokerageMutation(id, () => api.post<ScheduleResult>(`${path(id)}/brokerage/schedule`));
+}
+
+export function useCloseTables(id: string) {
+  return useBrokerageMutation(id, (body: UnavailableTablesBody) =>
+    apiRequest<Brokerage>("PUT", `${path(id)}/brokerage/unavailable-tables`, { json: body }),
+  );
 }

@@ -1,5 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, apiRequest } from "../../../ui/api/api-client.ts";
+import type { SolutionCatalogue } from "../../catalogue/contract.ts";
+import type { ChallengeCatalogue } from "../../challenges/contract.ts";
 import type {
   CalendarFeed,
   Event,
@@ -8,6 +10,7 @@ import type {
   ParticipantList,
   RegistrationResult,
 } from "../contract.ts";
+import type { ChallengeOutcomes, OutcomesBody, OutcomesView } from "../contract-outcomes.ts";
 
 /** Every query about events starts with this key, so one change refreshes them all. */
 const eventsKey = ["events"] as const;
@@ -93,4 +96,59 @@ export function useCalendarFeed(enabled: boolean) {
     onSuccess: (made) => queryClient.setQueryData([...eventsKey, "feed"], made),
   });
   return { feed, make };
+}
+
+export function useOutcomes(id: string) {
+  return useQuery({
+    queryKey: [...eventsKey, "outcomes", id],
+    queryFn: ({ signal }) => api.get<OutcomesView>(`${eventPath(id)}/outcomes`, undefined, signal),
+  });
+}
+
+export function useRecordOutcomes(id: string) {
+  return useEventsMutation((body: OutcomesBody) =>
+    apiRequest<OutcomesView>("PUT", `${eventPath(id)}/outcomes`, { json: body }),
+  );
+}
+
+/** For the challenge page: outcomes of events that name the challenge. */
+export function useChallengeOutcomes(challengeId: string) {
+  return useQuery({
+    queryKey: [...eventsKey, "outcomes-of-challenge", challengeId],
+    queryFn: ({ signal }) =>
+      api.get<ChallengeOutcomes>("/api/v1/events/outcomes", { challengeId }, signal),
+  });
+}
+
+export type LinkSource = "challenges" | "solutions";
+export interface LinkTarget {
+  id: string;
+  title: string;
+  detail?: string;
+}
+
+/** Published challenges or catalogue solutions matching the words typed, for the link pickers. */
+export function useLinkSearch(source: LinkSource, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["link-search", source, q],
+    enabled,
+    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }): Promise<LinkTarget[]> => {
+      const query = { ...(q ? { q } : {}), limit: 10 };
+      if (source === "challenges") {
+        const found = await api.get<ChallengeCatalogue>("/api/v1/challenges", query, signal);
+        return found.challenges.map((challenge) => ({
+          id: challenge.id,
+          title: challenge.title,
+          detail: challenge.city.name,
+        }));
+      }
+      const found = await api.get<SolutionCatalogue>("/api/v1/solutions", query, signal);
+      return found.solutions.map((solution) => ({
+        id: solution.id,
+        title: solution.title,
+        detail: solution.provider.name,
+      }));
+    },
+  });
 }

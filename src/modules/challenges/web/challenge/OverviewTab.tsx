@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "../../../../ui/components/DataTable.tsx";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
 import { useCapabilityLabels } from "../../../catalogue/web/form/CapabilityField.tsx";
+import { EventOutcomesSection } from "../../../events/web/EventOutcomesSection.tsx";
 import { SimilarChallengesSection } from "../../../matchmaking/web/AcrossSections.tsx";
 import type { Challenge, Timeline } from "../../contract.ts";
 import { attachmentAddress } from "../challenge-queries.ts";
@@ -101,6 +102,7 @@ export function OverviewTab({ challenge }: { challenge: Challenge }) {
             </ul>
           </section>
         )}
+        {challenge.status !== "draft" && <EventOutcomesSection challengeId={challenge.id} />}
         {challenge.status !== "draft" && <SimilarChallengesSection challengeId={challenge.id} />}
       </div>
       <aside className="stack" aria-label={t("overview.factsLabel")}>
