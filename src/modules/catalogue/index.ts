@@ -276,8 +276,11 @@ export async function readableSolutionOffer(
   actor: Actor,
   id: string,
 ): Promise<SolutionProfile & { description: string }> {
-  const { solution } = await visibleSolution(db, id, actor);
-  const codes = await capabilityCodesOf(db, [solution.id]);
+  // Its codes are read beside the check (nothing of them is returned when it fails).
+  const [{ solution }, codes] = await Promise.all([
+    visibleSolution(db, id, actor),
+    capabilityCodesOf(db, [id]),
+  ]);
   return {
     id: solution.id,
     providerId: solution.providerId,

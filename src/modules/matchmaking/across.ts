@@ -51,15 +51,19 @@ export async function challengesForSolution(
   options: { limit: number; includeBelowMinTrl: boolean },
 ): Promise<ChallengesForSolution> {
   const solution = await readableSolutionOffer(db, actor, solutionId);
-  const words = await wordsWithLexemes(db, `${solution.title}. ${solution.summary}`);
+  // Independent reads: side by side on a server's pool.
+  const [words, terms, directory] = await Promise.all([
+    wordsWithLexemes(db, `${solution.title}. ${solution.summary}`),
+    termsOfCapabilities(db, solution.capabilities),
+    cityDirectory(db),
+  ]);
   const wordOfLexeme = new Map<string, string>();
   for (const { word, lexeme } of words)
     if (!wordOfLexeme.has(lexeme)) wordOfLexeme.set(lexeme, word);
-  const terms = await termsOfCapabilities(db, solution.capabilities);
   const phrases = [
     ...new Set(solution.capabilities.flatMap((code) => terms.get(code) ?? [])),
   ].slice(0, MAX_PHRASES);
-  const cities = [...(await cityDirectory(db)).values()];
+  const cities = [...directory.values()];
   const deployed = new Set(solution.countriesDeployed);
   const deployedCities = cities.filter((city) => deployed.has(city.country));
   const fits = await scoreChallengesForOffer(
