@@ -11,7 +11,8 @@ import {
 
 // The demo "Brokerage day" in Copenhagen has 8 meeting slots and 10 tables. The researcher and
 // the founder register and publish profiles; the founder asks the researcher for a meeting, the
-// researcher accepts; the Copenhagen official (a host) schedules; the founder opens the agenda.
+// researcher accepts; the Copenhagen official (a host) closes Table 1 and schedules; the founder
+// opens the agenda and meets at Table 2.
 // Everything by keyboard; axe checks the event page and the agenda.
 const brokerageDay = "Brokerage day: climate adaptation";
 
@@ -65,6 +66,17 @@ describe("1:1 brokerage meetings", () => {
       .toBe(1);
 
     const city = await person("city@demo.city-solutions.org");
+    // The host closes Table 1 in every slot (a sponsor's corner): the meeting goes elsewhere.
+    const tableOne = city.getByRole("checkbox", { name: /^Close Table 1 at / });
+    await expect.poll(() => tableOne.count(), { timeout: 15_000 }).toBe(8);
+    for (const box of await tableOne.all()) {
+      await box.focus();
+      await city.keyboard.press("Space");
+    }
+    await pressButton(city, "Save closed tables");
+    await expect
+      .poll(() => city.getByText("Saved: 8 tables closed in slots.").count(), { timeout: 15_000 })
+      .toBe(1);
     await pressButton(city, "Schedule meetings");
     await expect
       .poll(() => city.getByText("1 meeting placed of at most 1 possible.").count(), {
@@ -83,7 +95,7 @@ describe("1:1 brokerage meetings", () => {
     const table = founder.getByRole("table", { name: /^Meetings \(times in Europe\/Copenhagen\)/ });
     await expect.poll(() => table.count(), { timeout: 15_000 }).toBe(1);
     expect(await table.locator("tbody tr").count()).toBe(1);
-    expect(await table.locator("tbody tr").first().textContent()).toContain("Table 1");
+    expect(await table.locator("tbody tr").first().textContent()).toContain("Table 2");
     expect(
       await founder.getByRole("link", { name: "Add to my calendar (.ics)" }).getAttribute("href"),
     ).toMatch(/\/agenda\.ics$/);

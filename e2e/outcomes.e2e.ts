@@ -22,7 +22,7 @@ async function pickLink(page: Page, label: string, query: string, option: string
   const box = page.getByRole("combobox", { name: label });
   await box.focus();
   await box.pressSequentially(query);
-  const wanted = page.getByRole("option", { name: new RegExp(`^${escape(option)}`) });
+  const wanted = page.getByRole("option", { name: new RegExp(`^${literally(option)}`) });
   await expect.poll(() => wanted.count(), { timeout: 15_000 }).toBe(1);
   for (let step = 0; step < 10; step += 1) {
     if ((await wanted.getAttribute("aria-selected")) === "true") break;
@@ -33,7 +33,8 @@ async function pickLink(page: Page, label: string, query: string, option: string
   await expect.poll(() => page.getByRole("button", { name: `Remove “${option}”` }).count()).toBe(1);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The text as a regular expression matching it literally. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** yyyy-MM-ddTHH:mm of yesterday at that hour, as a datetime-local box takes it. */
 function yesterdayAt(hour: number): string {

@@ -141,7 +141,8 @@ export function BrokerageHostTools({ event, brokerage }: { event: Event; brokera
       </Card>
       {brokerage.slots.length > 0 && brokerage.tables.length > 0 && (
         <ClosedTables
-          key={JSON.stringify([brokerage.slots, brokerage.tables, brokerage.unavailableTables])}
+          // A new setup starts the boxes afresh; saving them does not (the answer stays shown).
+          key={JSON.stringify([brokerage.slots.map((slot) => slot.id), brokerage.tables])}
           event={event}
           brokerage={brokerage}
         />
