@@ -8,6 +8,7 @@ export interface ImportAuditEvents extends Record<string, Record<string, unknown
     organisations: { created: number; updated: number; unchanged: number };
     solutions: { created: number; updated: number; unchanged: number };
     challenges: { created: number; updated: number; unchanged: number };
+    references?: { created: number; updated: number; unchanged: number };
     affiliations: { created: number };
     sha256: string;
   };

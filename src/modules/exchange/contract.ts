@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CreateSolutionBody } from "../catalogue/contract.ts";
 import { ChallengeStatus, CreateChallengeBody } from "../challenges/contract.ts";
-import { CreateOrganisationBody } from "../organisations/contract.ts";
+import { CountryCode, CreateOrganisationBody } from "../organisations/contract.ts";
+import { CreateReferenceBody } from "../references/contract.ts";
 
 /**
  * Bulk import and export of organisations and solutions: the bundle format
@@ -78,12 +79,39 @@ export const BundleChallenge = CreateChallengeBody.omit({ organisationId: true }
 });
 export type BundleChallenge = z.output<typeof BundleChallenge>;
 
+/**
+ * A reference of the bundle (a deployment of a solution in a city): the fields of POST
+ * /api/v1/solutions/{id}/references, the solution by ref and the city as an organisation's ref
+ * or a named city. Verification does not travel: an imported reference awaits its city's.
+ */
+export const BundleReference = z
+  .strictObject({
+    ...CreateReferenceBody.shape,
+    ref: RecordRef,
+    /** The solution: a ref (this bundle or an earlier import) or id. */
+    solution: RecordRef,
+    /** The city: a city organisation's ref, address or id, or a city named with its country. */
+    city: z.union([
+      z.strictObject({ organisation: RecordRef }),
+      z.strictObject({
+        name: z.string().trim().min(2, "must name the city").max(120, "is too long"),
+        country: CountryCode,
+      }),
+    ]),
+  })
+  .refine((body) => !body.endedOn || body.endedOn >= body.startedOn, {
+    message: "must not be before the start",
+    path: ["endedOn"],
+  });
+export type BundleReference = z.output<typeof BundleReference>;
+
 /** The top level; each record is checked on its own, so that every problem is reported. */
 export const BundleEnvelope = z.strictObject({
   format: z.literal(BUNDLE_FORMAT, { error: `must be "${BUNDLE_FORMAT}"` }),
   organisations: z.array(z.unknown()).max(20_000, "has too many records").default([]),
   solutions: z.array(z.unknown()).max(100_000, "has too many records").default([]),
   challenges: z.array(z.unknown()).max(20_000, "has too many records").default([]),
+  references: z.array(z.unknown()).max(100_000, "has too many records").default([]),
 });
 
 export interface Bundle {
@@ -91,6 +119,7 @@ export interface Bundle {
   organisations: BundleOrganisation[];
   solutions: BundleSolution[];
   challenges: BundleChallenge[];
+  references: BundleReference[];
 }
 
 /** One problem (or warning) of an import: which record, where in it, what is wrong. */
@@ -99,7 +128,7 @@ export const ImportProblem = z
     /** A JSON path into the bundle ("solutions[3].trl"), or the CSV column ("trl"). */
     field: z.string(),
     message: z.string(),
-    record: z.enum(["file", "organisation", "solution", "challenge"]),
+    record: z.enum(["file", "organisation", "solution", "challenge", "reference"]),
     /** The record's ref, when it has one. */
     ref: z.string().nullable(),
     /** CSV files: the line the record starts on (the header is line 1). */
@@ -124,6 +153,7 @@ export const ImportReport = z
     organisations: Outcomes,
     solutions: Outcomes,
     challenges: Outcomes,
+    references: Outcomes,
     /** Memberships of clusters (and networks) made active. */
     affiliations: z.object({ created: z.number().int() }),
     /** Free-text capabilities that match no taxonomy code: left out, the rest imported. */
@@ -131,7 +161,7 @@ export const ImportReport = z
     /** Each record of the file: the id its ref names now, and what the import did to it. */
     records: z.array(
       z.object({
-        record: z.enum(["organisation", "solution", "challenge"]),
+        record: z.enum(["organisation", "solution", "challenge", "reference"]),
         ref: z.string(),
         id: z.string(),
         outcome: z.enum(["created", "updated", "unchanged"]),

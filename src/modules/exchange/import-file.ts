@@ -8,7 +8,7 @@ import { csvColumnOf, readSolutionsCsv } from "./csv-solutions.ts";
  * checked: a JSON bundle (already parsed by the caller) or the text of a CSV of solutions.
  */
 
-export type RecordType = "organisation" | "solution" | "challenge";
+export type RecordType = "organisation" | "solution" | "challenge" | "reference";
 
 export interface SourceRecord {
   /** Position in the bundle's list (or among the CSV's rows). */
@@ -24,6 +24,7 @@ export interface ImportFile {
   organisations: SourceRecord[];
   solutions: SourceRecord[];
   challenges: SourceRecord[];
+  references: SourceRecord[];
   problems: ImportProblem[];
 }
 
@@ -31,6 +32,7 @@ const plural: Record<RecordType, string> = {
   organisation: "organisations",
   solution: "solutions",
   challenge: "challenges",
+  reference: "references",
 };
 
 /** Where a problem is: "solutions[3].trl" in a bundle, the column and line in a CSV. */
@@ -85,6 +87,7 @@ export function readBundle(body: unknown, text: string): ImportFile {
     organisations: [],
     solutions: [],
     challenges: [],
+    references: [],
     problems: [],
   };
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
@@ -111,6 +114,7 @@ export function readBundle(body: unknown, text: string): ImportFile {
   file.organisations = records(envelope.data.organisations);
   file.solutions = records(envelope.data.solutions);
   file.challenges = records(envelope.data.challenges);
+  file.references = records(envelope.data.references);
   return file;
 }
 
@@ -138,6 +142,7 @@ export function readCsv(text: string): ImportFile {
     organisations: [],
     solutions: rows.map((row, index) => ({ index, line: row.line, raw: row.record })),
     challenges: [],
+    references: [],
     problems,
   };
 }

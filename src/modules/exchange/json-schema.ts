@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { BUNDLE_FORMAT, BundleChallenge, BundleOrganisation, BundleSolution } from "./contract.ts";
+import {
+  BUNDLE_FORMAT,
+  BundleChallenge,
+  BundleOrganisation,
+  BundleReference,
+  BundleSolution,
+} from "./contract.ts";
 
 /**
  * The bundle format as a JSON Schema (draft 2020-12), generated from the zod schemas the import
@@ -15,11 +21,12 @@ export function importFormatJsonSchema(): Record<string, unknown> {
       organisations: z.array(BundleOrganisation).optional(),
       solutions: z.array(BundleSolution).optional(),
       challenges: z.array(BundleChallenge).optional(),
+      references: z.array(BundleReference).optional(),
     })
     .meta({
       title: "City Solutions Platform bundle",
       description:
-        "Organisations, solutions and challenges to import (POST /api/v1/import, csp import) or as exported (GET /api/v1/export). See docs/import-format.md.",
+        "Organisations, solutions, challenges and references to import (POST /api/v1/import, csp import) or as exported (GET /api/v1/export). See docs/import-format.md.",
     });
   const generated = z.toJSONSchema(bundle, {
     target: "draft-2020-12",

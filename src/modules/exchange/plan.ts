@@ -27,6 +27,7 @@ import {
   type RecordType,
   type SourceRecord,
 } from "./import-file.ts";
+import { type PlannedReference, planReferences } from "./plan-references.ts";
 import { type Importer, scopeOf } from "./policy.ts";
 import { idsOfRefs } from "./repository.ts";
 
@@ -72,6 +73,7 @@ export interface ImportPlan {
   organisations: PlannedOrganisation[];
   solutions: PlannedSolution[];
   challenges: PlannedChallenge[];
+  references: PlannedReference[];
   warnings: ImportProblem[];
 }
 
@@ -445,12 +447,41 @@ export async function planImport(
     plannedChallenges.push(planned);
   }
 
+  // 6. References: a solution of the file or an active one, a city organisation or a named city.
+  const solutionOfFile = new Map(plannedSolutions.map((item) => [item.ref, item]));
+  const plannedReferences = await planReferences(db, importer, file.references, {
+    problem: (source, ref, path, message) => problem("reference", source, ref, path, message),
+    issues: (source, ref, error) =>
+      problems.push(...issueProblems(file, "reference", source, ref, error)),
+    knownRefs: (refs) => idsOfRefs(db, "reference", scope, refs),
+    solution: async (reference) => {
+      const inFile = solutionOfFile.get(reference);
+      if (inFile) {
+        return inFile.existingId
+          ? { id: inFile.existingId, providerId: states.get(inFile.existingId)!.providerId }
+          : { fileRef: inFile.ref, provider: inFile.provider };
+      }
+      const id =
+        (await idsOfRefs(db, "solution", scope, [reference])).get(reference) ??
+        (UUID.test(reference) ? reference : null);
+      const state = id ? (await solutionStates(db, [id])).get(id) : undefined;
+      return id && state?.status === "active" ? { id, providerId: state.providerId } : null;
+    },
+    organisation: resolve,
+    mayWriteFor: (target) =>
+      importer.kind !== "cluster" ||
+      !("id" in target) ||
+      target.id === importer.clusterId ||
+      clusterMembers.has(target.id),
+  });
+
   return {
     problems,
     plan: {
       organisations: plannedOrganisations,
       solutions: plannedSolutions,
       challenges: plannedChallenges,
+      references: plannedReferences,
       warnings,
     },
   };

@@ -1,6 +1,6 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export const recordKinds = ["organisation", "solution", "challenge"] as const;
+export const recordKinds = ["organisation", "solution", "challenge", "reference"] as const;
 
 /**
  * Which record an importer's ref names: re-importing the same ref updates that record instead

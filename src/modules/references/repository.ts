@@ -56,6 +56,11 @@ export async function findReference(db: Db, id: string): Promise<ReferenceRow | 
   return row;
 }
 
+export async function referencesByIds(db: Db, ids: string[]): Promise<ReferenceRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(solutionReferences).where(inArray(solutionReferences.id, ids));
+}
+
 export async function deleteReferenceRow(db: Db, id: string): Promise<void> {
   await db.delete(solutionReferences).where(eq(solutionReferences.id, id));
 }

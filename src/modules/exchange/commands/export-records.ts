@@ -2,13 +2,14 @@ import type { Db } from "../../../core/db/client.ts";
 import { activeSolutionsForExport } from "../../catalogue/index.ts";
 import { listPublicChallenges } from "../../challenges/index.ts";
 import { cityDirectory, organisationsForExport } from "../../organisations/index.ts";
+import { referencesForExport } from "../../references/index.ts";
 import { BUNDLE_FORMAT } from "../contract.ts";
 import { writeSolutionsCsv } from "../csv-solutions.ts";
 import { allRefs, type RecordKind } from "../repository.ts";
 
 /**
  * The public catalogue as a bundle (or the solutions as CSV): every organisation, every
- * active solution and every public (non-draft) challenge, each under a stable ref (the platform's ref from earlier imports, else a
+ * active solution, every public (non-draft) challenge and every verified reference, each under a stable ref (the platform's ref from earlier imports, else a
  * cluster's when no other record uses it, else the record's id), sorted by ref, fields in a
  * fixed order, so that exporting twice gives the same bytes.
  */
@@ -56,6 +57,14 @@ export async function exportBundle(db: Db) {
     db,
     "challenge",
     challenges.map((challenge) => challenge.id),
+  );
+  const references = (await referencesForExport(db)).filter((reference) =>
+    solutionRefs.has(reference.solutionId),
+  );
+  const referenceRefs = await refsFor(
+    db,
+    "reference",
+    references.map((reference) => reference.id),
   );
   const cities = await cityDirectory(db);
   const refOf = (id: string) => organisationRefs.get(id) ?? id;
@@ -128,6 +137,23 @@ export async function exportBundle(db: Db) {
           role: contact.role,
           email: contact.email,
         })),
+      }))
+      .sort(byRef),
+    // Verified ones only (the public ones); on import they await their city's verification.
+    references: references
+      .map((reference) => ({
+        ref: referenceRefs.get(reference.id) ?? reference.id,
+        solution: solutionRefs.get(reference.solutionId) ?? reference.solutionId,
+        sector: reference.sector,
+        city:
+          "organisationId" in reference.city
+            ? { organisation: refOf(reference.city.organisationId) }
+            : reference.city,
+        startedOn: reference.startedOn,
+        endedOn: reference.endedOn,
+        scale: reference.scale,
+        description: reference.description,
+        metrics: reference.metrics,
       }))
       .sort(byRef),
   };

@@ -3,6 +3,7 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { importSolutions, refreshSolutionStatistics } from "../../catalogue/index.ts";
 import { importChallenges } from "../../challenges/index.ts";
 import { importAffiliation, importOrganisation } from "../../organisations/index.ts";
+import { importReferenceRecord } from "../../references/index.ts";
 import { recordImportEvent } from "../audit.ts";
 import type { ImportReport } from "../contract.ts";
 import { exchangeErrors } from "../errors.ts";
@@ -45,7 +46,11 @@ export async function importRecords(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const progress = options.onProgress ?? (() => {});
-  const records = file.organisations.length + file.solutions.length + file.challenges.length;
+  const records =
+    file.organisations.length +
+    file.solutions.length +
+    file.challenges.length +
+    file.references.length;
   const scope = scopeOf(importer);
   const actorId = importer.actorId;
   try {
@@ -70,6 +75,7 @@ export async function importRecords(
         organisations: noOutcomes(),
         solutions: noOutcomes(),
         challenges: noOutcomes(),
+        references: noOutcomes(),
         affiliations: { created: 0 },
         warnings: plan.warnings,
         records: [],
@@ -147,6 +153,45 @@ export async function importRecords(
         report.records.push({ record: "challenge", ref, id: result.id, outcome: result.outcome });
         refs.push({ kind: "challenge", scope, ref, entityId: result.id, createdAt: now });
       }
+      const solutionIds = new Map(
+        plan.solutions.map((solution, index) => [solution.ref, results[index]!.id]),
+      );
+      for (const reference of plan.references) {
+        const { record } = reference;
+        const result = await importReferenceRecord(scoped, actorId, {
+          existingId: reference.existingId,
+          solutionId:
+            "id" in reference.solution
+              ? reference.solution.id
+              : solutionIds.get(reference.solution.fileRef)!,
+          content: {
+            ...(record.sector ? { sector: record.sector } : {}),
+            city:
+              "organisation" in reference.city
+                ? { organisationId: idOf(reference.city.organisation) }
+                : reference.city,
+            startedOn: record.startedOn,
+            endedOn: record.endedOn ?? null,
+            scale: record.scale,
+            description: record.description,
+            metrics: record.metrics,
+          },
+        });
+        report.references[result.outcome] += 1;
+        report.records.push({
+          record: "reference",
+          ref: reference.ref,
+          id: result.id,
+          outcome: result.outcome,
+        });
+        refs.push({
+          kind: "reference",
+          scope,
+          ref: reference.ref,
+          entityId: result.id,
+          createdAt: now,
+        });
+      }
       progress({ phase: "written", done: total, total });
       await rememberRefs(tx, refs);
       const changed =
@@ -156,6 +201,8 @@ export async function importRecords(
         report.solutions.updated +
         report.challenges.created +
         report.challenges.updated +
+        report.references.created +
+        report.references.updated +
         report.affiliations.created;
       if (changed > 0) {
         await recordImportEvent(tx, ctx.clock, {
@@ -168,6 +215,7 @@ export async function importRecords(
             organisations: report.organisations,
             solutions: report.solutions,
             challenges: report.challenges,
+            references: report.references,
             affiliations: report.affiliations,
             sha256: file.sha256,
           },

@@ -75,6 +75,7 @@ const addressOf: Record<WrittenRecord["record"], (id: string) => string> = {
   organisation: (id) => `/organisations/${id}`,
   solution: (id) => `/solutions/${id}`,
   challenge: (id) => `/challenges/${id}`,
+  reference: (id) => `/references/${id}`,
 };
 
 /** Shown at most: a large import links its first records; the catalogue has the rest. */

@@ -31,7 +31,7 @@ export async function resolveCity(db: Db, city: CityInput, field = "body.city") 
     return { cityOrganisationId: null, cityId: null, cityName: city.name, country: city.country };
   }
   const organisation = await organisationExists(db, city.organisationId);
-  if (!organisation || organisation.kind !== "city") {
+  if (organisation?.kind !== "city") {
     throw referencesErrors.cityNotFound(undefined, {
       errors: [{ field: `${field}.organisationId`, message: "is not a city organisation" }],
     });

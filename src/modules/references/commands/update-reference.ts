@@ -19,7 +19,7 @@ import {
  */
 export async function updateReference(
   ctx: ServiceContext,
-  actorId: string,
+  actorId: string | null,
   id: string,
   body: ReferenceChanges,
 ): Promise<void> {

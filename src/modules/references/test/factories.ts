@@ -6,7 +6,6 @@ import {
   type Person,
   platformAdmin,
   type WatchedPlatform,
-  watchedPlatform,
 } from "../../challenges/test/factories.ts";
 import type { Organisation } from "../../organisations/contract.ts";
 import type { CreateReferenceBody, Reference } from "../contract.ts";
