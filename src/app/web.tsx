@@ -15,6 +15,8 @@ import { eventsCatalogue } from "../modules/events/web/locales.ts";
 import { eventsPages } from "../modules/events/web/routes.tsx";
 import { exchangeCatalogue } from "../modules/exchange/web/locales.ts";
 import { exchangePages } from "../modules/exchange/web/routes.tsx";
+import { hackathonsCatalogue } from "../modules/hackathons/web/locales.ts";
+import { hackathonsPages } from "../modules/hackathons/web/routes.tsx";
 import { matchmakingCatalogue } from "../modules/matchmaking/web/locales.ts";
 import { notificationsCatalogue } from "../modules/notifications/web/locales.ts";
 import {
@@ -50,6 +52,7 @@ registerCatalogue("matchmaking", matchmakingCatalogue);
 registerCatalogue("consortia", consortiaCatalogue);
 registerCatalogue("procurement", procurementCatalogue);
 registerCatalogue("events", eventsCatalogue);
+registerCatalogue("hackathons", hackathonsCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
@@ -95,6 +98,7 @@ const router = createBrowserRouter([
           ...consortiaPages,
           ...procurementPages,
           ...eventsPages,
+          ...hackathonsPages,
           {
             path: "admin",
             lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),

@@ -7,12 +7,14 @@
 import type { ServiceContext } from "../../core/context.ts";
 import type { ModuleManifest } from "../../core/module.ts";
 import { hackathonRoutes } from "./routes.ts";
+import { hackathonTeamRoutes } from "./routes-teams.ts";
 
 export function hackathonsModule(ctx: ServiceContext): ModuleManifest {
   return {
     name: "hackathons",
     routes: async (app) => {
       await app.register(hackathonRoutes, { ctx });
+      await app.register(hackathonTeamRoutes, { ctx });
     },
   };
 }

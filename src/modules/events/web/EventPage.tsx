@@ -10,6 +10,7 @@ import { ProblemAlert } from "../../../ui/components/ProblemAlert.tsx";
 import { QueryState } from "../../../ui/components/QueryState.tsx";
 import { useFormatting } from "../../../ui/i18n/formatting.ts";
 import { signInAddressFor, useViewer } from "../../catalogue/web/viewer.ts";
+import { HackathonLink } from "../../hackathons/web/HackathonLink.tsx";
 import type { Event } from "../contract.ts";
 import { BrokerageSection } from "./BrokerageSection.tsx";
 import { useEventTime } from "./event-time.ts";
@@ -141,6 +142,7 @@ function EventView({ event }: { event: Event }) {
           )}
           <OutcomesSection event={event} />
           <BrokerageSection event={event} />
+          {event.kind === "hackathon" && <HackathonLink eventId={event.id} />}
           {event.me.manage && <HostTools event={event} />}
         </div>
         <aside className="stack" aria-label={t("page.registration")}>
