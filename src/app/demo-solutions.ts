@@ -267,7 +267,7 @@ export async function seedDemoSolutions(
   ctx: ServiceContext,
   organisationIds: Map<string, string>,
   actorId: string,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const solutionIds = new Map<string, string>();
   for (const { provider, ...solution } of demoSolutions) {
     const providerId = organisationIds.get(provider);
@@ -277,7 +277,7 @@ export async function seedDemoSolutions(
   }
   const clusterId = organisationIds.get("nordic-cluster");
   const cityId = organisationIds.get("copenhagen");
-  if (!clusterId || !cityId) return;
+  if (!clusterId || !cityId) return solutionIds;
   const pick = (title: string, why: string) => ({ solutionId: solutionIds.get(title)!, note: why });
   await seedPortfolio(ctx, actorId, {
     clusterId,
@@ -293,4 +293,5 @@ export async function seedDemoSolutions(
     ],
     sharedWith: [cityId],
   });
+  return solutionIds;
 }

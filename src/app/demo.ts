@@ -9,6 +9,7 @@ import {
   seedMembership,
   seedOrganisation,
 } from "../modules/organisations/index.ts";
+import { seedDemoReferences } from "../modules/references/index.ts";
 import { seedDemoSolutions } from "./demo-solutions.ts";
 
 /**
@@ -397,9 +398,10 @@ export async function seedDemoData(
   for (const [parent, member] of demoAffiliations) {
     await seedAffiliation(ctx, adminId, organisationIds.get(parent)!, organisationIds.get(member)!);
   }
-  await seedDemoSolutions(ctx, organisationIds, adminId);
+  const solutionIds = await seedDemoSolutions(ctx, organisationIds, adminId);
   await seedDemoChallenges(ctx, organisationIds, userIds);
   await seedDemoEvents(ctx, organisationIds, userIds);
   await seedDemoHackathon(ctx, userIds);
+  await seedDemoReferences(ctx, organisationIds, solutionIds, userIds);
   return { seeded: true };
 }

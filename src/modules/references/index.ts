@@ -104,6 +104,7 @@ export async function importReferenceRecord(
 
 export { decideReference } from "./commands/decide-reference.ts";
 export { standingFrom as referenceStanding } from "./policy.ts";
+export { seedDemoReferences } from "./seed-demo-references.ts";
 
 /** Export (exchange module): the verified references (the public ones) with their outcomes. */
 export async function referencesForExport(db: Db) {
