@@ -29,7 +29,8 @@ export async function inviteToTeam(
   teamId: string,
   target: { email: string } | { userId: string },
 ): Promise<string> {
-  const { event, team } = await teamScene(ctx.db, actor, teamId);
+  const { event, team, standing } = await teamScene(ctx.db, actor, teamId);
+  if (standing.teamId !== team.id) throw hackathonErrors.notTeamMember();
   const field = "email" in target ? "body.email" : "body.userId";
   const person =
     "email" in target

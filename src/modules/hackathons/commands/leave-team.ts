@@ -15,7 +15,8 @@ export async function leaveTeam(
   actor: UserActor,
   teamId: string,
 ): Promise<{ dissolved: boolean }> {
-  const { event, team } = await teamScene(ctx.db, actor, teamId);
+  const { event, team, standing } = await teamScene(ctx.db, actor, teamId);
+  if (standing.teamId !== team.id) throw hackathonErrors.notTeamMember();
   return ctx.db.transaction(async (tx) => {
     await lockOpenHackathon(tx, event, ctx.clock.now());
     if ((await teamOfPerson(tx, event.id, actor.userId)) !== team.id) {

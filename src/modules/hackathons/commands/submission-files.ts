@@ -84,7 +84,8 @@ export async function removeSubmissionFile(
   teamId: string,
   fileId: string,
 ): Promise<void> {
-  const { event } = await teamScene(ctx.db, actor, teamId);
+  const { event, standing } = await teamScene(ctx.db, actor, teamId);
+  if (standing.teamId !== teamId) throw hackathonErrors.notTeamMember();
   await ctx.db.transaction(async (tx) => {
     await lockOpenHackathon(tx, event, ctx.clock.now());
     if ((await teamOfPerson(tx, event.id, actor.userId)) !== teamId) {

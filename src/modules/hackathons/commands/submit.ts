@@ -22,7 +22,9 @@ export async function submit(
   teamId: string,
   body: { description: string; repositoryUrl: string | null; demoUrl: string | null },
 ): Promise<number> {
-  const { event } = await teamScene(ctx.db, actor, teamId);
+  const { event, standing } = await teamScene(ctx.db, actor, teamId);
+  // Who may not submit is told so, whatever the deadline (checked again under the lock).
+  if (standing.teamId !== teamId) throw hackathonErrors.notTeamMember();
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     const hackathon = await lockOpenHackathon(tx, event, now);

@@ -67,7 +67,8 @@ export async function updateTeam(
   teamId: string,
   body: { name?: string | undefined; challengeId?: string | null | undefined },
 ): Promise<void> {
-  const { event, team } = await teamScene(ctx.db, actor, teamId);
+  const { event, team, standing } = await teamScene(ctx.db, actor, teamId);
+  if (standing.teamId !== team.id) throw hackathonErrors.notTeamMember();
   requireLinkedChallenge(event, body.challengeId);
   try {
     await ctx.db.transaction(async (tx) => {
