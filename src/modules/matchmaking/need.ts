@@ -82,21 +82,26 @@ export async function needOfChallenge(
       : inferred.map((code) => ({ code, inferred: true }));
 
   const requirementCodes = requirements.map((requirement) => requirement.code);
-  const needRequirements = await Promise.all(
-    requirementCodes.map(async (code) => {
-      const covering = await capabilityDescendants(db, [code]);
-      const terms = await termsOfCapabilities(db, covering);
-      return {
-        code,
-        covering,
-        partial: ancestorsOf(code),
-        terms: [...new Set(covering.flatMap((covered) => terms.get(covered) ?? []))].slice(
-          0,
-          MAX_REQUIREMENT_TERMS,
-        ),
-      };
-    }),
-  );
+  // One after another: this runs inside the list's transaction, on one connection.
+  const needRequirements: Array<{
+    code: string;
+    covering: string[];
+    partial: string[];
+    terms: string[];
+  }> = [];
+  for (const code of requirementCodes) {
+    const covering = await capabilityDescendants(db, [code]);
+    const terms = await termsOfCapabilities(db, covering);
+    needRequirements.push({
+      code,
+      covering,
+      partial: ancestorsOf(code),
+      terms: [...new Set(covering.flatMap((covered) => terms.get(covered) ?? []))].slice(
+        0,
+        MAX_REQUIREMENT_TERMS,
+      ),
+    });
+  }
 
   // Synonym phrases: every term of the capabilities required or named, each remembered with
   // the challenge's word (or the required capability) that brought it in.
