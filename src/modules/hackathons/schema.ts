@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -206,4 +207,19 @@ export const hackathonPilots = pgTable("hackathon_pilots", {
   challengeId: uuid("challenge_id").notNull(),
   createdBy: uuid("created_by").references(userForeignKey, { onDelete: "set null" }),
   createdAt: at("created_at").notNull(),
+});
+
+/**
+ * The ranking as it stood when the winners were announced, kept so that the published results
+ * never move afterwards (recusal depends on memberships, which keep changing).
+ */
+export const hackathonResults = pgTable("hackathon_results", {
+  teamId: uuid("team_id")
+    .primaryKey()
+    .references(() => hackathonTeams.id, { onDelete: "cascade" }),
+  rank: integer("rank").notNull(),
+  /** Unrounded; null when no counted judge scored the team. */
+  score: doublePrecision("score"),
+  judgesCounted: integer("judges_counted").notNull(),
+  recusedJudges: integer("recused_judges").notNull(),
 });
