@@ -394,6 +394,16 @@ describe("1:1 brokerage meetings", () => {
     expect((await counts()).map((count, index) => count - changedBefore[index]!)).toEqual([
       1, 1, 1,
     ]);
+    // A table dropped from the setup takes its closures with it; a kept one keeps them.
+    const slots = (await alice.client.get<Brokerage>(url("/brokerage"))).body.slots;
+    const narrowed = await city.member.client.put<Brokerage>(url("/brokerage"), {
+      slots,
+      tables: ["A1"],
+    });
+    const keptClosures = closing.unavailable.filter((entry) => entry.table === "A1");
+    expect(narrowed.body.unavailableTables).toHaveLength(keptClosures.length);
+    expect(narrowed.body.unavailableTables).toEqual(expect.arrayContaining(keptClosures));
+    await city.member.client.put(url("/brokerage"), { slots, tables: ["A1", "A2"] });
     // Opening the tables again leaves them open for the next run.
     expect(
       (await city.member.client.put<Brokerage>(path, { unavailable: [] })).body.unavailableTables,
