@@ -27,6 +27,8 @@ import { organisationsCatalogue } from "../modules/organisations/web/locales.ts"
 import { organisationsPages } from "../modules/organisations/web/routes.tsx";
 import { procurementCatalogue } from "../modules/procurement/web/locales.ts";
 import { procurementPages } from "../modules/procurement/web/routes.tsx";
+import { referencesCatalogue } from "../modules/references/web/locales.ts";
+import { referencesPages } from "../modules/references/web/routes.tsx";
 import { isApiError } from "../ui/api/api-error.ts";
 import { registerCatalogue, startI18n } from "../ui/i18n/i18n.ts";
 import { AppLayout } from "./web/AppLayout.tsx";
@@ -52,6 +54,7 @@ registerCatalogue("matchmaking", matchmakingCatalogue);
 registerCatalogue("consortia", consortiaCatalogue);
 registerCatalogue("procurement", procurementCatalogue);
 registerCatalogue("events", eventsCatalogue);
+registerCatalogue("references", referencesCatalogue);
 registerCatalogue("hackathons", hackathonsCatalogue);
 
 /**
@@ -98,6 +101,7 @@ const router = createBrowserRouter([
           ...consortiaPages,
           ...procurementPages,
           ...eventsPages,
+          ...referencesPages,
           ...hackathonsPages,
           {
             path: "admin",

@@ -9,6 +9,7 @@ import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { useCountries } from "../../../../ui/i18n/countries.ts";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
 import { ChallengesForSolutionSection } from "../../../matchmaking/web/AcrossSections.tsx";
+import { SolutionReferencesSection } from "../../../references/web/SolutionReferencesSection.tsx";
 import { type Solution, uploadedMediaOf } from "../../contract.ts";
 import { useSolution } from "../catalogue-queries.ts";
 import { useCapabilityLabel, useSectorLabel } from "../solution-labels.ts";
@@ -125,6 +126,9 @@ function SolutionDetails({ solution }: { solution: Solution }) {
                 ))}
               </ul>
             </section>
+          )}
+          {solution.status === "active" && (
+            <SolutionReferencesSection solutionId={solution.id} sectors={solution.sectors} />
           )}
           {solution.status === "active" && (
             <ChallengesForSolutionSection solutionId={solution.id} />

@@ -9,6 +9,7 @@ import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
 import { ProviderSolutionsSection } from "../../../catalogue/web/provider/ProviderSolutionsSection.tsx";
 import { CityChallengesSection } from "../../../challenges/web/city/CityChallengesSection.tsx";
+import { OrganisationReferencesSection } from "../../../references/web/OrganisationReferencesSection.tsx";
 import type { Organisation, OrganisationSummary } from "../../contract.ts";
 import { OrganisationLogo } from "../OrganisationLogo.tsx";
 import { useOrganisation } from "../organisation-queries.ts";
@@ -120,6 +121,12 @@ function OrganisationProfile({ organisation }: { organisation: Organisation }) {
               organisationId={organisation.id}
               canAdd={organisation.myRole !== null}
             />
+          )}
+          {organisation.kind === "city" && (
+            <OrganisationReferencesSection organisationId={organisation.id} kind="city" />
+          )}
+          {["company", "research", "cluster"].includes(organisation.kind) && (
+            <OrganisationReferencesSection organisationId={organisation.id} kind="provider" />
           )}
         </div>
         <aside className="stack" aria-label={t("profile.factsLabel")}>
