@@ -39,6 +39,7 @@ import {
   membersOf,
   pendingInvitationsOf,
   pilotsOf,
+  resultsOf,
   type SubmissionRow,
   scoresOf,
   submissionsOf,
@@ -337,14 +338,21 @@ export async function presentTeam(
   };
 }
 
-/** The ranking of the teams that submitted, with the judges counted for each. */
-export async function computeRanking(
-  db: Db,
-  eventId: string,
-  hackathon: HackathonRow,
-  at: Date,
-): Promise<Ranking> {
-  const teams = (await teamsOf(db, eventId)).filter(Boolean);
+/** One team's place in the ranking, before presentation (score unrounded). */
+export interface RankingEntry {
+  teamId: string;
+  rank: number;
+  score: number | null;
+  judgesCounted: number;
+  recusedJudges: number;
+}
+
+/**
+ * The ranking of the teams that submitted as it stands now: each judge's standing towards each
+ * team decided now (declarations and detection), then the arithmetic of ranking.ts.
+ */
+export async function liveRanking(db: Db, eventId: string, at: Date): Promise<RankingEntry[]> {
+  const teams = await teamsOf(db, eventId);
   const submitted = await submissionsOf(
     db,
     teams.map((team) => team.id),
@@ -364,30 +372,61 @@ export async function computeRanking(
     }
     countedJudges.set(teamId, counted);
   }
-  const entries = rankTeams({
-    criteria,
-    teams: ranked,
-    scores: await scoresOf(db, ids),
-    countedJudges,
-  });
+  return rankTeams({ criteria, teams: ranked, scores: await scoresOf(db, ids), countedJudges }).map(
+    (entry) => ({ ...entry, recusedJudges: recused.get(entry.teamId) ?? 0 }),
+  );
+}
+
+/**
+ * The ranking: live until the winners are announced, then the one kept at the announcement (so
+ * published results never move).
+ */
+export async function computeRanking(
+  db: Db,
+  eventId: string,
+  hackathon: HackathonRow,
+  at: Date,
+): Promise<Ranking> {
+  const teams = await teamsOf(db, eventId);
+  let entries: RankingEntry[];
+  if (hackathon.winnersAnnouncedAt) {
+    const results = await resultsOf(
+      db,
+      teams.map((team) => team.id),
+    );
+    entries = [...results.values()]
+      .map((row) => ({ ...row }))
+      .sort(
+        (a, b) =>
+          a.rank - b.rank ||
+          (teams.find((team) => team.id === a.teamId)?.name ?? "").localeCompare(
+            teams.find((team) => team.id === b.teamId)?.name ?? "",
+          ),
+      );
+  } else {
+    entries = await liveRanking(db, eventId, at);
+  }
   const challenge = await challengeTitles(
     db,
-    ranked.flatMap((team) => (team.challengeId ? [team.challengeId] : [])),
+    teams.flatMap((team) => (team.challengeId ? [team.challengeId] : [])),
   );
   return {
     eventId,
     winnersAnnouncedAt: hackathon.winnersAnnouncedAt ? iso(hackathon.winnersAnnouncedAt) : null,
-    teams: entries.map((entry) => {
-      const team = ranked.find((candidate) => candidate.id === entry.teamId)!;
-      return {
-        rank: entry.rank,
-        team: { id: team.id, name: team.name },
-        challenge: challenge(team.challengeId),
-        score: entry.score === null ? null : Math.round(entry.score * 100) / 100,
-        judgesCounted: entry.judgesCounted,
-        recusedJudges: recused.get(team.id) ?? 0,
-        winnerPlace: team.winnerPlace,
-      };
+    teams: entries.flatMap((entry) => {
+      const team = teams.find((candidate) => candidate.id === entry.teamId);
+      if (!team) return [];
+      return [
+        {
+          rank: entry.rank,
+          team: { id: team.id, name: team.name },
+          challenge: challenge(team.challengeId),
+          score: entry.score === null ? null : Math.round(entry.score * 100) / 100,
+          judgesCounted: entry.judgesCounted,
+          recusedJudges: entry.recusedJudges,
+          winnerPlace: team.winnerPlace,
+        },
+      ];
     }),
   };
 }

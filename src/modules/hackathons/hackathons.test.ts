@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../core/testing/http-client.ts";
 import { auditMark, auditSince } from "../challenges/test/factories.ts";
+import { seedMembership } from "../organisations/index.ts";
 import { organisationWithAdmin } from "../organisations/test/factories.ts";
 import {
   type CityTeam,
@@ -610,6 +611,18 @@ describe("hackathons", () => {
     expect(publicTeam.body.submission?.revision).toBe(2);
     const file = publicTeam.body.submission!.files[0]!;
     expect((await anonymous().get(`${teamPath("alpha")}/files/${file.id}`)).status).toBe(200);
+
+    // The published ranking stays as announced, though judge1 now joins Acme (live detection
+    // would recuse them from Alpha).
+    await seedMembership(platform.ctx, acme, people.judge1!.userId, "member");
+    const kept = await anonymous().get<Ranking>(`${hackathonPath()}/ranking`);
+    expect(
+      kept.body.teams.map((entry) => [entry.team.name, entry.score, entry.judgesCounted]),
+    ).toEqual([
+      ["Beta", 7.2, 2],
+      ["Alpha", 7.1, 2],
+      ["Gamma", null, 0],
+    ]);
 
     // Locked: scores, declarations, settings, judges.
     const rescore = await people.judge1!.client.put<Problem>(`${teamPath("alpha")}/scores`, {

@@ -6,6 +6,7 @@ import {
   hackathonInvitations,
   hackathonJudges,
   hackathonPilots,
+  hackathonResults,
   hackathonScores,
   hackathonSubmissionFiles,
   hackathonSubmissions,
@@ -392,4 +393,21 @@ export async function pilotsOf(db: Db, teamIds: string[]): Promise<Map<string, P
 
 export async function insertPilot(tx: Db, values: PilotRow) {
   await tx.insert(hackathonPilots).values(values);
+}
+
+// Results frozen at the announcement.
+
+export type ResultRow = typeof hackathonResults.$inferSelect;
+
+export async function insertResults(tx: Db, rows: ResultRow[]) {
+  if (rows.length) await tx.insert(hackathonResults).values(rows);
+}
+
+export async function resultsOf(db: Db, teamIds: string[]): Promise<Map<string, ResultRow>> {
+  if (!teamIds.length) return new Map();
+  const rows = await db
+    .select()
+    .from(hackathonResults)
+    .where(inArray(hackathonResults.teamId, teamIds));
+  return new Map(rows.map((row) => [row.teamId, row]));
 }

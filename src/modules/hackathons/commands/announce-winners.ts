@@ -2,8 +2,9 @@ import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
 import { recordHackathonEvent } from "../audit.ts";
 import { hackathonErrors } from "../errors.ts";
-import { hackathonScene } from "../hackathon-views.ts";
+import { hackathonScene, liveRanking } from "../hackathon-views.ts";
 import {
+  insertResults,
   lockHackathon,
   markWinnersAnnounced,
   submissionsOf,
@@ -12,8 +13,9 @@ import {
 } from "../repository.ts";
 
 /**
- * The hosts announce the winners in prize order, after the submission deadline. From then on
- * scores, declarations, teams and settings are locked and the gallery is public.
+ * The hosts announce the winners in prize order, after the submission deadline. The ranking is
+ * kept as it stands; from then on scores, declarations, teams and settings are locked and the
+ * gallery is public.
  */
 export async function announceWinners(
   ctx: ServiceContext,
@@ -46,6 +48,8 @@ export async function announceWinners(
         });
       }
     });
+    // The ranking as it stands now is the one published, whatever memberships do later.
+    await insertResults(tx, await liveRanking(tx, eventId, now));
     for (const [index, teamId] of winnerTeamIds.entries()) {
       await updateTeam(tx, teamId, { winnerPlace: index + 1 });
     }
