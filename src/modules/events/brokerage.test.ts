@@ -1,3 +1,4 @@
+import i18next from "i18next";
 import ICAL from "ical.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../core/testing/http-client.ts";
@@ -32,6 +33,11 @@ import {
   unavailableTablesOf,
 } from "./repository-brokerage.ts";
 import { findScheduleViolations, type SchedulingProblem } from "./scheduling/index.ts";
+import en from "./web/locales/en.json" with { type: "json" };
+import es from "./web/locales/es.json" with { type: "json" };
+import fr from "./web/locales/fr.json" with { type: "json" };
+
+const locales = { en, fr, es };
 
 type Problem = {
   code: string;
@@ -565,6 +571,20 @@ describe("1:1 meetings in a procurement's quiet period", () => {
         challenge: "Cloudburst-proof districts",
         organisation: company.organisation.name,
       });
+      // The page's text in each language takes every parameter (as the browser's i18next does).
+      for (const [language, texts] of Object.entries(locales)) {
+        const i18n = i18next.createInstance();
+        await i18n.init({
+          lng: language,
+          resources: { [language]: { events: texts } },
+          interpolation: { escapeValue: false },
+        });
+        const text = i18n.t("events:errors.quiet_period", { ...refused.body.params });
+        expect(text, language).toContain(chairName!);
+        expect(text, language).toContain("Cloudburst-proof districts");
+        expect(text, language).toContain(company.organisation.name);
+        expect(text, language).not.toContain("{{");
+      }
     }
     expect(await auditSince(platform, mark)).toEqual([]);
     const list = await chair.client.get<MeetingRequestList>(
