@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../core/testing/http-client.ts";
-import { auditMark, auditSince } from "../challenges/test/factories.ts";
+import { auditMark, auditSince, notificationKinds } from "../challenges/test/factories.ts";
 import { seedMembership } from "../organisations/index.ts";
 import { organisationWithAdmin } from "../organisations/test/factories.ts";
 import {
@@ -282,6 +282,7 @@ describe("hackathons", () => {
     );
     expect(stolen.status).toBe(404);
     expect((await other.client.get<Team>(teamPath("alpha"))).body.invitations).toEqual([]);
+    expect(await notificationKinds(fourth.client)).toContain("hackathon_invitation");
     const mine = await fourth.client.get<Hackathon>(hackathonPath());
     expect(mine.body.me.invitations.map((row) => row.team.name)).toEqual(["Alpha"]);
     const declined = await fourth.client.post<Hackathon>(
@@ -596,6 +597,10 @@ describe("hackathons", () => {
       ["Alpha", 2],
       ["Gamma", null],
     ]);
+    for (const name of ["alice", "carol", "erin"]) {
+      expect(await notificationKinds(people[name]!.client)).toContain("hackathon_results");
+    }
+    expect(await notificationKinds(people.grace!.client)).not.toContain("hackathon_results");
     const gallery = await anonymous().get<Gallery>(`${hackathonPath()}/gallery`);
     expect(gallery.status).toBe(200);
     expect(

@@ -48,6 +48,10 @@ export const NotificationKind = z.enum([
   "meetings_scheduled",
   /** To a participant: a re-run of the schedule moved or dropped one of their meetings. */
   "meetings_changed",
+  /** To a hackathon participant: a team invites them to join. */
+  "hackathon_invitation",
+  /** To a hackathon's team members: the hosts announced the winners; the gallery is open. */
+  "hackathon_results",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -138,6 +142,8 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   meeting_answered: "immediately",
   meetings_scheduled: "immediately",
   meetings_changed: "immediately",
+  hackathon_invitation: "immediately",
+  hackathon_results: "immediately",
 };
 
 /** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */

@@ -148,6 +148,8 @@ describe("notification routes", () => {
       { kind: "meeting_answered", delivery: "immediately" },
       { kind: "meetings_scheduled", delivery: "immediately" },
       { kind: "meetings_changed", delivery: "immediately" },
+      { kind: "hackathon_invitation", delivery: "immediately" },
+      { kind: "hackathon_results", delivery: "immediately" },
     ]);
     const mark = (await platform.database.db.select().from(auditEvents)).length;
     const saved = await person.client.put<DeliveryPreferences>(

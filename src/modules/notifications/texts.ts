@@ -96,6 +96,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Changes to my 1:1 meetings at events",
       line: "Your 1:1 meeting agenda at “{{event}}” changed: a meeting moved or was dropped.",
     },
+    hackathon_invitation: {
+      name: "Invitations to hackathon teams",
+      line: "{{inviter}} invites you to join the team “{{team}}” at “{{event}}”.",
+    },
+    hackathon_results: {
+      name: "Results of hackathons I take part in",
+      line: "The winners of “{{event}}” are announced: see the results and the gallery.",
+    },
   },
   fr: {
     challenge_question: {
@@ -178,6 +186,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Changements de mes rendez-vous aux événements",
       line: "Votre programme de rendez-vous à « {{event}} » a changé : un rendez-vous a été déplacé ou retiré.",
     },
+    hackathon_invitation: {
+      name: "Invitations à rejoindre une équipe de hackathon",
+      line: "{{inviter}} vous invite à rejoindre l'équipe « {{team}} » à « {{event}} ».",
+    },
+    hackathon_results: {
+      name: "Résultats des hackathons auxquels je participe",
+      line: "Les lauréats de « {{event}} » sont annoncés : consultez les résultats et la galerie.",
+    },
   },
   es: {
     challenge_question: {
@@ -259,6 +275,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     meetings_changed: {
       name: "Cambios en mis reuniones individuales en eventos",
       line: "Su agenda de reuniones en «{{event}}» cambió: una reunión se movió o se retiró.",
+    },
+    hackathon_invitation: {
+      name: "Invitaciones a equipos de hackathons",
+      line: "{{inviter}} le invita a unirse al equipo «{{team}}» en «{{event}}».",
+    },
+    hackathon_results: {
+      name: "Resultados de los hackathons en los que participo",
+      line: "Se han anunciado los ganadores de «{{event}}»: consulte los resultados y la galería.",
     },
   },
 };

@@ -1,5 +1,6 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
+import { notify } from "../../notifications/index.ts";
 import { recordHackathonEvent } from "../audit.ts";
 import { hackathonErrors } from "../errors.ts";
 import { hackathonScene, liveRanking } from "../hackathon-views.ts";
@@ -7,6 +8,7 @@ import {
   insertResults,
   lockHackathon,
   markWinnersAnnounced,
+  membersOf,
   submissionsOf,
   teamsOf,
   updateTeam,
@@ -59,6 +61,16 @@ export async function announceWinners(
       actorId: actor.userId,
       subjectId: eventId,
       payload: { winners: winnerTeamIds.map((teamId, index) => ({ teamId, place: index + 1 })) },
+    });
+    const members = await membersOf(
+      tx,
+      teams.map((team) => team.id),
+    );
+    await notify(ctx, tx, {
+      recipients: members.map((member) => member.userId),
+      kind: "hackathon_results",
+      params: { event: event.title },
+      link: `/events/${eventId}/hackathon`,
     });
   });
 }

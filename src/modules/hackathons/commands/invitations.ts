@@ -2,6 +2,7 @@ import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
 import { findPerson, findPersonByEmail } from "../../accounts/index.ts";
 import { holdsSeat } from "../../events/index.ts";
+import { notify } from "../../notifications/index.ts";
 import { recordHackathonEvent } from "../audit.ts";
 import { hackathonErrors } from "../errors.ts";
 import { hackathonScene, teamScene } from "../hackathon-views.ts";
@@ -76,6 +77,13 @@ export async function inviteToTeam(
         actorId: actor.userId,
         subjectId: event.id,
         payload: { teamId: team.id, invitationId: invitation.id, inviteeId: person.id },
+      });
+      const inviter = await findPerson(tx, actor.userId);
+      await notify(ctx, tx, {
+        recipients: [person.id],
+        kind: "hackathon_invitation",
+        params: { inviter: inviter?.name ?? "", team: team.name, event: event.title },
+        link: `/events/${event.id}/hackathon`,
       });
       return invitation.id;
     });
