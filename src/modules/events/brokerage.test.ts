@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../core/testing/http-client.ts";
 import { findPerson } from "../accounts/index.ts";
 import { auditMark, auditSince, notificationKinds } from "../challenges/test/factories.ts";
+import { mailsTo } from "../notifications/test/factories.ts";
 import { defineSetup, setupBody } from "../procurement/test/evaluation-factories.ts";
 import {
   type CityTeam,
@@ -380,6 +381,16 @@ describe("1:1 brokerage meetings", () => {
     const counts = async () =>
       Promise.all([alice, bob, carol].map((person) => countKind(person, "meetings_changed")));
     const changedBefore = await counts();
+    // Carol wants such news in her daily digest: no e-mail at once for her, one for Alice.
+    const prefers = await carol.client.put("/api/v1/me/notification-preferences", {
+      preferences: [{ kind: "meetings_changed", delivery: "daily" }],
+    });
+    expect(prefers.status).toBe(200);
+    const changeMails = async (person: Signed) =>
+      (await mailsTo(platform, person.email)).filter((mail) =>
+        mail.subject.includes("meeting agenda at “Brokerage day” changed"),
+      ).length;
+    expect(await changeMails(alice)).toBe(0);
     const rerun = await city.member.client.post<ScheduleResult>(url("/brokerage/schedule"));
     expect(rerun.status).toBe(200);
     const after = await meetingsOf(platform.ctx.db, eventId);
@@ -400,6 +411,8 @@ describe("1:1 brokerage meetings", () => {
     expect((await counts()).map((count, index) => count - changedBefore[index]!)).toEqual([
       1, 1, 1,
     ]);
+    expect(await changeMails(alice)).toBe(1);
+    expect(await changeMails(carol)).toBe(0);
     // A table dropped from the setup takes its closures with it; a kept one keeps them.
     const slots = (await alice.client.get<Brokerage>(url("/brokerage"))).body.slots;
     const narrowed = await city.member.client.put<Brokerage>(url("/brokerage"), {
