@@ -164,6 +164,12 @@ describe("hackathons: every route × role", () => {
         readers: submissionReaders,
       },
       {
+        route: "GET free-participants",
+        call: (c) => c.get(`${event()}/free-participants`),
+        expected: onlyFor({ teamMember: 200, host: 200, admin: 200 }, 403),
+        readers: [],
+      },
+      {
         route: "GET judging",
         call: (c) => c.get(`${event()}/judging`),
         expected: onlyFor({ judge: 200 }, 403),

@@ -224,6 +224,12 @@ export const Hackathon = z
   .meta({ id: "Hackathon" });
 export type Hackathon = z.infer<typeof Hackathon>;
 
+/** People holding a seat at the event, in no team and judging nothing: whom a team may invite. */
+export const FreeParticipants = z
+  .object({ participants: z.array(PersonName) })
+  .meta({ id: "HackathonFreeParticipants" });
+export type FreeParticipants = z.infer<typeof FreeParticipants>;
+
 export const SubmissionFile = z.object({
   id: Uuid,
   filename: z.string(),

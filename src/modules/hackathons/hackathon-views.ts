@@ -3,7 +3,7 @@ import type { Db } from "../../core/db/client.ts";
 import { renderMarkdown } from "../../core/text/markdown.ts";
 import { findPeople } from "../accounts/index.ts";
 import { challengeCards } from "../challenges/index.ts";
-import { type EventFacts, holdsSeat, readableEventFacts } from "../events/index.ts";
+import { type EventFacts, holdsSeat, readableEventFacts, seatHolders } from "../events/index.ts";
 import { currentOrganisationsOf, organisationSummaries } from "../organisations/index.ts";
 import { type DetectedConflict, detectConflicts } from "../procurement/index.ts";
 import type {
@@ -451,4 +451,24 @@ export async function readableSubmissionFile(
   const file = await findFile(db, teamId, fileId);
   if (!file) throw hackathonErrors.fileNotFound();
   return { file, public: announced };
+}
+
+/** Seat holders in no team and judging nothing, by name: whom a team's members may invite. */
+export async function freeParticipants(db: Db, eventId: string) {
+  const seats = await seatHolders(db, eventId);
+  const teams = await teamsOf(db, eventId);
+  const taken = new Set([
+    ...(
+      await membersOf(
+        db,
+        teams.map((team) => team.id),
+      )
+    ).map((member) => member.userId),
+    ...(await judgesOf(db, eventId)),
+  ]);
+  const free = seats.filter((userId) => !taken.has(userId));
+  const people = await findPeople(db, free);
+  return free
+    .map((userId) => ({ userId, name: people.get(userId)?.name ?? "" }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

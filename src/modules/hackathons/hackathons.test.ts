@@ -264,6 +264,11 @@ describe("hackathons", () => {
     });
     expect(full.status).toBe(409);
     expect(full.body.code).toBe("team_full");
+    // Members see whom they may invite: seat holders in no team, no judge.
+    const free = await people.alice!.client.get<{ participants: Array<{ name: string }> }>(
+      `${hackathonPath()}/free-participants`,
+    );
+    expect(free.body.participants.map((participant) => participant.name)).toEqual(["Heidi"]);
     // Only members invite; only the invitee answers.
     const outsider = await other.client.post<Problem>(`${teamPath("alpha")}/invitations`, {
       email: fourth.email,

@@ -8,6 +8,7 @@ import { addJudge, removeJudge } from "./commands/judges.ts";
 import { closeSubmissions, setUpHackathon } from "./commands/set-up-hackathon.ts";
 import { createTeam } from "./commands/teams.ts";
 import {
+  FreeParticipants,
   Gallery,
   Hackathon,
   HackathonSettingsBody,
@@ -22,6 +23,7 @@ import {
 import { hackathonErrors } from "./errors.ts";
 import {
   computeRanking,
+  freeParticipants,
   hackathonScene,
   presentHackathon,
   presentTeam,
@@ -145,6 +147,24 @@ export const hackathonRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
       const id = await createTeam(ctx, actor, request.params.id, request.body);
       reply.code(201);
       return teamOf(actor, id);
+    },
+  );
+
+  app.get(
+    "/api/v1/events/:id/hackathon/free-participants",
+    {
+      schema: {
+        tags,
+        summary: "Registered participants in no team, to invite (teams' members and the hosts)",
+        params: IdParams,
+        response: { 200: FreeParticipants, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const { event, standing } = await setUpScene(ctx.db, actor, request.params.id);
+      if (standing.teamId === null && !standing.manage) throw hackathonErrors.notTeamMember();
+      return { participants: await freeParticipants(ctx.db, event.id) };
     },
   );
 

@@ -12,6 +12,7 @@ import { useFormatting } from "../../../ui/i18n/formatting.ts";
 import type { Hackathon, Team } from "../contract.ts";
 import {
   useAddFile,
+  useFreeParticipants,
   useInvite,
   useLeaveTeam,
   useRemoveFile,
@@ -112,9 +113,43 @@ function TeamSettings({ hackathon, team }: { hackathon: Hackathon; team: Team })
 function InviteForm({ hackathon, team }: { hackathon: Hackathon; team: Team }) {
   const { t } = useTranslation("hackathons");
   const invite = useInvite(hackathon.eventId, team.id);
+  const free = useFreeParticipants(hackathon.eventId, true);
   const [email, setEmail] = useState("");
+  const [userId, setUserId] = useState("");
+  const pending = new Set(
+    team.invitations
+      .filter((invitation) => invitation.status === "pending")
+      .map((invitation) => invitation.invitee.userId),
+  );
+  const options = (free.data?.participants ?? []).filter(
+    (participant) => !pending.has(participant.userId),
+  );
   return (
     <Card title={t("team.invite")} headingLevel={3}>
+      {options.length > 0 && (
+        <form
+          className="form"
+          onSubmit={(submitted) => {
+            submitted.preventDefault();
+            if (userId) invite.mutate({ userId }, { onSuccess: () => setUserId("") });
+          }}
+        >
+          <Select
+            label={t("team.pickParticipant")}
+            hint={t("team.pickParticipantHint")}
+            value={userId}
+            onChange={setUserId}
+            placeholder={t("team.choosePerson")}
+            options={options.map((participant) => ({
+              value: participant.userId,
+              label: participant.name,
+            }))}
+          />
+          <Button type="submit" variant="secondary" busy={invite.isPending} disabled={!userId}>
+            {t("team.inviteParticipant")}
+          </Button>
+        </form>
+      )}
       <form
         className="form"
         onSubmit={(submitted) => {

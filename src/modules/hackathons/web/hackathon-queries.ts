@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, apiRequest } from "../../../ui/api/api-client.ts";
 import type {
   DeclarationBody,
+  FreeParticipants,
   Gallery,
   Hackathon,
   HackathonSettingsBody,
@@ -33,6 +34,15 @@ export function useTeam(eventId: string, teamId: string | null) {
     queryKey: [...hackathonKey(eventId), "team", teamId],
     queryFn: ({ signal }) => api.get<Team>(teamPath(teamId!), undefined, signal),
     enabled: teamId !== null,
+  });
+}
+
+export function useFreeParticipants(eventId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...hackathonKey(eventId), "free-participants"],
+    queryFn: ({ signal }) =>
+      api.get<FreeParticipants>(`${eventPath(eventId)}/free-participants`, undefined, signal),
+    enabled,
   });
 }
 
