@@ -88,3 +88,6 @@ export async function consortiumMemberHistory(
   }
   return result;
 }
+
+/** Impact figures: a count of forming consortia (never who is in them). */
+export { countFormingConsortia } from "./repository-counts.ts";

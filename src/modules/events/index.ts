@@ -136,3 +136,6 @@ export async function linkChallengesToEvent(
     })),
   });
 }
+
+/** Impact figures: published events and registered people by year (counts only). */
+export { countEventsByYear } from "./repository-counts.ts";

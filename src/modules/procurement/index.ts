@@ -33,3 +33,6 @@ export { type DetectedConflict, detectConflicts, lookbackStart } from "./conflic
 /** Uploads recognised by content (hackathon submissions take the same kinds of file). */
 export { type ProposalFileType, safeFilename, sniffProposalFile } from "./files.ts";
 export { type QuietPeriodRefusal, quietPeriodRefusal } from "./quiet-period.ts";
+
+/** Impact figures: a count of live proposals (never who or what), of closed calls only. */
+export { countLiveProposals } from "./repository-counts.ts";

@@ -104,6 +104,12 @@ export async function importReferenceRecord(
 
 export { decideReference } from "./commands/decide-reference.ts";
 export { standingFrom as referenceStanding } from "./policy.ts";
+/** Impact figures (insights): verified outcomes by sector and year, never across units. */
+export {
+  countVerifiedByCity,
+  type ImpactFilter,
+  sumVerifiedImpact,
+} from "./repository.ts";
 export { seedDemoReferences } from "./seed-demo-references.ts";
 
 /** Export (exchange module): the verified references (the public ones) with their outcomes. */

@@ -10,7 +10,7 @@ import {
   type SQL,
   sql,
 } from "drizzle-orm";
-import type { Db } from "../../core/db/client.ts";
+import { type Db, queryRows } from "../../core/db/client.ts";
 import { referenceEvidence, referenceMetrics, solutionReferences } from "./schema.ts";
 
 export type ReferenceRow = typeof solutionReferences.$inferSelect;
@@ -182,4 +182,68 @@ export function verifiedCitiesOf(solutionId: SQL): SQL<number> {
   return sql<number>`(select count(distinct r.city_organisation_id)
     from ${solutionReferences} r
     where r.solution_id = ${solutionId} and r.status = 'verified')`;
+}
+
+export interface ImpactFilter {
+  cityOrganisationId?: string;
+  providerId?: string;
+  sector?: string;
+}
+
+const impactConditions = (filter: ImpactFilter) => sql`r.status = 'verified'
+    ${filter.cityOrganisationId ? sql`and r.city_organisation_id = ${filter.cityOrganisationId}::uuid` : sql``}
+    ${filter.providerId ? sql`and r.provider_id = ${filter.providerId}::uuid` : sql``}
+    ${filter.sector ? sql`and r.sector = ${filter.sector}` : sql``}`;
+
+/**
+ * Verified outcomes summed by sector, year, kind and unit (custom ones by label too), never
+ * across units. Outcomes are yearly: a reference counts in every calendar year of its period,
+ * up to `untilYear` while it runs.
+ */
+export async function sumVerifiedImpact(
+  db: Db,
+  filter: ImpactFilter,
+  untilYear: number,
+): Promise<
+  Array<{ sector: string; year: number; kind: string; label: string; unit: string; value: number }>
+> {
+  const rows = await queryRows<{
+    sector: string;
+    year: number;
+    kind: string;
+    label: string;
+    unit: string;
+    value: number;
+  }>(
+    db,
+    sql`
+    select r.sector, y.year::int as year, m.kind, m.label, m.unit, sum(m.value)::float8 as value
+    from ${solutionReferences} r
+    join ${referenceMetrics} m on m.reference_id = r.id
+    cross join lateral generate_series(
+      extract(year from r.started_on)::int,
+      least(${untilYear}::int, coalesce(extract(year from r.ended_on)::int, ${untilYear}::int))
+    ) as y(year)
+    where ${impactConditions(filter)}
+    group by r.sector, y.year, m.kind, m.label, m.unit
+    order by r.sector, y.year, m.kind, m.label, m.unit`,
+  );
+  return rows.map((row) => ({ ...row, year: Number(row.year), value: Number(row.value) }));
+}
+
+/** Verified references by C40 city (for the map), with how many each city verified. */
+export async function countVerifiedByCity(
+  db: Db,
+  filter: ImpactFilter,
+): Promise<Array<{ cityId: string; verified: number }>> {
+  const rows = await queryRows<{ cityId: string; verified: number }>(
+    db,
+    sql`
+    select r.city_id as "cityId", count(*)::int as verified
+    from ${solutionReferences} r
+    where ${impactConditions(filter)} and r.city_id is not null
+    group by r.city_id
+    order by r.city_id`,
+  );
+  return rows.map((row) => ({ cityId: row.cityId, verified: Number(row.verified) }));
 }
