@@ -694,7 +694,7 @@ describe("hackathons", () => {
     expect(solution.status).toBe(200);
     expect(solution.body).toMatchObject({
       title: "Alpha: Battery swaps for boda-bodas",
-      summary: "Swap lockers at depots, solar charged.",
+      summary: "Swap lockers at depots, solar-charged.",
       trl: 5,
     });
     expect(solution.body.referenceLinks).toEqual([

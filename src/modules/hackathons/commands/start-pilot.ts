@@ -22,7 +22,10 @@ export function summaryOf(markdown: string, fallback: string): string {
       .split(/\n\s*\n/)
       .map((block) =>
         block
-          .replace(/[#>*_`~[\]()!|-]/g, " ")
+          // Images and links keep their words; list markers, headings and emphasis go.
+          .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+          .replace(/^\s*(?:[-+*]|\d+\.)\s+/gm, "")
+          .replace(/[#>*_`~|]/g, " ")
           .replace(/\s+/g, " ")
           .trim(),
       )
