@@ -74,6 +74,10 @@ describe("workshop outcomes", () => {
     await wrong.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => wrong.count()).toBe(0);
+    // The focus goes back to the search box, not to the top of the page.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("role")))
+      .toBe("combobox");
     await pressButton(page, "Create the draft");
     await page.waitForURL(/\/events\/[0-9a-f-]{36}$/, { timeout: 15_000 });
     await expect
@@ -121,6 +125,7 @@ describe("workshop outcomes", () => {
       1,
     );
     await expectAccessible(page, "challenge page with outcomes from events");
+    expect(browser.consoleErrors).toEqual([]);
   });
 
   it("the demo's past Lisbon meeting shows its outcomes on the Baixa challenge, to anyone", async () => {
@@ -142,5 +147,7 @@ describe("workshop outcomes", () => {
       )
       .toBe(1);
     expect(await section.getByText("Joint pilot of reflective street surfaces").count()).toBe(1);
+    await expectAccessible(page, "challenge page with the demo meeting's outcomes");
+    expect(browser.consoleErrors).toEqual([]);
   });
 });

@@ -111,7 +111,8 @@ export function EditEventPage() {
 function EventFormGate({ id }: { id: string | null }) {
   const { t } = useTranslation("events");
   const viewer = useViewer();
-  const event = useEvent(id ?? "");
+  // A new event has nothing to load (asking for /events/ would be a 400).
+  const event = useEvent(id ?? "", id !== null);
   if (viewer.pending) return null;
   if (!viewer.user) {
     return <Navigate to={signInAddressFor(id ? `/events/${id}/edit` : "/events/new")} replace />;

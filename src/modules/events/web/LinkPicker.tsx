@@ -1,7 +1,7 @@
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDebouncedValue } from "../../../ui/forms/debounced-value.ts";
-import { FieldFrame } from "../../../ui/forms/Field.tsx";
+import { describedBy, FieldFrame } from "../../../ui/forms/Field.tsx";
 import { type LinkSource, type LinkTarget, useLinkSearch } from "./events-queries.ts";
 
 interface LinkPickerProps {
@@ -34,6 +34,7 @@ export function LinkPicker({
   const generated = useId();
   const id = givenId ?? generated;
   const listId = `${id}-options`;
+  const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -61,7 +62,12 @@ export function LinkPicker({
                 type="button"
                 className="link-picker__remove"
                 aria-label={t("picker.remove", { title: linked.title })}
-                onClick={() => onChange(value.filter((other) => other.id !== linked.id))}
+                onClick={() => {
+                  onChange(value.filter((other) => other.id !== linked.id));
+                  // The chip and its button go: the focus goes back to the search box.
+                  // After the render: a full picker's box is enabled again only then.
+                  window.setTimeout(() => input.current?.focus(), 0);
+                }}
               >
                 <span aria-hidden="true">×</span>
               </button>
@@ -77,6 +83,7 @@ export function LinkPicker({
         optional
       >
         <input
+          ref={input}
           id={id}
           className="input input--medium"
           type="text"
@@ -87,7 +94,7 @@ export function LinkPicker({
           aria-controls={listId}
           aria-activedescendant={showList ? `${listId}-${current}` : undefined}
           aria-invalid={error ? true : undefined}
-          aria-describedby={hint || full ? `${id}-hint` : undefined}
+          aria-describedby={describedBy(id, hint || full, error)}
           disabled={full}
           value={text}
           onChange={(typed) => {

@@ -38,10 +38,11 @@ export function useEventList(filters: EventFilters) {
   });
 }
 
-export function useEvent(id: string) {
+export function useEvent(id: string, enabled = true) {
   return useQuery({
     queryKey: [...eventsKey, "one", id],
     queryFn: ({ signal }) => api.get<Event>(eventPath(id), undefined, signal),
+    enabled,
   });
 }
 
