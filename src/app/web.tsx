@@ -17,6 +17,8 @@ import { exchangeCatalogue } from "../modules/exchange/web/locales.ts";
 import { exchangePages } from "../modules/exchange/web/routes.tsx";
 import { hackathonsCatalogue } from "../modules/hackathons/web/locales.ts";
 import { hackathonsPages } from "../modules/hackathons/web/routes.tsx";
+import { insightsCatalogue } from "../modules/insights/web/locales.ts";
+import { insightsPages } from "../modules/insights/web/routes.tsx";
 import { matchmakingCatalogue } from "../modules/matchmaking/web/locales.ts";
 import { notificationsCatalogue } from "../modules/notifications/web/locales.ts";
 import {
@@ -55,6 +57,7 @@ registerCatalogue("consortia", consortiaCatalogue);
 registerCatalogue("procurement", procurementCatalogue);
 registerCatalogue("events", eventsCatalogue);
 registerCatalogue("references", referencesCatalogue);
+registerCatalogue("insights", insightsCatalogue);
 registerCatalogue("hackathons", hackathonsCatalogue);
 
 /**
@@ -102,6 +105,7 @@ const router = createBrowserRouter([
           ...procurementPages,
           ...eventsPages,
           ...referencesPages,
+          ...insightsPages,
           ...hackathonsPages,
           {
             path: "admin",

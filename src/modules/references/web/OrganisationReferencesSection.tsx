@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { QueryState } from "../../../ui/components/QueryState.tsx";
 import { ReferenceCard } from "./ReferenceCard.tsx";
 import { useOrganisationReferences } from "./references-queries.ts";
@@ -21,6 +22,11 @@ export function OrganisationReferencesSection({
   return (
     <section aria-labelledby={headingId} className="stack">
       <h2 id={headingId}>{t(`organisation.${kind}Title`)}</h2>
+      <p>
+        <Link to={`/insights/${kind === "city" ? "cities" : "providers"}/${organisationId}`}>
+          {t("organisation.dashboard")}
+        </Link>
+      </p>
       <QueryState query={references} namespace="references">
         {(data) => {
           const list = kind === "city" ? data.hosted : data.provided;
