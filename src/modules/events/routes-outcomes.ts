@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import { IdParams, problemResponses } from "../../core/http/contract.ts";
+import { isPublicChallenge } from "../challenges/index.ts";
 import { recordOutcomes } from "./commands/record-outcomes.ts";
 import {
   ChallengeOutcomes,
@@ -45,6 +46,8 @@ export const outcomesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
       },
     },
     async (request) => {
+      // A challenge back to draft is private again: nothing is said about it.
+      if (!(await isPublicChallenge(ctx.db, request.query.challengeId))) return { outcomes: [] };
       const rows = await outcomesNamingChallenge(ctx.db, request.query.challengeId, 20);
       const presented = await presentOutcomes(
         ctx.db,
