@@ -242,7 +242,7 @@ function SubmissionForm({ hackathon, team }: { hackathon: Hackathon; team: Team 
           {submission ? t("submission.revise") : t("submission.submit")}
         </Button>
       </form>
-      <div className="stack">
+      <div className="stack hackathon-files">
         <h4>{t("submission.files")}</h4>
         {removeFile.error ? <ProblemAlert error={removeFile.error} namespace="hackathons" /> : null}
         {submission && submission.files.length > 0 ? (
