@@ -35,7 +35,14 @@ export function EventOutcomesSection({ challengeId }: { challengeId: string }) {
                 {time.range(outcome.event.startsAt, outcome.event.endsAt, outcome.event.timeZone)}
               </time>
             </p>
-            <OutcomesView outcomes={outcome} headingLevel={4} />
+            <OutcomesView
+              // The page is the challenge's own: the other challenges worked on are news.
+              outcomes={{
+                ...outcome,
+                challenges: outcome.challenges.filter((linked) => linked.id !== challengeId),
+              }}
+              headingLevel={4}
+            />
           </div>
         </Card>
       ))}

@@ -53,28 +53,6 @@ export function LinkPicker({
 
   return (
     <div className="link-picker">
-      {value.length > 0 && (
-        <ul className="link-picker__chips" aria-label={t("picker.linked", { label })}>
-          {value.map((linked) => (
-            <li key={linked.id} className="link-picker__chip">
-              <span>{linked.title}</span>
-              <button
-                type="button"
-                className="link-picker__remove"
-                aria-label={t("picker.remove", { title: linked.title })}
-                onClick={() => {
-                  onChange(value.filter((other) => other.id !== linked.id));
-                  // The chip and its button go: the focus goes back to the search box.
-                  // After the render: a full picker's box is enabled again only then.
-                  window.setTimeout(() => input.current?.focus(), 0);
-                }}
-              >
-                <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
       <FieldFrame
         id={id}
         label={label}
@@ -82,6 +60,28 @@ export function LinkPicker({
         error={error}
         optional
       >
+        {value.length > 0 && (
+          <ul className="link-picker__chips" aria-label={t("picker.linked", { label })}>
+            {value.map((linked) => (
+              <li key={linked.id} className="link-picker__chip">
+                <span>{linked.title}</span>
+                <button
+                  type="button"
+                  className="link-picker__remove"
+                  aria-label={t("picker.remove", { title: linked.title })}
+                  onClick={() => {
+                    onChange(value.filter((other) => other.id !== linked.id));
+                    // The chip and its button go: the focus goes back to the search box.
+                    // After the render: a full picker's box is enabled again only then.
+                    window.setTimeout(() => input.current?.focus(), 0);
+                  }}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         <input
           ref={input}
           id={id}
