@@ -125,5 +125,32 @@ describe("references and impact", () => {
     ]);
     expect(waterRows).toEqual(shown);
     expect(waterRows).toHaveLength(years.length);
+
+    // A change after the verification takes it back to the city: the dashboard drops it.
+    await page.reload();
+    const own = page.getByRole("article").filter({ hasText: "Inner-city mains: 95 km" });
+    await expect
+      .poll(() => own.getByText("Verified by the city").count(), { timeout: 15_000 })
+      .toBe(1);
+    await own.getByRole("button", { name: "Change this reference" }).click();
+    await own.getByLabel("Scale").fill("Inner-city mains: 110 km, 380 hydrant sensors");
+    await expectAccessible(page, "change a verified reference");
+    await own.getByRole("button", { name: "Save the changes" }).click();
+    const changed = page.getByRole("article").filter({ hasText: "Inner-city mains: 110 km" });
+    await expect
+      .poll(() => changed.getByText("Awaiting the city's verification").count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await cityPage.reload();
+    await expect
+      .poll(
+        () => cityPage.getByRole("heading", { name: "Verified impact by sector and year" }).count(),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1);
+    expect(await cityPage.getByRole("table", { name: waterTable }).count()).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import { useFormatting } from "../../../ui/i18n/formatting.ts";
 import { useSectorLabel } from "../../catalogue/web/solution-labels.ts";
 import type { Reference } from "../contract.ts";
 import { useMetricText } from "./metric-text.ts";
+import { ReferenceForm } from "./ReferenceForm.tsx";
 import { useChangeReference } from "./references-queries.ts";
 
 const tones = { verified: "success", pending: "warning", rejected: "danger" } as const;
@@ -219,14 +220,33 @@ function Decision({ reference }: { reference: Reference }) {
   );
 }
 
-/** The provider adds evidence or deletes the reference. */
+/** The provider changes the reference, adds evidence or deletes it. */
 function ProviderActions({ reference }: { reference: Reference }) {
   const { t } = useTranslation("references");
   const change = useChangeReference(reference.id);
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
+  const [editing, setEditing] = useState(false);
+  if (editing) {
+    return (
+      <section className="stack" aria-label={t("form.editTitle")}>
+        {reference.status !== "pending" && <p className="small muted">{t("form.editResets")}</p>}
+        <ReferenceForm
+          solutionId={reference.solution.id}
+          sectors={[reference.sector]}
+          reference={reference}
+          onDone={() => setEditing(false)}
+        />
+      </section>
+    );
+  }
   return (
     <div className="stack">
+      <div>
+        <Button variant="secondary" small onClick={() => setEditing(true)}>
+          {t("card.edit")}
+        </Button>
+      </div>
       {change.error ? <ProblemAlert error={change.error} namespace="references" /> : null}
       {reference.status === "verified" && <p className="small muted">{t("card.editResets")}</p>}
       <form

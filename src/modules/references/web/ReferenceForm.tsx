@@ -8,8 +8,13 @@ import { TextField } from "../../../ui/forms/TextField.tsx";
 import { useCountries } from "../../../ui/i18n/countries.ts";
 import { useSectorLabel } from "../../catalogue/web/solution-labels.ts";
 import type { Sector } from "../../challenges/contract.ts";
-import { type CreateReferenceBody, FIXED_UNITS, type MetricKind } from "../contract.ts";
-import { useAddReference, useCityOrganisations } from "./references-queries.ts";
+import {
+  type CreateReferenceBody,
+  FIXED_UNITS,
+  type MetricKind,
+  type Reference,
+} from "../contract.ts";
+import { useAddReference, useCityOrganisations, useUpdateReference } from "./references-queries.ts";
 
 const OTHER_CITY = "other";
 const kinds: MetricKind[] = [
@@ -30,21 +35,29 @@ interface MetricRow {
 
 const emptyMetric = (): MetricRow => ({ kind: "co2e_avoided", value: "", label: "", unit: "" });
 
-/** The provider states a deployment of its solution; the city then verifies it. */
+/**
+ * The provider states a deployment of its solution, or changes one (which takes a decided
+ * reference back to the city); the city then verifies it.
+ */
 export function ReferenceForm({
   solutionId,
   sectors,
+  reference,
   onDone,
 }: {
   solutionId: string;
   sectors: Sector[];
+  /** The reference to change; none: a new one. */
+  reference?: Reference;
   onDone: () => void;
 }) {
   const { t } = useTranslation("references");
   const sectorLabel = useSectorLabel();
   const { countries } = useCountries();
   const cities = useCityOrganisations();
-  const add = useAddReference(solutionId);
+  const create = useAddReference(solutionId);
+  const update = useUpdateReference(reference?.id ?? "");
+  const add = reference ? update : create;
   const ids = useFieldIds([
     "city",
     "cityName",
@@ -56,16 +69,25 @@ export function ReferenceForm({
     "description",
   ]);
   const [values, setValues] = useState({
-    city: "",
-    cityName: "",
-    country: "",
-    sector: sectors[0] ?? "",
-    startedOn: "",
-    endedOn: "",
-    scale: "",
-    description: "",
+    city: reference ? (reference.city.organisation?.id ?? OTHER_CITY) : "",
+    cityName: reference && !reference.city.organisation ? reference.city.name : "",
+    country: reference && !reference.city.organisation ? reference.city.country : "",
+    sector: reference?.sector ?? sectors[0] ?? "",
+    startedOn: reference?.startedOn ?? "",
+    endedOn: reference?.endedOn ?? "",
+    scale: reference?.scale ?? "",
+    description: reference?.description ?? "",
   });
-  const [metrics, setMetrics] = useState<MetricRow[]>([emptyMetric()]);
+  const [metrics, setMetrics] = useState<MetricRow[]>(
+    reference
+      ? reference.metrics.map((metric) => ({
+          kind: metric.kind,
+          value: String(metric.value),
+          label: metric.label,
+          unit: metric.kind === "custom" ? metric.unit : "",
+        }))
+      : [emptyMetric()],
+  );
   const [client, setClient] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const fieldError = useFieldErrors(client, add.error);
@@ -125,7 +147,8 @@ export function ReferenceForm({
               ...(row.kind === "custom" ? { label: row.label, unit: row.unit } : {}),
             })),
         };
-        add.mutate(body, { onSuccess: onDone });
+        if (reference) update.mutate(body, { onSuccess: onDone });
+        else create.mutate(body, { onSuccess: onDone });
       }}
     >
       <FormProblems
@@ -298,7 +321,7 @@ export function ReferenceForm({
       </fieldset>
       <div className="cluster">
         <Button type="submit" busy={add.isPending}>
-          {t("form.submit")}
+          {reference ? t("form.save") : t("form.submit")}
         </Button>
         <Button variant="quiet" onClick={onDone}>
           {t("form.cancel")}

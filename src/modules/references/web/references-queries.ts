@@ -6,6 +6,7 @@ import type {
   OrganisationReferences,
   Reference,
   ReferenceList,
+  UpdateReferenceBody,
   VerificationBody,
 } from "../contract.ts";
 
@@ -59,6 +60,15 @@ export function useAddReference(solutionId: string) {
   return useMutation({
     mutationFn: (body: CreateReferenceBody) =>
       api.post<Reference>(`/api/v1/solutions/${solutionId}/references`, body),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateReference(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: UpdateReferenceBody) =>
+      api.patch<Reference>(`/api/v1/references/${id}`, body),
     onSuccess: refresh,
   });
 }
