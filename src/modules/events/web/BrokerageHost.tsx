@@ -4,8 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "../../../ui/components/Alert.tsx";
 import { Button } from "../../../ui/components/Button.tsx";
 import { Card } from "../../../ui/components/Card.tsx";
+import { DataTable } from "../../../ui/components/DataTable.tsx";
 import { ProblemAlert } from "../../../ui/components/ProblemAlert.tsx";
-import { Checkbox } from "../../../ui/forms/Checkbox.tsx";
 import { TextField } from "../../../ui/forms/TextField.tsx";
 import type { Event } from "../contract.ts";
 import type { Brokerage } from "../contract-brokerage.ts";
@@ -192,6 +192,8 @@ function ClosedTables({ event, brokerage }: { event: Event; brokerage: Brokerage
   const { t } = useTranslation("events");
   const time = useEventTime();
   const close = useCloseTables(event.id);
+  const slotTime = (slot: { startsAt: string; endsAt: string }) =>
+    `${time.time(slot.startsAt, event.timeZone)}–${time.time(slot.endsAt, event.timeZone)}`;
   const [closed, setClosed] = useState(
     () => new Set(brokerage.unavailableTables.map((entry) => closedKey(entry.slotId, entry.table))),
   );
@@ -205,7 +207,7 @@ function ClosedTables({ event, brokerage }: { event: Event; brokerage: Brokerage
   return (
     <Card title={t("brokerage.closed.title")}>
       <form
-        className="form"
+        className="form brokerage-closed-form"
         onSubmit={(submitted) => {
           submitted.preventDefault();
           close.mutate({
@@ -227,25 +229,38 @@ function ClosedTables({ event, brokerage }: { event: Event; brokerage: Brokerage
             />
           )}
         </div>
-        {brokerage.slots.map((slot) => {
-          const slotTime = `${time.time(slot.startsAt, event.timeZone)}–${time.time(slot.endsAt, event.timeZone)}`;
-          return (
-            <fieldset key={slot.id} className="brokerage-closed">
-              <legend>{t("brokerage.closed.slot", { time: slotTime })}</legend>
-              {brokerage.tables.map((table) => {
-                const key = closedKey(slot.id, table);
-                return (
-                  <Checkbox
-                    key={table}
-                    label={t("brokerage.closed.table", { table, time: slotTime })}
-                    checked={closed.has(key)}
-                    onChange={(on) => toggle(key, on)}
-                  />
-                );
-              })}
-            </fieldset>
-          );
-        })}
+        <div className="brokerage-closed">
+          <DataTable
+            caption={t("brokerage.closed.caption")}
+            rows={brokerage.slots}
+            rowKey={(slot) => slot.id}
+            columns={[
+              {
+                key: "slot",
+                header: t("brokerage.closed.slotHeader"),
+                rowHeader: true,
+                // The start is enough to tell slots apart; each box's label says the whole slot.
+                render: (slot) => time.time(slot.startsAt, event.timeZone),
+              },
+              ...brokerage.tables.map((table) => ({
+                key: `table-${table}`,
+                header: table,
+                render: (slot: (typeof brokerage.slots)[number]) => {
+                  const key = closedKey(slot.id, table);
+                  return (
+                    <input
+                      type="checkbox"
+                      className="brokerage-closed__box"
+                      aria-label={t("brokerage.closed.table", { table, time: slotTime(slot) })}
+                      checked={closed.has(key)}
+                      onChange={(change) => toggle(key, change.target.checked)}
+                    />
+                  );
+                },
+              })),
+            ]}
+          />
+        </div>
         <Button type="submit" busy={close.isPending}>
           {t("brokerage.closed.save")}
         </Button>
