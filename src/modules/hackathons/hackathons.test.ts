@@ -388,6 +388,13 @@ describe("hackathons", () => {
     }
   });
 
+  it("keeps a team that submitted at its minimum size until the deadline", async () => {
+    const leaving = await people.bob!.client.delete<Problem>(`${teamPath("alpha")}/membership`);
+    expect(leaving.status).toBe(409);
+    expect(leaving.body.code).toBe("team_too_small");
+    expect((await anonymous().get<Team>(teamPath("alpha"))).body.memberCount).toBe(2);
+  });
+
   it("keeps the minimum team size for submitting", async () => {
     const small = await platform.signedIn({ name: "Ivan" });
     await register(small.client, eventId);
