@@ -124,6 +124,13 @@ describe("hackathon", () => {
         timeout: 15_000,
       })
       .toBe(1);
+    // Hosts read each submission before the results.
+    const fold = host.page.getByText(`Read the submission of ${team}`);
+    await fold.focus();
+    await host.page.keyboard.press("Enter");
+    await expect
+      .poll(() => host.page.getByText("Sponge streets").count(), { timeout: 15_000 })
+      .toBe(1);
     await expectAccessible(host.page, "hackathon page, host");
 
     // The funder judges: no conflict, then scores on every criterion.

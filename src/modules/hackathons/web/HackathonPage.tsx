@@ -13,9 +13,10 @@ import { TextField } from "../../../ui/forms/TextField.tsx";
 import { useFormatting } from "../../../ui/i18n/formatting.ts";
 import type { Hackathon } from "../contract.ts";
 import { HostPanel } from "./HostPanel.tsx";
-import { useAnswerInvitation, useHackathon, useStartTeam } from "./hackathon-queries.ts";
+import { useAnswerInvitation, useHackathon, useStartTeam, useTeam } from "./hackathon-queries.ts";
 import { JudgingPanel } from "./JudgingPanel.tsx";
 import { ResultsPanel } from "./ResultsPanel.tsx";
+import { SubmissionView } from "./SubmissionView.tsx";
 import { TeamPanel } from "./TeamPanel.tsx";
 import "./hackathons.css";
 
@@ -200,11 +201,41 @@ function Teams({ hackathon }: { hackathon: Hackathon }) {
                   {team.members.map((member) => member.name).join(", ")}
                 </p>
               )}
+              {hackathon.me.manage && team.submitted && hackathon.winnersAnnouncedAt === null && (
+                <HostSubmission eventId={hackathon.eventId} teamId={team.id} name={team.name} />
+              )}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** The hosts read each submission before the results (folded, loaded when opened). */
+function HostSubmission({
+  eventId,
+  teamId,
+  name,
+}: {
+  eventId: string;
+  teamId: string;
+  name: string;
+}) {
+  const { t } = useTranslation("hackathons");
+  const [open, setOpen] = useState(false);
+  const team = useTeam(eventId, open ? teamId : null);
+  return (
+    <details onToggle={(toggled) => setOpen(toggled.currentTarget.open)}>
+      <summary>{t("teams.readSubmission", { team: name })}</summary>
+      {open && (
+        <QueryState query={team} namespace="hackathons" loadingLabel={t("page.loading")}>
+          {(data) =>
+            data.submission ? <SubmissionView teamId={teamId} submission={data.submission} /> : null
+          }
+        </QueryState>
+      )}
+    </details>
   );
 }
 
