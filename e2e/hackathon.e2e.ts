@@ -13,7 +13,8 @@ import {
 // official registers, starts a team on the flood challenge and invites her colleague, who
 // accepts; the team submits with a PDF. The secretariat admin (host by platform role) closes
 // submissions and adds the funder as a judge; the funder declares no conflict and scores; the
-// admin announces the team first; a visitor reads the gallery; the official turns the team into
+// demo evaluator (Copenhagen) finds himself recused by detection; the admin announces the team
+// first; a visitor reads the gallery; the official turns the team into
 // an organisation and a catalogue solution. Axe on each page state.
 const hackathon = "Nairobi e-mobility hackathon";
 const team = "Sponge Riders";
@@ -156,6 +157,18 @@ describe("hackathon", () => {
     await judge.page.keyboard.press("Enter");
     await expect.poll(() => card.getByText("Scores saved.").count(), { timeout: 15_000 }).toBe(1);
     await expectAccessible(judge.page, "hackathon page, judging");
+
+    // The demo evaluator, a judge from Copenhagen's city organisation, is recused from the
+    // team of two Copenhagen officials without declaring anything: procurement's detection.
+    const evaluator = await open("evaluator@demo.city-solutions.org");
+    await evaluator.page.goto(`${baseUrl()}${address}`);
+    const recused = judgingCard(evaluator, team);
+    await expect.poll(() => recused.getByText("Recused").count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => recused.getByText(/found a link between you and this team/).count())
+      .toBe(1);
+    expect(await recused.getByText("Sponge streets").count()).toBe(0);
+    await expectAccessible(evaluator.page, "hackathon page, recused judge");
 
     // The host announces: 0.4×8 + 0.3×7 + 0.2×9 + 0.1×6 = 7.7.
     await host.page.reload();
