@@ -52,6 +52,12 @@ export const NotificationKind = z.enum([
   "hackathon_invitation",
   /** To a hackathon's team members: the hosts announced the winners; the gallery is open. */
   "hackathon_results",
+  /** To a city organisation's people: a provider states a deployment in their city, to verify. */
+  "reference_to_verify",
+  /** To the provider's people: the city verified their reference. */
+  "reference_verified",
+  /** To the provider's people: the city rejected their reference, with its reason. */
+  "reference_rejected",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -144,6 +150,9 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   meetings_changed: "immediately",
   hackathon_invitation: "immediately",
   hackathon_results: "immediately",
+  reference_to_verify: "immediately",
+  reference_verified: "immediately",
+  reference_rejected: "immediately",
 };
 
 /** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */

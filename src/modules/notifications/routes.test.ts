@@ -150,6 +150,9 @@ describe("notification routes", () => {
       { kind: "meetings_changed", delivery: "immediately" },
       { kind: "hackathon_invitation", delivery: "immediately" },
       { kind: "hackathon_results", delivery: "immediately" },
+      { kind: "reference_to_verify", delivery: "immediately" },
+      { kind: "reference_verified", delivery: "immediately" },
+      { kind: "reference_rejected", delivery: "immediately" },
     ]);
     const mark = (await platform.database.db.select().from(auditEvents)).length;
     const saved = await person.client.put<DeliveryPreferences>(

@@ -104,6 +104,18 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Results of hackathons I take part in",
       line: "The winners of “{{event}}” are announced: see the results and the gallery.",
     },
+    reference_to_verify: {
+      name: "References in my city to verify",
+      line: "{{provider}} states that “{{solution}}” was deployed in {{city}}: verify or reject it.",
+    },
+    reference_verified: {
+      name: "My references verified",
+      line: "{{city}} verified your reference of “{{solution}}”.",
+    },
+    reference_rejected: {
+      name: "My references rejected",
+      line: "{{city}} rejected your reference of “{{solution}}”: {{reason}}",
+    },
   },
   fr: {
     challenge_question: {
@@ -194,6 +206,18 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Résultats des hackathons auxquels je participe",
       line: "Les lauréats de « {{event}} » sont annoncés : consultez les résultats et la galerie.",
     },
+    reference_to_verify: {
+      name: "Références à vérifier dans ma ville",
+      line: "{{provider}} indique que « {{solution}} » a été déployée à {{city}} : vérifiez-la ou rejetez-la.",
+    },
+    reference_verified: {
+      name: "Mes références vérifiées",
+      line: "{{city}} a vérifié votre référence de « {{solution}} ».",
+    },
+    reference_rejected: {
+      name: "Mes références rejetées",
+      line: "{{city}} a rejeté votre référence de « {{solution}} » : {{reason}}",
+    },
   },
   es: {
     challenge_question: {
@@ -283,6 +307,18 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     hackathon_results: {
       name: "Resultados de los hackathons en los que participo",
       line: "Se han anunciado los ganadores de «{{event}}»: consulte los resultados y la galería.",
+    },
+    reference_to_verify: {
+      name: "Referencias por verificar en mi ciudad",
+      line: "{{provider}} indica que «{{solution}}» se desplegó en {{city}}: verifíquela o recháchela.",
+    },
+    reference_verified: {
+      name: "Mis referencias verificadas",
+      line: "{{city}} verificó su referencia de «{{solution}}».",
+    },
+    reference_rejected: {
+      name: "Mis referencias rechazadas",
+      line: "{{city}} rechazó su referencia de «{{solution}}»: {{reason}}",
     },
   },
 };

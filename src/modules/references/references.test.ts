@@ -9,6 +9,7 @@ import {
   type Cast,
   cast,
   decide,
+  notificationKinds,
   type Problem,
   postReference,
   referenceBody,
@@ -91,6 +92,7 @@ describe("references", () => {
     expect(await listed()).not.toContain(reference.id);
     expect(await listed(people.outsider.client)).not.toContain(reference.id);
     expect(await listed(people.city.member.client)).toContain(reference.id);
+    expect(await notificationKinds(people.city.member.client)).toContain("reference_to_verify");
     expect(await listed(people.admin.client)).toContain(reference.id);
   });
 
@@ -115,6 +117,7 @@ describe("references", () => {
     ]);
     expect(await changedJobs()).toBe(jobsBefore + 1);
     expect(await listed()).toContain(reference.id);
+    expect(await notificationKinds(people.provider.admin.client)).toContain("reference_verified");
     const again = await decide(people.city.admin.client, reference.id, "reject", "Not ours");
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("not_pending");
@@ -161,6 +164,7 @@ describe("references", () => {
       status: "rejected",
       rejectionReason: "We ran it for one district only.",
     });
+    expect(await notificationKinds(people.provider.admin.client)).toContain("reference_rejected");
     const asProvider = await people.provider.admin.client.get<Reference>(
       `/api/v1/references/${reference.id}`,
     );

@@ -3,7 +3,13 @@ import { recordReferenceEvent } from "../audit.ts";
 import type { CreateReferenceBody } from "../contract.ts";
 import { CreateReferenceBody as CreateReferenceSchema } from "../contract.ts";
 import { insertReference, replaceMetrics } from "../repository.ts";
-import { activeSolution, metricRows, resolveCity, sectorFor } from "./reference-rules.ts";
+import {
+  activeSolution,
+  askCityToVerify,
+  metricRows,
+  resolveCity,
+  sectorFor,
+} from "./reference-rules.ts";
 
 /**
  * The provider states a deployment of its solution: pending until the city verifies it (a city
@@ -50,6 +56,8 @@ export async function createReference(
         via,
       },
     });
+    // A bulk import tells nobody: the city finds its references to verify on its page.
+    if (via !== "import") await askCityToVerify(ctx, tx, row, actorId);
     return { id: row.id };
   });
 }

@@ -4,7 +4,7 @@ import { recordReferenceEvent } from "../audit.ts";
 import { referencesErrors } from "../errors.ts";
 import type { Standing } from "../policy.ts";
 import { updateReferenceRow } from "../repository.ts";
-import { afterVerificationChange, lockedReference } from "./reference-rules.ts";
+import { afterVerificationChange, lockedReference, tellProvider } from "./reference-rules.ts";
 
 /**
  * A person of the referenced city's organisation confirms the reference, or rejects it with a
@@ -39,6 +39,7 @@ export async function decideReference(
         payload: { revision: row.revision, cityOrganisationId },
       });
       await afterVerificationChange(tx, ctx.clock, row.solutionId);
+      await tellProvider(ctx, tx, row, actorId, { verified: true });
       return;
     }
     const reason = decision.reason ?? "";
@@ -54,5 +55,6 @@ export async function decideReference(
       subjectId: row.id,
       payload: { revision: row.revision, cityOrganisationId, reason },
     });
+    await tellProvider(ctx, tx, row, actorId, { verified: false, reason });
   });
 }

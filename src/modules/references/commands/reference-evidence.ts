@@ -11,6 +11,7 @@ import {
 } from "../repository.ts";
 import {
   afterVerificationChange,
+  askCityToVerify,
   lockedReference,
   resetDecision,
   safeFilename,
@@ -57,7 +58,8 @@ export async function addEvidence(
       uploadedBy: actorId,
       uploadedAt: now,
     });
-    await updateReferenceRow(tx, row.id, resetDecision(row, now));
+    const updated = await updateReferenceRow(tx, row.id, resetDecision(row, now));
+    if (row.status !== "pending") await askCityToVerify(ctx, tx, updated, actorId);
     await recordReferenceEvent(tx, ctx.clock, {
       action: "reference.evidence_added",
       actorId,
@@ -78,7 +80,8 @@ export async function removeEvidence(
   await ctx.db.transaction(async (tx) => {
     const row = await lockedReference(tx, referenceId);
     if (!(await deleteEvidence(tx, row.id, fileId))) throw referencesErrors.evidenceNotFound();
-    await updateReferenceRow(tx, row.id, resetDecision(row, ctx.clock.now()));
+    const updated = await updateReferenceRow(tx, row.id, resetDecision(row, ctx.clock.now()));
+    if (row.status !== "pending") await askCityToVerify(ctx, tx, updated, actorId);
     await recordReferenceEvent(tx, ctx.clock, {
       action: "reference.evidence_removed",
       actorId,

@@ -1,9 +1,16 @@
 import type { Clock } from "../../../core/clock.ts";
+import type { ServiceContext } from "../../../core/context.ts";
 import type { Db } from "../../../core/db/client.ts";
 import { sniffImageType } from "../../../core/files/images.ts";
 import { enqueueJob } from "../../../core/jobs/outbox.ts";
 import { SOLUTION_CHANGED_JOB, solutionProfiles } from "../../catalogue/index.ts";
-import { cityOfOrganisation, organisationExists } from "../../organisations/index.ts";
+import { notify } from "../../notifications/index.ts";
+import {
+  cityOfOrganisation,
+  currentMemberIds,
+  organisationExists,
+  organisationSummaries,
+} from "../../organisations/index.ts";
 import { FIXED_UNITS, type MetricInput } from "../contract.ts";
 import { referencesErrors } from "../errors.ts";
 import { lockReference, type ReferenceRow } from "../repository.ts";
@@ -124,4 +131,56 @@ export function safeFilename(name: string): string {
     .trim()
     .slice(0, 200);
   return cleaned || "evidence";
+}
+
+/**
+ * Tells the people of the referenced city's organisation (not the one acting) that a reference
+ * awaits their verification: a new one, or one a change sent back to them.
+ */
+export async function askCityToVerify(
+  ctx: ServiceContext,
+  tx: Db,
+  row: ReferenceRow,
+  actorId: string | null,
+): Promise<void> {
+  if (!row.cityOrganisationId) return;
+  const recipients = (await currentMemberIds(tx, row.cityOrganisationId)).filter(
+    (id) => id !== actorId,
+  );
+  if (recipients.length === 0) return;
+  await notify(ctx, tx, {
+    recipients,
+    kind: "reference_to_verify",
+    params: { ...(await namesOf(tx, row)), city: row.cityName },
+    link: `/references/${row.id}`,
+  });
+}
+
+/** Tells the provider's people how the city decided. */
+export async function tellProvider(
+  ctx: ServiceContext,
+  tx: Db,
+  row: ReferenceRow,
+  actorId: string,
+  decision: { verified: true } | { verified: false; reason: string },
+): Promise<void> {
+  const recipients = (await currentMemberIds(tx, row.providerId)).filter((id) => id !== actorId);
+  if (recipients.length === 0) return;
+  const names = await namesOf(tx, row);
+  await notify(ctx, tx, {
+    recipients,
+    kind: decision.verified ? "reference_verified" : "reference_rejected",
+    params: {
+      solution: names.solution,
+      city: row.cityName,
+      ...(decision.verified ? {} : { reason: decision.reason }),
+    },
+    link: `/references/${row.id}`,
+  });
+}
+
+async function namesOf(tx: Db, row: ReferenceRow) {
+  const [solution] = await solutionProfiles(tx, [row.solutionId]);
+  const provider = (await organisationSummaries(tx, [row.providerId])).get(row.providerId);
+  return { solution: solution?.title ?? "", provider: provider?.name ?? "" };
 }

@@ -6,6 +6,7 @@ import { replaceMetrics, updateReferenceRow } from "../repository.ts";
 import {
   activeSolution,
   afterVerificationChange,
+  askCityToVerify,
   lockedReference,
   metricRows,
   resetDecision,
@@ -31,7 +32,7 @@ export async function updateReference(
     if (fields.length === 0) return;
     const solution = await activeSolution(tx, row.solutionId);
     const now = ctx.clock.now();
-    await updateReferenceRow(tx, row.id, {
+    const updated = await updateReferenceRow(tx, row.id, {
       ...(body.sector !== undefined ? { sector: sectorFor(solution, body.sector) } : {}),
       ...(body.city !== undefined ? await resolveCity(tx, body.city) : {}),
       ...(body.startedOn !== undefined ? { startedOn: body.startedOn } : {}),
@@ -55,5 +56,9 @@ export async function updateReference(
       payload: { fields, previousStatus: row.status, revision: row.revision + 1 },
     });
     if (row.status === "verified") await afterVerificationChange(tx, ctx.clock, row.solutionId);
+    // Back with the city (or with another city): it is asked again; a pending one was asked.
+    if (row.status !== "pending" || updated.cityOrganisationId !== row.cityOrganisationId) {
+      await askCityToVerify(ctx, tx, updated, actorId);
+    }
   });
 }

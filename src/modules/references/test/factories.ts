@@ -18,6 +18,7 @@ export {
   type CityTeam,
   cityTeam,
   memberOf,
+  notificationKinds,
   type Person,
   platformAdmin,
   type WatchedPlatform,
