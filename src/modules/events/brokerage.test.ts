@@ -357,9 +357,10 @@ describe("1:1 brokerage meetings", () => {
       ],
     };
     const path = url("/brokerage/unavailable-tables");
+    const otherCity = await cityTeam(platform, "Paris");
     const mark = await auditMark(platform);
     expect((await anonymous.put(path, closing)).status).toBe(401);
-    for (const person of [stranger, alice]) {
+    for (const person of [stranger, alice, otherCity.member]) {
       const refused = await person.client.put<Problem>(path, closing);
       expect(refused.status).toBe(403);
     }
