@@ -42,10 +42,57 @@ function fieldProblems(context: string, issues: ZodValidationIssue[]): FieldProb
   return problems;
 }
 
+/** How long a client should wait before retrying while the database is unreachable. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Errors that say the database cannot be reached (not that a query was wrong): a refused or
+ * dropped connection, a pool that timed out connecting, a server shutting down or starting
+ * (SQLSTATE class 08 and 57P01–57P03). Drivers and the ORM wrap them, so causes are followed.
+ */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
+const UNREACHABLE_MESSAGES = [
+  "Connection terminated",
+  "timeout exceeded when trying to connect",
+  "Client has encountered a connection error",
+];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 6; depth++) {
+    const { code, message, cause } = current as {
+      code?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === "string" && (UNREACHABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) {
+      return true;
+    }
+    if (
+      typeof message === "string" &&
+      UNREACHABLE_MESSAGES.some((text) => message.includes(text))
+    ) {
+      return true;
+    }
+    current = cause;
+  }
+  return false;
+}
+
 /**
  * Every error leaves as problem+json: request validation names each field and why; body
- * parse and size errors say what is wrong with the body; anything unexpected is logged and
- * answered with a bare 500 that reveals nothing.
+ * parse and size errors say what is wrong with the body; an unreachable database is a 503 with
+ * Retry-After; anything unexpected is logged and answered with a bare 500 that reveals nothing.
  */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -119,6 +166,20 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       code: (error.code ?? "bad_request").toLowerCase(),
       title: error.message || "Bad request",
     });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.error({ err: error }, "database unavailable");
+    return sendProblem(
+      reply,
+      request,
+      {
+        status: 503,
+        code: "database_unavailable",
+        title: "The service is briefly unavailable",
+        detail: "Its database cannot be reached. Try again in a few seconds.",
+      },
+      { "retry-after": String(RETRY_AFTER_SECONDS) },
+    );
   }
   request.log.error({ err: error }, "unhandled error");
   return sendProblem(reply, request, {

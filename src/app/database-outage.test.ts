@@ -1,0 +1,133 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { generateSigningKeyPem, signerFromPrivateKey } from "../core/audit/signing-key.ts";
+import { ManualClock } from "../core/clock.ts";
+import { loadConfig } from "../core/config.ts";
+import { type DatabaseHandle, openPostgres } from "../core/db/client.ts";
+import { testEngine } from "../core/testing/database.ts";
+import { testDatabasePrefix } from "../core/testing/global-setup.ts";
+import { TestClient } from "../core/testing/http-client.ts";
+import { createPlatform, type Platform } from "./server.ts";
+import { CapturingMailer } from "./testing.ts";
+
+/**
+ * PostgreSQL going away under a running app: requests that need the database answer 503 with
+ * Retry-After (not 500) while it is unreachable, and the app recovers by itself once it is back,
+ * without a restart. The outage is a TCP relay between the app and the machine's server that the
+ * test cuts and restores, so the shared server itself is never stopped.
+ */
+
+/** A relay to PostgreSQL that can be cut (every connection dropped, new ones refused) and restored. */
+class CuttableRelay {
+  private server: Server | null = null;
+  private readonly sockets = new Set<Socket>();
+  port = 0;
+
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
+
+  async open(): Promise<void> {
+    const server = createServer((client) => {
+      const upstream = tcpConnect(this.targetPort, this.targetHost);
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket);
+        socket.on("close", () => this.sockets.delete(socket));
+        socket.on("error", () => {
+          client.destroy();
+          upstream.destroy();
+        });
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
+    this.port = (server.address() as { port: number }).port;
+    this.server = server;
+  }
+
+  async cut(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    for (const socket of this.sockets) socket.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+const postgres = testEngine() === "postgres";
+
+describe.skipIf(!postgres)("PostgreSQL outage", () => {
+  let relay: CuttableRelay;
+  let database: DatabaseHandle;
+  let platform: Platform;
+  let adminUrl: string;
+  let name: string;
+
+  beforeAll(async () => {
+    const templateUrl = new URL(inject("postgresTemplateUrl"));
+    const templateName = templateUrl.pathname.slice(1);
+    name = `${testDatabasePrefix(templateName)}${randomBytes(6).toString("hex")}`;
+    adminUrl = templateUrl.toString().replace(`/${templateName}`, "/postgres");
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${templateName}`);
+    await admin.end();
+
+    relay = new CuttableRelay(templateUrl.hostname, Number(templateUrl.port || 5432));
+    await relay.open();
+    const viaRelay = new URL(templateUrl);
+    viaRelay.hostname = "127.0.0.1";
+    viaRelay.port = String(relay.port);
+    viaRelay.pathname = `/${name}`;
+    // The app's own settings: a dropped idle connection is only logged.
+    database = await openPostgres({ url: viaRelay.toString(), onIdleError: () => {} });
+    platform = await createPlatform({
+      config: loadConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://csp.test" }),
+      database,
+      signer: signerFromPrivateKey(generateSigningKeyPem()),
+      clock: new ManualClock(),
+      mailer: new CapturingMailer(),
+      serveWeb: false,
+    });
+    await platform.app.ready();
+  });
+
+  afterAll(async () => {
+    await relay?.cut();
+    await platform?.app.close();
+    await database?.close().catch(() => {});
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it("answers 503 with Retry-After while the database is unreachable and recovers within 5 s of its return", async () => {
+    const client = new TestClient(platform.app);
+    const before = await client.get("/api/v1/challenges");
+    expect(before.status).toBe(200);
+
+    await relay.cut();
+    for (const path of ["/api/v1/challenges", "/api/v1/solutions", "/api/v1/events"]) {
+      const during = await client.get<{ code: string; status: number }>(path);
+      expect(during.status, path).toBe(503);
+      expect(during.headers["content-type"]).toContain("application/problem+json");
+      expect(during.headers["retry-after"]).toBe("5");
+      expect(during.body.code).toBe("database_unavailable");
+    }
+    expect((await client.get("/healthz")).status).toBe(503);
+
+    await relay.open();
+    const restored = Date.now();
+    let status = 0;
+    while (Date.now() - restored < 5_000) {
+      status = (await client.get("/api/v1/challenges")).status;
+      if (status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(200);
+    expect((await client.get("/healthz")).status).toBe(200);
+  });
+});
