@@ -153,15 +153,26 @@ describe("insights: impact dashboards as open data", () => {
     expect(rows.find((row) => row.section === "proposals")?.value).toBe(String(json.proposals));
   });
 
-  it("is public: every role reads the same figures; unknown or wrong scopes are 404, a bad sector 400", async () => {
-    const anonymous = await dashboard("/api/v1/insights/network");
-    for (const person of [
-      people.outsider,
-      people.provider.admin,
-      people.city.member,
-      people.admin,
-    ]) {
-      expect(await dashboard("/api/v1/insights/network", person.client)).toEqual(anonymous);
+  it("is public: every role reads the same figures on every route (JSON and CSV); unknown or wrong scopes are 404, a bad sector 400", async () => {
+    const paths = [
+      "/api/v1/insights/network",
+      cityPath(),
+      `/api/v1/insights/providers/${people.provider.organisation.id}`,
+      "/api/v1/insights/sectors/water",
+    ].flatMap((path) => [path, `${path}/data.csv`]);
+    for (const path of paths) {
+      const anonymous = await platform.client().get(path);
+      expect(anonymous.status, path).toBe(200);
+      for (const person of [
+        people.outsider,
+        people.provider.admin,
+        people.city.member,
+        people.admin,
+      ]) {
+        const seen = await person.client.get(path);
+        expect(seen.status, path).toBe(200);
+        expect(seen.body, path).toEqual(anonymous.body);
+      }
     }
     const client = platform.client();
     expect(
