@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
@@ -174,6 +175,62 @@ describe.runIf(testEngine() === "pglite")("csp CLI on an embedded database folde
       const migrate = await runCli(["migrate"], folder);
       expect(migrate.code).toBe(0);
       expect(migrate.stdout).toContain("Migrations applied");
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    "on SIGTERM answers new requests 503, lets the one in flight finish, and exits 0 within 10 s",
+    async () => {
+      const folder = copyOfSeeded();
+      const server = await serveFolder(folder);
+      expect(server.healthy, server.output()).toBe(true);
+      try {
+        // A sign-in whose body is still arriving: in flight when the signal comes.
+        const body = JSON.stringify({ email: "nobody@example.org", password: "not the password" });
+        const inFlight = httpRequest(`${server.url}/api/v1/session`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
+        });
+        const answered = new Promise<number>((resolve, reject) => {
+          inFlight.on("response", (response) => {
+            response.resume();
+            response.on("end", () => resolve(response.statusCode ?? 0));
+          });
+          inFlight.on("error", reject);
+        });
+        inFlight.write(body.slice(0, 10));
+        // The server has the request once its headers are in: a later request on another
+        // connection is answered after it, so one answered means the first was seen.
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+
+        const signalled = Date.now();
+        server.process.kill("SIGTERM");
+        let refused: Response | null = null;
+        while (Date.now() - signalled < 5_000) {
+          const response = await fetch(`${server.url}/api/v1/challenges`);
+          if (response.status === 503) {
+            refused = response;
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(refused, "a new request during shutdown").not.toBeNull();
+        expect(refused!.headers.get("content-type")).toContain("application/problem+json");
+        expect(refused!.headers.get("retry-after")).toBe("5");
+        expect(((await refused!.json()) as { code: string }).code).toBe("shutting_down");
+
+        inFlight.end(body.slice(10));
+        expect(await answered).toBe(401);
+        expect(await server.exited).toBe(0);
+        expect(Date.now() - signalled).toBeLessThan(10_000);
+        expect(existsSync(join(folder, "csp.lock"))).toBe(false);
+      } finally {
+        server.stop();
+      }
     },
     CLI_TIMEOUT,
   );

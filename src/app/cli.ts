@@ -79,6 +79,8 @@ async function serve(options: { demo?: boolean; buildWeb?: boolean }) {
     const deadline = setTimeout(() => process.exit(1), 10_000);
     deadline.unref();
     try {
+      // New requests get 503 while those in flight finish (at most 8 s, within the 10 s limit).
+      await platform.app.drain(8_000);
       await platform.app.close();
       await background.stop();
       await database.close();

@@ -13,6 +13,7 @@ import {
 } from "fastify-type-provider-zod";
 import { type Actor, anonymous } from "../auth/actor.ts";
 import { type Credentials, CSRF_HEADER, SESSION_COOKIE } from "../auth/session-cookie.ts";
+import { enableDraining } from "./draining.ts";
 import { handleApiNotFound, handleError } from "./error-handler.ts";
 import { AppError, commonErrors } from "./problem.ts";
 
@@ -140,6 +141,8 @@ export async function createHttpKernel(options: KernelOptions) {
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  // First of the request hooks: while shutting down, new requests stop here (no database work).
+  enableDraining(app);
   app.decorateRequest("actor", null as never);
   app.decorateRequest("csrfToken", null);
   app.addHook("onRequest", async (request, reply) => {

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "./problem.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /**
+     * Starts shutting down gracefully: from now on every new request is answered 503 (and its
+     * connection closed), while those already in flight run to their end. Resolves once none
+     * is left, or after `timeoutMs`, whichever comes first; then close the app.
+     */
+    drain(timeoutMs: number): Promise<void>;
+  }
+}
+
+/**
+ * Graceful shutdown's first half. Closing the listener at once would refuse new connections
+ * while a load balancer still sends to this process; answering them 503 tells it to try another
+ * one, and the requests already in flight still get their answers.
+ */
+export function enableDraining(app: FastifyInstance): void {
+  const inFlight = new Set<FastifyRequest>();
+  let draining = false;
+  let settle: (() => void) | null = null;
+  const finished = (request: FastifyRequest) => {
+    inFlight.delete(request);
+    if (draining && inFlight.size === 0) settle?.();
+  };
+  app.addHook("onRequest", async (request, reply) => {
+    if (draining) {
+      reply.header("connection", "close");
+      throw new AppError({
+        status: 503,
+        code: "shutting_down",
+        title: "The service is restarting",
+        detail: "This server is shutting down. Try again in a few seconds.",
+        headers: { "retry-after": "5" },
+      });
+    }
+    inFlight.add(request);
+  });
+  app.addHook("onResponse", async (request) => finished(request));
+  app.addHook("onRequestAbort", async (request) => finished(request));
+  app.decorate("drain", (timeoutMs: number) => {
+    draining = true;
+    if (inFlight.size === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+      settle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  });
+}
