@@ -48,7 +48,12 @@ describe("references and impact", () => {
       )
       .toBe(1);
     await expect
-      .poll(() => page.getByRole("heading", { name: "Verified impact by sector and year" }).count())
+      .poll(
+        () => page.getByRole("heading", { name: "Verified impact by sector and year" }).count(),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBe(1);
     expect(await page.getByRole("table", { name: waterTable }).count()).toBe(0);
     await expectAccessible(page, "city impact dashboard before");
@@ -71,7 +76,9 @@ describe("references and impact", () => {
     await form.getByRole("button", { name: "Add the reference" }).click();
     const added = page.getByRole("article").filter({ hasText: "Inner-city mains: 95 km" });
     await expect.poll(() => added.count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => added.getByText("Awaiting the city's verification").count()).toBe(1);
+    await expect
+      .poll(() => added.getByText("Awaiting the city's verification").count(), { timeout: 15_000 })
+      .toBe(1);
     await expect.poll(() => added.getByText("480,000 m³/yr of water saved").count()).toBe(1);
     await expectAccessible(page, "solution page with a pending reference");
 
@@ -83,7 +90,11 @@ describe("references and impact", () => {
     await cityPage.goto(`${baseUrl()}/organisations/${copenhagen.slug}`);
     const pending = cityPage.getByRole("article").filter({ hasText: "Inner-city mains: 95 km" });
     await expect.poll(() => pending.count(), { timeout: 20_000 }).toBe(1);
-    await expect.poll(() => pending.getByText("Awaiting the city's verification").count()).toBe(1);
+    await expect
+      .poll(() => pending.getByText("Awaiting the city's verification").count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
     await expectAccessible(cityPage, "city page with a reference to verify");
     const verify = pending.getByRole("button", { name: "Verify this reference" });
     await verify.focus();
@@ -106,7 +117,9 @@ describe("references and impact", () => {
             ),
           );
     const years = Array.from({ length: thisYear - STARTED + 1 }, (_, index) => STARTED + index);
-    await expect.poll(cells).toEqual(years.map((year) => ["Water", String(year), "480,000"]));
+    await expect
+      .poll(cells, { timeout: 20_000 })
+      .toEqual(years.map((year) => ["Water", String(year), "480,000"]));
     await expectAccessible(cityPage, "city impact dashboard after the verification");
 
     // The open data link gives the same numbers as the table.

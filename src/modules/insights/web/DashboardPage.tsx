@@ -362,3 +362,8 @@ function MapSection({ dashboard }: { dashboard: Dashboard }) {
     </section>
   );
 }
+
+export const NetworkDashboardPage = () => <DashboardPage scope="network" />;
+export const CityDashboardPage = () => <DashboardPage scope="city" />;
+export const ProviderDashboardPage = () => <DashboardPage scope="provider" />;
+export const SectorDashboardPage = () => <DashboardPage scope="sector" />;

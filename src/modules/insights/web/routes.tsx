@@ -1,18 +1,24 @@
 import type { RouteObject } from "react-router";
 
-const dashboard = (scope: "network" | "city" | "provider" | "sector") => async () => {
-  const { DashboardPage } = await import("./DashboardPage.tsx");
-  return { Component: () => <DashboardPage scope={scope} /> };
-};
+const page = () => import("./DashboardPage.tsx");
 
 /** The insights module's pages, each loaded when first visited. */
 export const insightsPages: RouteObject[] = [
-  { path: "insights", lazy: dashboard("network") },
+  { path: "insights", lazy: async () => ({ Component: (await page()).NetworkDashboardPage }) },
   {
     path: "insights/about",
     lazy: async () => ({ Component: (await import("./AboutOpenDataPage.tsx")).AboutOpenDataPage }),
   },
-  { path: "insights/cities/:id", lazy: dashboard("city") },
-  { path: "insights/providers/:id", lazy: dashboard("provider") },
-  { path: "insights/sectors/:sector", lazy: dashboard("sector") },
+  {
+    path: "insights/cities/:id",
+    lazy: async () => ({ Component: (await page()).CityDashboardPage }),
+  },
+  {
+    path: "insights/providers/:id",
+    lazy: async () => ({ Component: (await page()).ProviderDashboardPage }),
+  },
+  {
+    path: "insights/sectors/:sector",
+    lazy: async () => ({ Component: (await page()).SectorDashboardPage }),
+  },
 ];

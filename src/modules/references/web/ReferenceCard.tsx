@@ -42,9 +42,7 @@ export function ReferenceCard({
       <div className="card__header cluster">
         <Heading className="card__title" id={headingId}>
           {show === "solution" ? (
-            <>
-              <Link to={`/references/${reference.id}`}>{place}</Link>
-            </>
+            <Link to={`/references/${reference.id}`}>{place}</Link>
           ) : (
             <>
               <Link to={`/solutions/${reference.solution.id}`}>{reference.solution.title}</Link>{" "}
