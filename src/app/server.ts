@@ -24,6 +24,7 @@ import { challengesModule } from "../modules/challenges/index.ts";
 import { consortiaModule } from "../modules/consortia/index.ts";
 import { eventsModule } from "../modules/events/index.ts";
 import { exchangeModule } from "../modules/exchange/index.ts";
+import { fundingModule } from "../modules/funding/index.ts";
 import { insightsModule } from "../modules/insights/index.ts";
 import { hackathonsModule } from "../modules/hackathons/index.ts";
 import { matchmakingModule } from "../modules/matchmaking/index.ts";
@@ -118,6 +119,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     hackathonsModule(ctx),
     referencesModule(ctx),
     insightsModule(ctx),
+    fundingModule(ctx),
   ];
   const jobs: JobHandlers = { [MAIL_JOB]: mailJobHandler(mailer) };
   for (const module of modules) {

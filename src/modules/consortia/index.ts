@@ -4,9 +4,11 @@
  * challenge — a lead, members with roles and the capabilities each brings, invitations. See
  * docs/consortia.md.
  */
+import type { Actor } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
+import { standingOf, visibleConsortium } from "./consortium-views.ts";
 import {
   consortiumIdsOfOrganisations,
   currentMembersOf,
@@ -91,3 +93,21 @@ export async function consortiumMemberHistory(
 
 /** Impact figures: a count of forming consortia (never who is in them). */
 export { countFormingConsortia } from "./repository-counts.ts";
+
+/**
+ * The funding finder: a consortium's challenge and current members (lead included), when the
+ * actor may see the consortium (else the consortium's 404: who teams up with whom stays private).
+ */
+export async function visibleConsortiumMembers(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ id: string; name: string; challengeId: string; memberIds: string[] }> {
+  const { consortium, members } = await visibleConsortium(db, await standingOf(db, actor), id);
+  return {
+    id: consortium.id,
+    name: consortium.name,
+    challengeId: consortium.challengeId,
+    memberIds: members.map((member) => member.organisationId),
+  };
+}

@@ -68,9 +68,7 @@ export const fundingFollowers = pgTable(
     sourceId: uuid("source_id")
       .notNull()
       .references(() => fundingSources.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(userForeignKey, { onDelete: "cascade" }),
+    userId: uuid("user_id").notNull().references(userForeignKey, { onDelete: "cascade" }),
     /** The closing date a reminder was sent for, so a retried job never reminds twice. */
     remindedFor: date("reminded_for", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),

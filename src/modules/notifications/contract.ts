@@ -58,6 +58,8 @@ export const NotificationKind = z.enum([
   "reference_verified",
   /** To the provider's people: the city rejected their reference, with its reason. */
   "reference_rejected",
+  /** To a follower of a funding source: it closes in a few days. */
+  "funding_deadline",
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -153,6 +155,7 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   reference_to_verify: "immediately",
   reference_verified: "immediately",
   reference_rejected: "immediately",
+  funding_deadline: "immediately",
 };
 
 /** Demo mode only: a sample notification to yourself, to try the bell, list and e-mails. */

@@ -153,6 +153,7 @@ describe("notification routes", () => {
       { kind: "reference_to_verify", delivery: "immediately" },
       { kind: "reference_verified", delivery: "immediately" },
       { kind: "reference_rejected", delivery: "immediately" },
+      { kind: "funding_deadline", delivery: "immediately" },
     ]);
     const mark = (await platform.database.db.select().from(auditEvents)).length;
     const saved = await person.client.put<DeliveryPreferences>(

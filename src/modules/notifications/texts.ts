@@ -116,6 +116,10 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "My references rejected",
       line: "{{city}} rejected your reference of “{{solution}}”: {{reason}}",
     },
+    funding_deadline: {
+      name: "Deadlines of funding sources I follow",
+      line: "“{{source}}” closes on {{date}}.",
+    },
   },
   fr: {
     challenge_question: {
@@ -218,6 +222,10 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Mes références rejetées",
       line: "{{city}} a rejeté votre référence de « {{solution}} » : {{reason}}",
     },
+    funding_deadline: {
+      name: "Échéances des financements que je suis",
+      line: "« {{source}} » se clôt le {{date}}.",
+    },
   },
   es: {
     challenge_question: {
@@ -319,6 +327,10 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     reference_rejected: {
       name: "Mis referencias rechazadas",
       line: "{{city}} rechazó su referencia de «{{solution}}»: {{reason}}",
+    },
+    funding_deadline: {
+      name: "Plazos de las fuentes de financiación que sigo",
+      line: "«{{source}}» cierra el {{date}}.",
     },
   },
 };

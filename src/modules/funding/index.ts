@@ -1,0 +1,116 @@
+/**
+ * Funding: the sources funders publish (grants, loans, guarantees, equity, prizes, PPP) with
+ * their eligibility rules, the finder that checks every rule against a challenge's city, a
+ * consortium's members or an organisation, deadline reminders to followers, and the co-funding
+ * a city records on its challenge (OCDS funders). See docs/funding.md.
+ */
+import type { ServiceContext } from "../../core/context.ts";
+import type { Db } from "../../core/db/client.ts";
+import type { ModuleManifest } from "../../core/module.ts";
+import { organisationSummaries } from "../organisations/index.ts";
+import { setCoFunding } from "./commands/co-funding.ts";
+import { createSource } from "./commands/create-source.ts";
+import { DEADLINE_REMINDER_JOB, sendDeadlineReminder } from "./commands/reminders.ts";
+import { updateSourceContent } from "./commands/update-source.ts";
+import type { CoFundingBody, CreateSourceBody, UpdateSourceBody } from "./contract.ts";
+import { coFundingOf, sourcesByIds } from "./repository.ts";
+import { fundingRoutes } from "./routes.ts";
+
+export { DEADLINE_REMINDER_JOB, REMINDER_DAYS } from "./commands/reminders.ts";
+export { CreateSourceBody as FundingSourceContent } from "./contract.ts";
+
+export function fundingModule(ctx: ServiceContext): ModuleManifest {
+  return {
+    name: "funding",
+    routes: async (app) => {
+      await app.register(fundingRoutes, { ctx });
+    },
+    jobs: {
+      [DEADLINE_REMINDER_JOB]: (job) => sendDeadlineReminder(ctx, job),
+    },
+  };
+}
+
+/** What a challenge's OCDS release shows of its co-funders: the funder party and the amount. */
+export interface ChallengeCoFunder {
+  funder: { id: string; name: string; country: string; locality: string | null };
+  sourceTitle: string;
+  programme: string;
+  amountMinor: number;
+  currency: string;
+}
+
+/** The funders co-funding a challenge, by the order the city recorded them. */
+export async function coFundersOfChallenge(
+  db: Db,
+  challengeId: string,
+): Promise<ChallengeCoFunder[]> {
+  const rows = await coFundingOf(db, challengeId);
+  const sources = new Map(
+    (
+      await sourcesByIds(
+        db,
+        rows.map((row) => row.sourceId),
+      )
+    ).map((row) => [row.id, row]),
+  );
+  const funders = await organisationSummaries(
+    db,
+    [...sources.values()].map((row) => row.funderId),
+  );
+  return rows.flatMap((row) => {
+    const source = sources.get(row.sourceId);
+    const funder = source && funders.get(source.funderId);
+    if (!source || !funder) return [];
+    return [
+      {
+        funder: {
+          id: funder.id,
+          name: funder.name,
+          country: funder.country,
+          locality: funder.cityName ?? funder.locality,
+        },
+        sourceTitle: source.title,
+        programme: source.programme,
+        amountMinor: row.amountMinor,
+        currency: row.currency,
+      },
+    ];
+  });
+}
+
+/** Bulk import and demo data: creates a source, or updates the one with `existingId`. */
+export async function importFundingSource(
+  ctx: ServiceContext,
+  actorId: string | null,
+  record: { existingId: string | null; content: CreateSourceBody },
+  via: "import" | "seed" = "import",
+): Promise<{ id: string; outcome: "created" | "updated" | "unchanged" }> {
+  if (!record.existingId) {
+    const { id } = await createSource(ctx, actorId, record.content, via);
+    return { id, outcome: "created" };
+  }
+  const { funderId: _funderId, ...content } = record.content;
+  const { changed } = await updateSourceContent(
+    ctx,
+    actorId,
+    record.existingId,
+    content as UpdateSourceBody,
+    "import",
+  );
+  return { id: record.existingId, outcome: changed.length ? "updated" : "unchanged" };
+}
+
+/** Bulk import: the funder of each existing source, by id (unknown ids left out). */
+export async function fundingSourceFunders(db: Db, ids: string[]): Promise<Map<string, string>> {
+  return new Map((await sourcesByIds(db, [...new Set(ids)])).map((row) => [row.id, row.funderId]));
+}
+
+/** Demo data: a challenge co-funded by a source. */
+export async function seedCoFunding(
+  ctx: ServiceContext,
+  challengeId: string,
+  input: CoFundingBody,
+): Promise<void> {
+  await setCoFunding(ctx, null, challengeId, input);
+}
