@@ -1,5 +1,6 @@
 import type { Db } from "../../core/db/client.ts";
 import { type PublicChallengeRecord, publicChallengeRecords } from "../challenges/index.ts";
+import { coFundersOfChallenge } from "../funding/index.ts";
 import {
   cityDirectory,
   organisationSummaries,
@@ -90,6 +91,8 @@ export async function ocdsProcesses(db: Db, now: Date, ids?: string[]): Promise<
           }
         : null;
     const criteria = await criteriaOf(db, record.id);
+    // Co-funding is public: the city states it on its challenge page.
+    const coFunders = await coFundersOfChallenge(db, record.id);
     const plan = await findPlan(db, record.id);
     const admittedNames = await bidderFacts(
       db,
@@ -137,7 +140,19 @@ export async function ocdsProcesses(db: Db, now: Date, ids?: string[]): Promise<
       })),
       enquirers: decided ? await enquirersOf(db, record) : null,
       tendererCount: decided ? bidders.length : null,
-      funders: [],
+      funders: [...new Map(coFunders.map((entry) => [entry.funder.id, entry.funder])).values()].map(
+        (funder) => ({
+          id: funder.id,
+          name: funder.name,
+          locality: funder.locality,
+          countryName: funder.country,
+        }),
+      ),
+      coFunding: coFunders.map((entry) => ({
+        funderId: entry.funder.id,
+        programme: entry.programme,
+        amount: { amountMinor: entry.amountMinor, currency: entry.currency },
+      })),
       criteria: criteria.length
         ? criteria.map((criterion) => ({ name: criterion.name, weight: criterion.weight }))
         : null,

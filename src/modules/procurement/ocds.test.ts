@@ -4,6 +4,7 @@ import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY } from "../../core/clock.ts";
+import { organisationWithAdmin } from "../catalogue/test/factories.ts";
 import { createDraft } from "../challenges/test/factories.ts";
 import { type OcdsProcess, releasePackage, releasesOf } from "./ocds.ts";
 import { declare, defineSetup, scoreAll, setupBody } from "./test/evaluation-factories.ts";
@@ -167,6 +168,51 @@ describe("OCDS release packages", () => {
     expect(all.status).toBe(200);
     expectValidPackage(all.body);
     expect(all.body.releases.map((entry) => entry.ocid)).toContain(release!.ocid);
+  });
+
+  it("lists a funding source's funder, attached by the city as co-funding, as a party with role funder", async () => {
+    const challenge = await openChallenge(platform, city, "Cooling corridors for heatwaves");
+    const funder = await organisationWithAdmin(platform, "funder", {
+      name: "Innovation Fund Denmark (test)",
+      country: "DK",
+    });
+    const source = await funder.admin.client.post<{ id: string }>("/api/v1/funding-sources", {
+      funderId: funder.organisation.id,
+      title: "Pre-commercial procurement co-funding",
+      programme: "Innovation procurement",
+      instrument: "grant",
+      currency: "EUR",
+    });
+    expect(source.status).toBe(201);
+    const attached = await city.member.client.put(`/api/v1/challenges/${challenge.id}/co-funding`, {
+      sourceId: source.body.id,
+      amountMinor: 30_000_000,
+      currency: "EUR",
+    });
+    expect(attached.status).toBe(200);
+
+    const response = await platform
+      .client()
+      .get<ReleasePackage>(`/api/v1/challenges/${challenge.id}/ocds`);
+    expect(response.status).toBe(200);
+    expectValidPackage(response.body);
+    const [release] = response.body.releases;
+    expect(release!.parties).toEqual([
+      expect.objectContaining({ id: city.organisationId, roles: ["buyer", "procuringEntity"] }),
+      expect.objectContaining({
+        id: funder.organisation.id,
+        name: "Innovation Fund Denmark (test)",
+        roles: ["funder"],
+      }),
+    ]);
+    // 30,000,000 cents are 300,000 euros; the city's own budget stays the amount.
+    expect(release!.planning).toMatchObject({
+      budget: {
+        description:
+          "The city's budget for the challenge (upper bound). Co-funded by Innovation Fund Denmark (test) (Innovation procurement): 300000 EUR.",
+        amount: { amount: 2_000_000, currency: "EUR" },
+      },
+    });
   });
 
   it("answers 404 for drafts, to their city too, and for unknown challenges", async () => {

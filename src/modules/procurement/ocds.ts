@@ -78,6 +78,8 @@ export interface OcdsProcess {
    */
   tendererCount: number | null;
   funders: OcdsParty[];
+  /** What each funder co-funds (recorded by the city through the funding module). */
+  coFunding?: Array<{ funderId: string; programme: string; amount: OcdsMoney }>;
   /** The award criteria with weights (summing to 100), when the city defined them. */
   criteria: Array<{ name: string; weight: number }> | null;
   rationale: string | null;
@@ -187,6 +189,18 @@ function partiesOf(process: OcdsProcess) {
 
 const reference = (party: OcdsParty) => ({ id: party.id, name: party.name });
 
+/** The co-funders and their amounts, in words (OCDS budget has one amount: the city's). */
+function coFundingNoteOf(process: OcdsProcess): string | null {
+  if (!process.coFunding?.length) return null;
+  const names = new Map(process.funders.map((funder) => [funder.id, funder.name]));
+  return `Co-funded by ${process.coFunding
+    .map((entry) => {
+      const { amount, currency } = ocdsAmount(entry.amount);
+      return `${names.get(entry.funderId) ?? entry.funderId} (${entry.programme}): ${amount} ${currency}`;
+    })
+    .join("; ")}.`;
+}
+
 /** The challenge's own release: planning, tender (with enquiries), awards, parties. */
 export function challengeRelease(process: OcdsProcess, options: OcdsOptions) {
   const { challenge } = process;
@@ -200,6 +214,7 @@ export function challengeRelease(process: OcdsProcess, options: OcdsOptions) {
         ? ["tender", "award"]
         : ["tender"];
   const budget = challenge.budget;
+  const coFundingNote = coFundingNoteOf(process);
   const tender = {
     id: `${challenge.id}-tender`,
     title: challenge.title,
@@ -278,11 +293,20 @@ export function challengeRelease(process: OcdsProcess, options: OcdsOptions) {
     buyer: reference(process.buyer),
     planning: {
       ...(process.rationale ? { rationale: process.rationale } : {}),
-      ...(budget
+      ...(budget || coFundingNote
         ? {
             budget: {
-              description: "The city's budget for the challenge (upper bound)",
-              amount: ocdsAmount({ amountMinor: budget.maxMinor, currency: budget.currency }),
+              description: [
+                budget ? "The city's budget for the challenge (upper bound)." : null,
+                coFundingNote,
+              ]
+                .filter(Boolean)
+                .join(" "),
+              ...(budget
+                ? {
+                    amount: ocdsAmount({ amountMinor: budget.maxMinor, currency: budget.currency }),
+                  }
+                : {}),
             },
           }
         : {}),
