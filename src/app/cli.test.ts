@@ -1,7 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuditEventRow, hashAuditEvent } from "../core/audit/chain.ts";
@@ -231,6 +232,48 @@ describe.runIf(testEngine() === "pglite")("csp CLI on an embedded database folde
       } finally {
         server.stop();
       }
+    },
+    CLI_TIMEOUT,
+  );
+
+  it(
+    "backs a folder up and restores it into another, refusing a newer schema and a folder in use",
+    async () => {
+      const folder = copyOfSeeded();
+      const file = join(folder, "..", `${folder.split("/").pop()}-backup.jsonl.gz`);
+      const backup = await runCli(["backup", file], folder);
+      expect(backup.stderr).toBe("");
+      expect(backup.code).toBe(0);
+      expect(backup.stdout).toMatch(/^Backup written to .*: \d+ tables, \d+ rows\./);
+
+      const restoredFolder = mkdtempSync(join(tmpdir(), "csp-cli-restored-"));
+      folders.push(restoredFolder);
+      const restore = await runCli(["restore", file], restoredFolder);
+      expect(restore.stderr).toBe("");
+      expect(restore.code).toBe(0);
+      expect(restore.stdout).toContain("every table matches the backup's checksum");
+      const verify = await runCli(["audit", "verify"], restoredFolder);
+      expect(verify.stdout).toMatch(/^OK: [1-9]\d* audit events/);
+
+      const lines = gunzipSync(readFileSync(file)).toString("utf8").split("\n");
+      const header = JSON.parse(lines[0]!) as { migrations: string[] };
+      lines[0] = JSON.stringify({ ...header, migrations: [...header.migrations, "0".repeat(64)] });
+      const newer = join(folder, "..", `${folder.split("/").pop()}-newer.jsonl`);
+      writeFileSync(newer, lines.join("\n"));
+      const refused = await runCli(["restore", newer], restoredFolder);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^Restore refused: The backup is of a newer schema/);
+
+      const server = await serveFolder(restoredFolder);
+      try {
+        expect(server.healthy, server.output()).toBe(true);
+        const busy = await runCli(["restore", file], restoredFolder);
+        expect(busy.code).not.toBe(0);
+        expect(busy.stderr).toContain(`is in use by process ${server.process.pid}`);
+      } finally {
+        server.stop();
+      }
+      expect(await server.exited).toBe(0);
     },
     CLI_TIMEOUT,
   );

@@ -9,6 +9,7 @@ import { generateSigningKeyPem } from "../core/audit/signing-key.ts";
 import { systemClock } from "../core/clock.ts";
 import { type Config, ConfigError, loadConfig } from "../core/config.ts";
 import { DataDirLockedError, migrationsFolder } from "../core/db/client.ts";
+import { backupCommand, restoreCommand } from "./cli-backup.ts";
 import { exportCommand, importCommand } from "./cli-exchange.ts";
 import { describeDemoAccounts } from "./demo.ts";
 import {
@@ -218,6 +219,26 @@ program
   .option("--format <format>", "bundle or csv", "bundle")
   .option("--out <file>", "write to a file instead of standard output")
   .action((options: { format: string; out?: string }) => exportCommand(config(), options, fail));
+
+program
+  .command("backup")
+  .description(
+    "Write the whole database to FILE (JSON lines, gzipped when FILE ends in .gz), with a checksum per table; stop the server first when it uses the embedded database",
+  )
+  .argument("<file>", "where to write the backup")
+  .action(async (file: string) => {
+    process.stdout.write(`${await backupCommand(config(), file)}\n`);
+  });
+
+program
+  .command("restore")
+  .description(
+    "Replace every row of the database with FILE's (all or nothing); refuses a backup of another schema version",
+  )
+  .argument("<file>", "a backup written by `csp backup`")
+  .action(async (file: string) => {
+    process.stdout.write(`${await restoreCommand(config(), file, fail)}\n`);
+  });
 
 const audit = program.command("audit").description("The hash-chained audit log");
 audit
