@@ -203,6 +203,7 @@ describe("the authorisation matrix over the OpenAPI document", () => {
     const declared = Object.keys(authorisationMatrix).sort();
     expect(documented.filter((key) => !(key in authorisationMatrix))).toEqual([]);
     expect(declared.filter((key) => !documented.includes(key))).toEqual([]);
+    expect(operations.flatMap((operation) => stage.undeclaredPathObjects(operation))).toEqual([]);
   });
 
   it("refuses anonymous callers everything but the public routes", async () => {

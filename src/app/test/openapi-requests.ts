@@ -299,7 +299,7 @@ function textOf(value: unknown): string {
 /** Checks answers against the response schemas of the document (JSON Schema 2020-12). */
 export class ResponseChecker {
   private readonly ajv = new Ajv2020({ allErrors: false, strict: false, validateFormats: true });
-  private readonly validators = new Map<string, ValidateFunction | null>();
+  private readonly validators = new Map<string, ValidateFunction>();
   static readonly documentId = "https://city-solutions.test/openapi.json";
 
   constructor(private readonly document: OpenApiDocument) {
@@ -310,23 +310,43 @@ export class ResponseChecker {
     });
   }
 
-  /** null when the answer fits, else why not. Answers without a declared JSON schema pass. */
-  problemWith(operation: Operation, status: number, contentType: string, body: unknown) {
-    const declared =
-      operation.operation.responses[String(status)] ??
-      operation.operation.responses[`${String(status)[0]}XX`];
-    if (!declared) return `status ${status} is not declared`;
+  /**
+   * null when the answer fits the schema declared for its status, else why not. Answers the
+   * document declares without a JSON schema pass; a declared string (pre-serialised exports,
+   * calendars) is checked on the raw text. A status the document does not declare for the route
+   * is reported apart (`undeclared`) and must at least be a problem document.
+   */
+  problemWith(
+    operation: Operation,
+    status: number,
+    contentType: string,
+    body: unknown,
+    rawText: string,
+  ): { undeclared: boolean; why: string } | null {
+    const declared = operation.operation.responses[String(status)];
+    if (!declared) {
+      const why = this.validate("problem", { $ref: "#/components/schemas/ProblemInput" }, body);
+      return { undeclared: true, why: why ? `not a problem document: ${why}` : "" };
+    }
     const schema = declared.content?.["application/json"]?.schema;
     if (!schema) return null;
-    if (!contentType.includes("json")) return `declared JSON, answered ${contentType}`;
-    const cacheKey = `${operation.key} ${status}`;
+    if (resolved(this.document, schema).type === "string") {
+      const why = this.validate(`${operation.key} ${status}`, schema, rawText);
+      return why ? { undeclared: false, why } : null;
+    }
+    if (!contentType.includes("json"))
+      return { undeclared: false, why: `declared JSON, answered ${contentType}` };
+    const why = this.validate(`${operation.key} ${status}`, schema, body);
+    return why ? { undeclared: false, why } : null;
+  }
+
+  private validate(cacheKey: string, schema: JsonSchema, value: unknown): string | null {
     let validate = this.validators.get(cacheKey);
-    if (validate === undefined) {
+    if (!validate) {
       validate = this.ajv.compile(retarget(schema) as object);
       this.validators.set(cacheKey, validate);
     }
-    if (!validate || validate(body)) return null;
-    return this.ajv.errorsText(validate.errors);
+    return validate(value) ? null : this.ajv.errorsText(validate.errors);
   }
 }
 
