@@ -2,6 +2,7 @@ import type { ServiceContext } from "../core/context.ts";
 import { countActivePeople, currentTotpCode, seedUser } from "../modules/accounts/index.ts";
 import { seedDemoChallenges } from "../modules/challenges/index.ts";
 import { seedDemoEvents } from "../modules/events/index.ts";
+import { seedDemoFunding } from "../modules/funding/index.ts";
 import { seedDemoHackathon } from "../modules/hackathons/index.ts";
 import type { OrganisationKind } from "../modules/organisations/contract.ts";
 import {
@@ -403,5 +404,6 @@ export async function seedDemoData(
   await seedDemoEvents(ctx, organisationIds, userIds);
   await seedDemoHackathon(ctx, userIds);
   await seedDemoReferences(ctx, organisationIds, solutionIds, userIds);
+  await seedDemoFunding(ctx, organisationIds, adminId);
   return { seeded: true };
 }

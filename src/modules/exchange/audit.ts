@@ -9,6 +9,7 @@ export interface ImportAuditEvents extends Record<string, Record<string, unknown
     solutions: { created: number; updated: number; unchanged: number };
     challenges: { created: number; updated: number; unchanged: number };
     references?: { created: number; updated: number; unchanged: number };
+    fundingSources?: { created: number; updated: number; unchanged: number };
     affiliations: { created: number };
     sha256: string;
   };

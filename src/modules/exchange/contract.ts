@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CreateSolutionBody } from "../catalogue/contract.ts";
 import { ChallengeStatus, CreateChallengeBody } from "../challenges/contract.ts";
+import { boundsInOrder, FundingSourceFields } from "../funding/contract.ts";
 import { CountryCode, CreateOrganisationBody } from "../organisations/contract.ts";
 import { CreateReferenceBody } from "../references/contract.ts";
 
@@ -105,6 +106,20 @@ export const BundleReference = z
   });
 export type BundleReference = z.output<typeof BundleReference>;
 
+/**
+ * A funding source of the bundle: the fields of POST /api/v1/funding-sources, the funder (an
+ * organisation of kind funder) by ref. Platform importers only: funders publish their own calls.
+ */
+export const BundleFundingSource = z
+  .strictObject({
+    ...FundingSourceFields,
+    ref: RecordRef,
+    /** The funder organisation: a ref (this bundle or an earlier import), address or id. */
+    funder: RecordRef,
+  })
+  .superRefine(boundsInOrder);
+export type BundleFundingSource = z.output<typeof BundleFundingSource>;
+
 /** The top level; each record is checked on its own, so that every problem is reported. */
 export const BundleEnvelope = z.strictObject({
   format: z.literal(BUNDLE_FORMAT, { error: `must be "${BUNDLE_FORMAT}"` }),
@@ -112,6 +127,7 @@ export const BundleEnvelope = z.strictObject({
   solutions: z.array(z.unknown()).max(100_000, "has too many records").default([]),
   challenges: z.array(z.unknown()).max(20_000, "has too many records").default([]),
   references: z.array(z.unknown()).max(100_000, "has too many records").default([]),
+  fundingSources: z.array(z.unknown()).max(20_000, "has too many records").default([]),
 });
 
 export interface Bundle {
@@ -120,6 +136,7 @@ export interface Bundle {
   solutions: BundleSolution[];
   challenges: BundleChallenge[];
   references: BundleReference[];
+  fundingSources: BundleFundingSource[];
 }
 
 /** One problem (or warning) of an import: which record, where in it, what is wrong. */
@@ -128,7 +145,14 @@ export const ImportProblem = z
     /** A JSON path into the bundle ("solutions[3].trl"), or the CSV column ("trl"). */
     field: z.string(),
     message: z.string(),
-    record: z.enum(["file", "organisation", "solution", "challenge", "reference"]),
+    record: z.enum([
+      "file",
+      "organisation",
+      "solution",
+      "challenge",
+      "reference",
+      "funding_source",
+    ]),
     /** The record's ref, when it has one. */
     ref: z.string().nullable(),
     /** CSV files: the line the record starts on (the header is line 1). */
@@ -154,6 +178,7 @@ export const ImportReport = z
     solutions: Outcomes,
     challenges: Outcomes,
     references: Outcomes,
+    fundingSources: Outcomes,
     /** Memberships of clusters (and networks) made active. */
     affiliations: z.object({ created: z.number().int() }),
     /** Free-text capabilities that match no taxonomy code: left out, the rest imported. */
@@ -161,7 +186,7 @@ export const ImportReport = z
     /** Each record of the file: the id its ref names now, and what the import did to it. */
     records: z.array(
       z.object({
-        record: z.enum(["organisation", "solution", "challenge", "reference"]),
+        record: z.enum(["organisation", "solution", "challenge", "reference", "funding_source"]),
         ref: z.string(),
         id: z.string(),
         outcome: z.enum(["created", "updated", "unchanged"]),

@@ -8,7 +8,7 @@ import { csvColumnOf, readSolutionsCsv } from "./csv-solutions.ts";
  * checked: a JSON bundle (already parsed by the caller) or the text of a CSV of solutions.
  */
 
-export type RecordType = "organisation" | "solution" | "challenge" | "reference";
+export type RecordType = "organisation" | "solution" | "challenge" | "reference" | "funding_source";
 
 export interface SourceRecord {
   /** Position in the bundle's list (or among the CSV's rows). */
@@ -25,6 +25,7 @@ export interface ImportFile {
   solutions: SourceRecord[];
   challenges: SourceRecord[];
   references: SourceRecord[];
+  fundingSources: SourceRecord[];
   problems: ImportProblem[];
 }
 
@@ -33,6 +34,7 @@ const plural: Record<RecordType, string> = {
   solution: "solutions",
   challenge: "challenges",
   reference: "references",
+  funding_source: "fundingSources",
 };
 
 /** Where a problem is: "solutions[3].trl" in a bundle, the column and line in a CSV. */
@@ -88,6 +90,7 @@ export function readBundle(body: unknown, text: string): ImportFile {
     solutions: [],
     challenges: [],
     references: [],
+    fundingSources: [],
     problems: [],
   };
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
@@ -115,6 +118,7 @@ export function readBundle(body: unknown, text: string): ImportFile {
   file.solutions = records(envelope.data.solutions);
   file.challenges = records(envelope.data.challenges);
   file.references = records(envelope.data.references);
+  file.fundingSources = records(envelope.data.fundingSources);
   return file;
 }
 
@@ -143,6 +147,7 @@ export function readCsv(text: string): ImportFile {
     solutions: rows.map((row, index) => ({ index, line: row.line, raw: row.record })),
     challenges: [],
     references: [],
+    fundingSources: [],
     problems,
   };
 }

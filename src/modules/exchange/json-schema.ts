@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   BUNDLE_FORMAT,
   BundleChallenge,
+  BundleFundingSource,
   BundleOrganisation,
   BundleReference,
   BundleSolution,
@@ -22,11 +23,12 @@ export function importFormatJsonSchema(): Record<string, unknown> {
       solutions: z.array(BundleSolution).optional(),
       challenges: z.array(BundleChallenge).optional(),
       references: z.array(BundleReference).optional(),
+      fundingSources: z.array(BundleFundingSource).optional(),
     })
     .meta({
       title: "City Solutions Platform bundle",
       description:
-        "Organisations, solutions, challenges and references to import (POST /api/v1/import, csp import) or as exported (GET /api/v1/export). See docs/import-format.md.",
+        "Organisations, solutions, challenges, references and funding sources to import (POST /api/v1/import, csp import) or as exported (GET /api/v1/export). See docs/import-format.md.",
     });
   const generated = z.toJSONSchema(bundle, {
     target: "draft-2020-12",

@@ -5,6 +5,7 @@ import {
   challengeStates,
   type ImportedChallenge,
 } from "../challenges/index.ts";
+import { fundingSourceFunders } from "../funding/index.ts";
 import type { OrganisationKind } from "../organisations/contract.ts";
 import {
   canAffiliate,
@@ -16,6 +17,7 @@ import {
 } from "../organisations/index.ts";
 import {
   BundleChallenge,
+  BundleFundingSource,
   BundleOrganisation,
   BundleSolution,
   type ImportProblem,
@@ -28,6 +30,15 @@ import {
   type SourceRecord,
 } from "./import-file.ts";
 import { type PlannedReference, planReferences } from "./plan-references.ts";
+
+/** A funding source of the file, its funder resolved (a funder organisation). */
+export interface PlannedFundingSource {
+  ref: string;
+  existingId: string | null;
+  funder: OrganisationTarget;
+  record: BundleFundingSource;
+}
+
 import { type Importer, scopeOf } from "./policy.ts";
 import { idsOfRefs } from "./repository.ts";
 
@@ -74,6 +85,7 @@ export interface ImportPlan {
   solutions: PlannedSolution[];
   challenges: PlannedChallenge[];
   references: PlannedReference[];
+  fundingSources: PlannedFundingSource[];
   warnings: ImportProblem[];
 }
 
@@ -106,7 +118,11 @@ export async function planImport(
 
   // 1. Each record on its own, and refs unique per kind.
   const check = <
-    Schema extends typeof BundleOrganisation | typeof BundleSolution | typeof BundleChallenge,
+    Schema extends
+      | typeof BundleOrganisation
+      | typeof BundleSolution
+      | typeof BundleChallenge
+      | typeof BundleFundingSource,
   >(
     type: RecordType,
     schema: Schema,
@@ -475,6 +491,42 @@ export async function planImport(
       clusterMembers.has(target.id),
   });
 
+  // 7. Funding sources: platform importers only; the funder a funder organisation.
+  const plannedFundingSources: PlannedFundingSource[] = [];
+  const fundingSources = check("funding_source", BundleFundingSource, file.fundingSources);
+  const knownSources = await idsOfRefs(
+    db,
+    "funding_source",
+    scope,
+    fundingSources.map((entry) => entry.record.ref),
+  );
+  const sourceFunders = await fundingSourceFunders(db, [...knownSources.values()]);
+  for (const { source, record } of fundingSources) {
+    const say = (path: PropertyKey[], message: string) =>
+      problem("funding_source", source, record.ref, path, message);
+    if (importer.kind === "cluster") {
+      say([], "a cluster's admins import no funding sources; funders publish their own");
+      continue;
+    }
+    const funder = await resolve(record.funder);
+    if (funder?.kind !== "funder") {
+      say(["funder"], `${record.funder} is no funder organisation of this file or of the platform`);
+      continue;
+    }
+    const existingId = knownSources.get(record.ref) ?? null;
+    const currentFunder = existingId ? sourceFunders.get(existingId) : undefined;
+    if (existingId && !currentFunder) say(["ref"], "names a funding source that was deleted");
+    if (currentFunder && "id" in funder.target && currentFunder !== funder.target.id) {
+      say(["funder"], "cannot change: the source is another funder's");
+    }
+    plannedFundingSources.push({
+      ref: record.ref,
+      existingId: currentFunder ? existingId : null,
+      funder: funder.target,
+      record,
+    });
+  }
+
   return {
     problems,
     plan: {
@@ -482,6 +534,7 @@ export async function planImport(
       solutions: plannedSolutions,
       challenges: plannedChallenges,
       references: plannedReferences,
+      fundingSources: plannedFundingSources,
       warnings,
     },
   };

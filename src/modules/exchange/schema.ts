@@ -1,6 +1,12 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-export const recordKinds = ["organisation", "solution", "challenge", "reference"] as const;
+export const recordKinds = [
+  "organisation",
+  "solution",
+  "challenge",
+  "reference",
+  "funding_source",
+] as const;
 
 /**
  * Which record an importer's ref names: re-importing the same ref updates that record instead

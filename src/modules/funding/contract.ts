@@ -38,7 +38,8 @@ const Count = (most: number) =>
     .min(1, "must be at least 1")
     .max(most, `must be at most ${most}`);
 
-const SourceFields = {
+/** A source's own fields (the bundle names its funder by ref instead of `funderId`). */
+export const FundingSourceFields = {
   title: plainString().trim().min(3, "must name the source").max(200, "is too long"),
   programme: plainString().trim().min(2, "must name the programme").max(200, "is too long"),
   instrument: Instrument,
@@ -80,7 +81,7 @@ type Bounds = {
 const ordered = (low: number | string | null | undefined, high: typeof low) =>
   low === null || low === undefined || high === null || high === undefined || low <= high;
 
-function boundsInOrder(body: Bounds, issues: z.core.$RefinementCtx) {
+export function boundsInOrder(body: Bounds, issues: z.core.$RefinementCtx) {
   if (!ordered(body.minAmountMinor, body.maxAmountMinor)) {
     issues.addIssue({
       code: "custom",
@@ -105,18 +106,20 @@ function boundsInOrder(body: Bounds, issues: z.core.$RefinementCtx) {
 }
 
 export const CreateSourceBody = z
-  .strictObject({ funderId: Uuid, ...SourceFields })
+  .strictObject({ funderId: Uuid, ...FundingSourceFields })
   .superRefine(boundsInOrder);
 export type CreateSourceBody = z.input<typeof CreateSourceBody>;
 export type SourceContent = z.output<typeof CreateSourceBody>;
 
 const optionalFields = Object.fromEntries(
-  Object.entries(SourceFields).map(([name, schema]) => [
+  Object.entries(FundingSourceFields).map(([name, schema]) => [
     name,
     (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
   ]),
 ) as unknown as {
-  [K in keyof typeof SourceFields]: z.ZodOptional<z.ZodType<z.output<(typeof SourceFields)[K]>>>;
+  [K in keyof typeof FundingSourceFields]: z.ZodOptional<
+    z.ZodType<z.output<(typeof FundingSourceFields)[K]>>
+  >;
 };
 
 /** Every field optional; the funder never changes. */

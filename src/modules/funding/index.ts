@@ -18,6 +18,7 @@ import { fundingRoutes } from "./routes.ts";
 
 export { DEADLINE_REMINDER_JOB, REMINDER_DAYS } from "./commands/reminders.ts";
 export { CreateSourceBody as FundingSourceContent } from "./contract.ts";
+export { seedDemoFunding } from "./seed-demo-funding.ts";
 
 export function fundingModule(ctx: ServiceContext): ModuleManifest {
   return {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ServiceContext } from "../../../core/context.ts";
 import { importSolutions, refreshSolutionStatistics } from "../../catalogue/index.ts";
 import { importChallenges } from "../../challenges/index.ts";
+import { importFundingSource } from "../../funding/index.ts";
 import { importAffiliation, importOrganisation } from "../../organisations/index.ts";
 import { importReferenceRecord } from "../../references/index.ts";
 import { recordImportEvent } from "../audit.ts";
@@ -50,7 +51,8 @@ export async function importRecords(
     file.organisations.length +
     file.solutions.length +
     file.challenges.length +
-    file.references.length;
+    file.references.length +
+    file.fundingSources.length;
   const scope = scopeOf(importer);
   const actorId = importer.actorId;
   try {
@@ -76,6 +78,7 @@ export async function importRecords(
         solutions: noOutcomes(),
         challenges: noOutcomes(),
         references: noOutcomes(),
+        fundingSources: noOutcomes(),
         affiliations: { created: 0 },
         warnings: plan.warnings,
         records: [],
@@ -192,6 +195,21 @@ export async function importRecords(
           createdAt: now,
         });
       }
+      for (const planned of plan.fundingSources) {
+        const { ref, funder, ...content } = planned.record;
+        const result = await importFundingSource(scoped, actorId, {
+          existingId: planned.existingId,
+          content: { ...content, funderId: idOf(planned.funder) },
+        });
+        report.fundingSources[result.outcome] += 1;
+        report.records.push({
+          record: "funding_source",
+          ref,
+          id: result.id,
+          outcome: result.outcome,
+        });
+        refs.push({ kind: "funding_source", scope, ref, entityId: result.id, createdAt: now });
+      }
       progress({ phase: "written", done: total, total });
       await rememberRefs(tx, refs);
       const changed =
@@ -203,6 +221,8 @@ export async function importRecords(
         report.challenges.updated +
         report.references.created +
         report.references.updated +
+        report.fundingSources.created +
+        report.fundingSources.updated +
         report.affiliations.created;
       if (changed > 0) {
         await recordImportEvent(tx, ctx.clock, {
@@ -216,6 +236,7 @@ export async function importRecords(
             solutions: report.solutions,
             challenges: report.challenges,
             references: report.references,
+            fundingSources: report.fundingSources,
             affiliations: report.affiliations,
             sha256: file.sha256,
           },

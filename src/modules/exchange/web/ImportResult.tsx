@@ -76,6 +76,7 @@ const addressOf: Record<WrittenRecord["record"], (id: string) => string> = {
   solution: (id) => `/solutions/${id}`,
   challenge: (id) => `/challenges/${id}`,
   reference: (id) => `/references/${id}`,
+  funding_source: (id) => `/funding/sources/${id}`,
 };
 
 /** Shown at most: a large import links its first records; the catalogue has the rest. */
