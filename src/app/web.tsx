@@ -15,6 +15,8 @@ import { eventsCatalogue } from "../modules/events/web/locales.ts";
 import { eventsPages } from "../modules/events/web/routes.tsx";
 import { exchangeCatalogue } from "../modules/exchange/web/locales.ts";
 import { exchangePages } from "../modules/exchange/web/routes.tsx";
+import { fundingCatalogue } from "../modules/funding/web/locales.ts";
+import { fundingPages } from "../modules/funding/web/routes.tsx";
 import { hackathonsCatalogue } from "../modules/hackathons/web/locales.ts";
 import { hackathonsPages } from "../modules/hackathons/web/routes.tsx";
 import { insightsCatalogue } from "../modules/insights/web/locales.ts";
@@ -59,6 +61,7 @@ registerCatalogue("events", eventsCatalogue);
 registerCatalogue("references", referencesCatalogue);
 registerCatalogue("insights", insightsCatalogue);
 registerCatalogue("hackathons", hackathonsCatalogue);
+registerCatalogue("funding", fundingCatalogue);
 
 /**
  * The session ended or changed elsewhere (expired, signed out or in again in another tab): ask
@@ -107,6 +110,7 @@ const router = createBrowserRouter([
           ...referencesPages,
           ...insightsPages,
           ...hackathonsPages,
+          ...fundingPages,
           {
             path: "admin",
             lazy: async () => ({ Component: (await import("./web/AdminPage.tsx")).AdminPage }),

@@ -1,3 +1,4 @@
+import { FundingFinderSection } from "../../funding/web/FundingFinderSection.tsx";
 import "./consortia.css";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -265,6 +266,7 @@ function ConsortiumDetails({ consortium }: { consortium: Consortium }) {
           </ul>
         </section>
       )}
+      <FundingFinderSection consortiumId={consortium.id} />
       <section aria-labelledby="consortium-invitations" className="stack">
         <h2 id="consortium-invitations">{t("page.invitations")}</h2>
         {consortium.invitations.length === 0 ? (

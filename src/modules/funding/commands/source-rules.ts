@@ -8,7 +8,7 @@ export async function requireFunder(
   funderId: string,
 ): Promise<{ id: string; name: string }> {
   const organisation = await organisationExists(db, funderId);
-  if (!organisation || organisation?.kind !== "funder") {
+  if (organisation?.kind !== "funder") {
     throw fundingErrors.notAFunder(undefined, {
       errors: [{ field: "body.funderId", message: "must be a funder organisation" }],
     });
