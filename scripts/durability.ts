@@ -20,6 +20,7 @@ import pg from "pg";
 import { DEMO_PASSWORD } from "../src/app/demo.ts";
 import { openMigratedDatabase } from "../src/app/runtime.ts";
 import { cli, freePort } from "../src/app/test/cli-process.ts";
+import { generateSigningKeyPem } from "../src/core/audit/signing-key.ts";
 import { loadConfig } from "../src/core/config.ts";
 import { queryRows } from "../src/core/db/client.ts";
 
@@ -53,7 +54,12 @@ async function scratchDatabase(): Promise<{
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
-    env: { DATA_DIR: folder, DATABASE_URL: url.toString() },
+    // PostgreSQL outside demo mode needs a configured signing key; a throwaway one here.
+    env: {
+      DATA_DIR: folder,
+      DATABASE_URL: url.toString(),
+      AUDIT_SIGNING_KEY: generateSigningKeyPem(),
+    },
     drop: async () => {
       await admin.query(`drop database ${name} with (force)`);
       await admin.end();
