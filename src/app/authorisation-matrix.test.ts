@@ -89,6 +89,12 @@ describe("the authorisation matrix over the OpenAPI document", () => {
     operations = operationsOf(stage.document);
   }, 240_000);
   afterAll(async () => {
+    const perColumn = new Map<Column, number>();
+    for (const request of sent)
+      perColumn.set(request.column, (perColumn.get(request.column) ?? 0) + 1);
+    console.info(
+      `matrix: ${sent.length} requests, ${[...perColumn].map(([column, count]) => `${column} ${count}`).join(", ")}`,
+    );
     expect(stage.platform.serverErrors).toEqual([]);
     await stage?.platform.close();
   });
