@@ -1,0 +1,221 @@
+/**
+ * HTTP throughput of the real server (`csp serve` on PostgreSQL with the demo data) against a
+ * bare Fastify route measured in the same run as the baseline: requests/s, p50, p99, the ratio to
+ * the bare route and the server's resident memory; then a write with its audit event, and the
+ * audit chain verified after.
+ *
+ *   node bin/run-script.mjs bench/http.ts [--seconds 10] [--connections 50]
+ *
+ * A throwaway database is created on BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/postgres) and dropped. Figures only: nothing is asserted.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { DEMO_PASSWORD } from "../src/app/demo.ts";
+import { cli, freePort } from "../src/app/test/cli-process.ts";
+import { generateSigningKeyPem } from "../src/core/audit/signing-key.ts";
+
+const { values: options } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+  },
+});
+const seconds = Number(options.seconds);
+const connections = Number(options.connections);
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const name = `csp_bench_http_${randomBytes(4).toString("hex")}`;
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+await admin.query(`create database ${name}`);
+// PostgreSQL outside demo mode needs a configured signing key; a throwaway one here.
+const signingKey = generateSigningKeyPem();
+const databaseUrl = new URL(adminUrl);
+databaseUrl.pathname = `/${name}`;
+
+function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ["DATA_DIR", "DEMO", "PORT", "HOST", "PUBLIC_URL"]) delete env[key];
+  return {
+    ...env,
+    LOG_LEVEL: "warn",
+    DATABASE_URL: databaseUrl.toString(),
+    AUDIT_SIGNING_KEY: signingKey,
+    ...extra,
+  };
+}
+
+function run(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      env: environment(),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+async function waitHealthy(url: string, child: ChildProcess) {
+  for (let tries = 0; tries < 600 && child.exitCode === null; tries++) {
+    const ok = await fetch(url)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** The baseline: Fastify with one JSON route and nothing else, in its own process like the server. */
+const BARE_SERVER = `
+import Fastify from "fastify";
+const app = Fastify({ logger: false });
+app.get("/bare", async () => ({ hello: "world" }));
+await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
+`;
+
+/** Resident memory of a process now and at its peak, in MB (Linux). */
+function residentMemory(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(status.match(new RegExp(`${field}:\\s+(\\d+)`))?.[1] ?? 0);
+  return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
+}
+
+interface Figures {
+  label: string;
+  requests: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  rss: number;
+  peak: number;
+  load: string;
+}
+
+async function measure(
+  label: string,
+  url: string,
+  pid: number,
+  extra: Partial<autocannon.Options> = {},
+): Promise<Figures> {
+  const result = await autocannon({ url, connections, duration: seconds, ...extra });
+  const memory = residentMemory(pid);
+  return {
+    label,
+    requests: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    ...memory,
+    load: loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" "),
+  };
+}
+
+const seeded = await run(["seed", "--demo"]);
+if (seeded.code !== 0) throw new Error(`csp seed --demo failed:\n${seeded.output}`);
+
+const serverPort = await freePort();
+const serverUrl = `http://127.0.0.1:${serverPort}`;
+const server = spawn(process.execPath, [cli, "serve"], {
+  env: environment({ PORT: String(serverPort), HOST: "127.0.0.1", PUBLIC_URL: serverUrl }),
+  stdio: ["ignore", "inherit", "inherit"],
+});
+const barePort = await freePort();
+const bare = spawn(process.execPath, ["--input-type=module", "-e", BARE_SERVER], {
+  env: { ...process.env, PORT: String(barePort) },
+  cwd: process.cwd(),
+  stdio: ["ignore", "inherit", "inherit"],
+});
+
+try {
+  await waitHealthy(`${serverUrl}/healthz`, server);
+  await waitHealthy(`http://127.0.0.1:${barePort}/bare`, bare);
+
+  const challenges = (await (await fetch(`${serverUrl}/api/v1/challenges`)).json()) as {
+    challenges: Array<{ id: string }>;
+  };
+  const challengeId = challenges.challenges[0]!.id;
+
+  // A personal API token of a demo account for the writes (sign-in itself is rate-limited).
+  const signIn = await fetch(`${serverUrl}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "founder@demo.city-solutions.org", password: DEMO_PASSWORD }),
+  });
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0])
+    .join("; ");
+  const { csrfToken } = (await (
+    await fetch(`${serverUrl}/api/v1/session`, { headers: { cookie } })
+  ).json()) as { csrfToken: string };
+  const created = await fetch(`${serverUrl}/api/v1/me/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
+    body: JSON.stringify({ name: "http bench" }),
+  });
+  const { token } = (await created.json()) as { token: string };
+
+  const serverPid = server.pid!;
+  const rows: Figures[] = [];
+  rows.push(await measure("bare Fastify route", `http://127.0.0.1:${barePort}/bare`, bare.pid!));
+  rows.push(await measure("challenge list", `${serverUrl}/api/v1/challenges`, serverPid));
+  rows.push(
+    await measure("challenge page", `${serverUrl}/api/v1/challenges/${challengeId}`, serverPid),
+  );
+  rows.push(await measure("catalogue search", `${serverUrl}/api/v1/solutions?q=water`, serverPid));
+  rows.push(
+    await measure(
+      "create organisation (write + audit event)",
+      `${serverUrl}/api/v1/organisations`,
+      serverPid,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        // [<id>] is replaced per request, so every organisation gets its own name.
+        idReplacement: true,
+        body: JSON.stringify({ name: "Bench [<id>]", kind: "company", country: "DK" }),
+      },
+    ),
+  );
+
+  const verify = await run(["audit", "verify"]);
+  const baseline = rows[0]!.requests;
+  const table = [
+    `HTTP bench, PostgreSQL with demo data, ${connections} connections, ${seconds} s per endpoint, ${new Date().toISOString()}`,
+    "",
+    "| endpoint | req/s | p50 ms | p99 ms | × bare | errors | non-2xx | RSS MB (peak) | load avg |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ...rows.map(
+      (row) =>
+        `| ${row.label} | ${row.requests} | ${row.p50} | ${row.p99} | ${(row.requests / baseline).toFixed(3)} | ${row.errors} | ${row.non2xx} | ${row.rss} (${row.peak}) | ${row.load} |`,
+    ),
+    "",
+    `audit chain after the writes: ${verify.code === 0 ? verify.output.trim() : `FAILED (${verify.code}) ${verify.output.trim()}`}`,
+  ];
+  process.stdout.write(`${table.join("\n")}\n`);
+} finally {
+  server.kill("SIGTERM");
+  bare.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  await admin.query(`drop database ${name} with (force)`);
+  await admin.end();
+}
