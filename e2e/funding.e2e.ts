@@ -99,4 +99,32 @@ describe("funding finder", () => {
     expect(await page.getByRole("link", { name: "City climate solutions prize" }).count()).toBe(0);
     await expectAccessible(page, "deadline calendar, followed only");
   });
+  it("a funder publishes a source from the funding page, and it shows with its rules", async () => {
+    const funder = await openBrowser();
+    browsers.push(funder);
+    const { page } = funder;
+    await signIn(page, "funder@demo.city-solutions.org");
+    await page.goto(`${baseUrl()}/funding`);
+    const add = page.getByRole("button", { name: "Add a funding source" });
+    await expect.poll(() => add.count(), { timeout: 20_000 }).toBe(1);
+    await add.focus();
+    await page.keyboard.press("Enter");
+    const form = page.getByRole("region", { name: "Publish a funding source" });
+    const title = `Heat-resilient schoolyards ${Date.now().toString(36)}`;
+    await form.getByLabel("Title of the call").fill(title);
+    await form.getByLabel("Programme").fill("Urban Climate Awards");
+    await form.getByLabel("Instrument").selectOption({ label: "Prize" });
+    await form.getByLabel("Closes on").fill("2031-06-30");
+    await form.getByLabel("Minimum number of partners").fill("2");
+    await form.getByRole("checkbox", { name: "Cities" }).check();
+    await expectAccessible(page, "funding page with the source form");
+    await form.getByRole("button", { name: "Publish the source" }).click();
+    await page.waitForURL(/\/funding\/sources\/[0-9a-f-]{36}$/);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: title }).count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await page.getByText("At least 2 partners").count()).toBe(1);
+    expect(await page.getByText("Open to: city").count()).toBe(1);
+    await expectAccessible(page, "funding source page");
+  });
 });

@@ -1,10 +1,12 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
+import { Button } from "../../../ui/components/Button.tsx";
 import { PageHeader } from "../../../ui/components/PageHeader.tsx";
 import { ProblemAlert } from "../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../ui/components/Spinner.tsx";
 import { useSources } from "./funding-queries.ts";
+import { SourceForm } from "./SourceForm.tsx";
 import { SourceSummary } from "./SourceSummary.tsx";
 import "./funding.css";
 
@@ -16,6 +18,9 @@ export function FundingPage() {
   const [instrument, setInstrument] = useState("");
   const [openNow, setOpenNow] = useState(false);
   const sources = useSources({ instrument, openNow });
+  const [adding, setAdding] = useState(false);
+  const navigate = useNavigate();
+  const funders = sources.data?.canAddFor ?? [];
   return (
     <>
       <PageHeader
@@ -23,6 +28,22 @@ export function FundingPage() {
         lead={<p>{t("list.lead")}</p>}
         actions={<Link to="/funding/deadlines">{t("list.calendar")}</Link>}
       />
+      {funders.length > 0 && (
+        <section aria-labelledby="funding-add" className="stack">
+          <h2 id="funding-add">{t("form.addHeading")}</h2>
+          <div>
+            <Button variant="secondary" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+              {adding ? t("form.close") : t("form.add")}
+            </Button>
+          </div>
+          {adding && (
+            <SourceForm
+              funders={funders}
+              onDone={(saved) => void navigate(`/funding/sources/${saved.id}`)}
+            />
+          )}
+        </section>
+      )}
       <div className="funding-filters">
         <label htmlFor="funding-instrument">{t("filters.instrument")}</label>
         <select

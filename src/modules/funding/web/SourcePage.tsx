@@ -1,10 +1,13 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { isApiError } from "../../../ui/api/api-error.ts";
+import { Button } from "../../../ui/components/Button.tsx";
 import { PageHeader } from "../../../ui/components/PageHeader.tsx";
 import { ProblemAlert } from "../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../ui/components/Spinner.tsx";
 import { useSource } from "./funding-queries.ts";
+import { SourceForm } from "./SourceForm.tsx";
 import { SourceSummary } from "./SourceSummary.tsx";
 import "./funding.css";
 
@@ -13,6 +16,7 @@ export function SourcePage() {
   const { t } = useTranslation("funding");
   const { id = "" } = useParams();
   const source = useSource(id);
+  const [editing, setEditing] = useState(false);
   if (source.isPending) return <LoadingBlock />;
   if (source.isError) {
     const missing = isApiError(source.error) && [400, 404].includes(source.error.status);
@@ -59,6 +63,23 @@ export function SourcePage() {
       <div className="card">
         <SourceSummary source={data} headingLevel={2} />
       </div>
+      {data.abilities.edit && (
+        <section aria-labelledby="source-edit" className="stack">
+          <h2 id="source-edit">{t("form.editHeading")}</h2>
+          <div>
+            <Button
+              variant="secondary"
+              aria-expanded={editing}
+              onClick={() => setEditing(!editing)}
+            >
+              {editing ? t("form.close") : t("form.edit")}
+            </Button>
+          </div>
+          {editing && (
+            <SourceForm source={data} funders={[data.funder]} onDone={() => setEditing(false)} />
+          )}
+        </section>
+      )}
       <section aria-labelledby="source-rules" className="stack">
         <h2 id="source-rules">{t("rules.heading")}</h2>
         {rules.length ? (

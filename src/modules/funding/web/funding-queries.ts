@@ -63,3 +63,15 @@ export function useFollow() {
     onSuccess: () => client.invalidateQueries({ queryKey: fundingKey }),
   });
 }
+
+/** Publishes a source, or changes the one with `id`. */
+export function useSaveSource(id?: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) =>
+      id
+        ? api.patch<FundingSource>(`/api/v1/funding-sources/${id}`, body)
+        : api.post<FundingSource>("/api/v1/funding-sources", body),
+    onSuccess: () => client.invalidateQueries({ queryKey: fundingKey }),
+  });
+}
