@@ -204,85 +204,96 @@ async function missingAfterRestart(url: string, ids: string[]): Promise<string[]
 
 const started = Date.now();
 const database = await scratchDatabase();
-const seeded = await runCsp(["seed", "--demo"], environment(database.env));
-if (seeded.code !== 0) throw new Error(`csp seed --demo failed:\n${seeded.output}`);
+// Dropped even when a round fails, so no throwaway database is left behind.
+let server: Server | undefined;
+try {
+  const seeded = await runCsp(["seed", "--demo"], environment(database.env));
+  if (seeded.code !== 0) throw new Error(`csp seed --demo failed:\n${seeded.output}`);
 
-let server = await startServer(database.env);
-const token = await apiToken(server.url);
-const lostPerRound: number[] = [];
-let chainFailures = 0;
-let restarts = 0;
-let restartMs = 0;
-
-for (let round = 1; round <= rounds; round++) {
-  const stop = { dead: false };
-  const before = acknowledged.length;
-  const load = Promise.all(
-    Array.from({ length: writers }, (_, index) => writer(server.url, token, `w${index}`, stop)),
-  );
-  // A random moment: 0.3 s to 2.5 s into the load, so kills land mid-transaction and mid-commit.
-  await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 2_200));
-  stop.dead = true;
-  await killHard(server);
-  await load;
-  const restartAt = Date.now();
   server = await startServer(database.env);
-  restarts++;
-  restartMs += Date.now() - restartAt;
-  const missing = await missingAfterRestart(server.url, acknowledged);
-  lostPerRound.push(missing.length);
-  const verification = (await (await fetch(`${server.url}/api/v1/audit/verification`)).json()) as {
-    ok: boolean;
-    count: number;
-  };
-  if (!verification.ok) chainFailures++;
-  process.stdout.write(
-    `round ${round}: ${acknowledged.length - before} writes acknowledged, ${missing.length} of ${acknowledged.length} missing after restart, chain ${verification.ok ? "OK" : "BROKEN"} (${verification.count} events)\n`,
+  const token = await apiToken(server.url);
+  const lostPerRound: number[] = [];
+  let chainFailures = 0;
+  let restarts = 0;
+  let restartMs = 0;
+
+  for (let round = 1; round <= rounds; round++) {
+    const stop = { dead: false };
+    const before = acknowledged.length;
+    const running: Server = server;
+    const load = Promise.all(
+      Array.from({ length: writers }, (_, index) => writer(running.url, token, `w${index}`, stop)),
+    );
+    // A random moment: 0.3 s to 2.5 s into the load, so kills land mid-transaction and mid-commit.
+    await new Promise((resolve) => setTimeout(resolve, 300 + Math.random() * 2_200));
+    stop.dead = true;
+    await killHard(running);
+    await load;
+    const restartAt = Date.now();
+    server = await startServer(database.env);
+    restarts++;
+    restartMs += Date.now() - restartAt;
+    const missing = await missingAfterRestart(server.url, acknowledged);
+    lostPerRound.push(missing.length);
+    const verification = (await (
+      await fetch(`${server.url}/api/v1/audit/verification`)
+    ).json()) as {
+      ok: boolean;
+      count: number;
+    };
+    if (!verification.ok) chainFailures++;
+    process.stdout.write(
+      `round ${round}: ${acknowledged.length - before} writes acknowledged, ${missing.length} of ${acknowledged.length} missing after restart, chain ${verification.ok ? "OK" : "BROKEN"} (${verification.count} events)\n`,
+    );
+  }
+
+  // Stopped gracefully for the final checks: every acknowledged organisation has its audit event,
+  // and the CLI verifies the chain against the database itself.
+  const last: Server = server;
+  last.process.kill("SIGTERM");
+  await new Promise((resolve) => last.process.once("exit", resolve));
+  const config = loadConfig(environment(database.env));
+  const handle = await openMigratedDatabase(config);
+  const audited = new Set(
+    (
+      await queryRows<{ subject_id: string }>(
+        handle.db,
+        sql`select subject_id from audit_events where action = 'organisation.created'`,
+      )
+    ).map((row) => row.subject_id),
   );
+  const stored = new Set(
+    (await queryRows<{ id: string }>(handle.db, sql`select id from organisations`)).map(
+      (row) => row.id,
+    ),
+  );
+  await handle.close();
+  const lost = acknowledged.filter((id) => !stored.has(id)).length;
+  const unaudited = acknowledged.filter((id) => !audited.has(id)).length;
+  const verify = await runCsp(["audit", "verify"], environment(database.env));
+
+  const chainOk = chainFailures === 0 && verify.code === 0;
+  process.stdout.write(
+    [
+      "",
+      `engine                  ${engine}`,
+      `rounds (SIGKILL)        ${rounds}`,
+      `writers                 ${writers}`,
+      `writes attempted        ${attempted}`,
+      `writes acknowledged     ${acknowledged.length}`,
+      `writes found            ${acknowledged.length - lost}`,
+      `lost                    ${lost}   (missing right after a restart, summed over rounds: ${lostPerRound.reduce((a, b) => a + b, 0)})`,
+      `without audit event     ${unaudited}`,
+      `unacknowledged          ${refusedOrFailed}   (cut by the kill; may or may not be stored)`,
+      `audit chain             ${chainOk ? "OK" : "BROKEN"} (${verify.output.trim()})`,
+      `mean restart to healthy ${Math.round(restartMs / Math.max(restarts, 1))} ms`,
+      `duration                ${Math.round((Date.now() - started) / 1000)} s`,
+      "",
+    ].join("\n"),
+  );
+  process.exitCode = lost === 0 && unaudited === 0 && chainOk ? 0 : 1;
+} finally {
+  if (server && server.process.exitCode === null && server.process.signalCode === null)
+    server.process.kill("SIGKILL");
+  await database.drop();
 }
-
-// Stopped gracefully for the final checks: every acknowledged organisation has its audit event,
-// and the CLI verifies the chain against the database itself.
-server.process.kill("SIGTERM");
-await new Promise((resolve) => server.process.once("exit", resolve));
-const config = loadConfig(environment(database.env));
-const handle = await openMigratedDatabase(config);
-const audited = new Set(
-  (
-    await queryRows<{ subject_id: string }>(
-      handle.db,
-      sql`select subject_id from audit_events where action = 'organisation.created'`,
-    )
-  ).map((row) => row.subject_id),
-);
-const stored = new Set(
-  (await queryRows<{ id: string }>(handle.db, sql`select id from organisations`)).map(
-    (row) => row.id,
-  ),
-);
-await handle.close();
-const lost = acknowledged.filter((id) => !stored.has(id)).length;
-const unaudited = acknowledged.filter((id) => !audited.has(id)).length;
-const verify = await runCsp(["audit", "verify"], environment(database.env));
-await database.drop();
-
-const chainOk = chainFailures === 0 && verify.code === 0;
-process.stdout.write(
-  [
-    "",
-    `engine                  ${engine}`,
-    `rounds (SIGKILL)        ${rounds}`,
-    `writers                 ${writers}`,
-    `writes attempted        ${attempted}`,
-    `writes acknowledged     ${acknowledged.length}`,
-    `writes found            ${acknowledged.length - lost}`,
-    `lost                    ${lost}   (missing right after a restart, summed over rounds: ${lostPerRound.reduce((a, b) => a + b, 0)})`,
-    `without audit event     ${unaudited}`,
-    `unacknowledged          ${refusedOrFailed}   (cut by the kill; may or may not be stored)`,
-    `audit chain             ${chainOk ? "OK" : "BROKEN"} (${verify.output.trim()})`,
-    `mean restart to healthy ${Math.round(restartMs / Math.max(restarts, 1))} ms`,
-    `duration                ${Math.round((Date.now() - started) / 1000)} s`,
-    "",
-  ].join("\n"),
-);
-process.exit(lost === 0 && unaudited === 0 && chainOk ? 0 : 1);
