@@ -127,4 +127,37 @@ describe("funding finder", () => {
     expect(await page.getByText("Open to: city").count()).toBe(1);
     await expectAccessible(page, "funding source page");
   });
+  it("the city records a co-funding on its challenge, and the OCDS release names the funder", async () => {
+    const city = await openBrowser();
+    browsers.push(city);
+    const { page } = city;
+    await signIn(page, "city@demo.city-solutions.org");
+    await page.goto(`${baseUrl()}/challenges`);
+    await page.getByRole("link", { name: "Cloudburst management for Østerbro" }).first().click();
+    await page.waitForURL(/\/challenges\/[0-9a-f-]{36}/);
+    const challengeId = /\/challenges\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const section = page.getByRole("region", { name: "Co-funding" });
+    await expect.poll(() => section.count(), { timeout: 20_000 }).toBe(1);
+    await section.getByLabel("Funding source").selectOption({
+      label: "Green urban infrastructure framework loan (Green Cities Investment Bank)",
+    });
+    await section.getByLabel("Amount").fill("250000");
+    await expectAccessible(page, "challenge overview with the co-funding form");
+    await section.getByRole("button", { name: "Record the co-funding" }).click();
+    await expect
+      .poll(
+        () =>
+          section.getByRole("link", { name: "Green urban infrastructure framework loan" }).count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    const release = (await (
+      await fetch(`${baseUrl()}/api/v1/challenges/${challengeId}/ocds`)
+    ).json()) as {
+      releases: Array<{ parties: Array<{ name: string; roles: string[] }> }>;
+    };
+    expect(release.releases[0]!.parties).toContainEqual(
+      expect.objectContaining({ name: "Green Cities Investment Bank", roles: ["funder"] }),
+    );
+  });
 });

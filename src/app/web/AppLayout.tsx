@@ -37,6 +37,7 @@ export function AppLayout() {
             { to: "/solutions", label: t("catalogue:nav") },
             { to: "/organisations", label: t("nav.organisations") },
             { to: "/events", label: t("events:nav") },
+            { to: "/funding", label: t("funding:nav") },
             { to: "/insights", label: t("insights:nav") },
             ...(demo ? [{ to: "/dev/mail", label: t("nav.mailbox") }] : []),
           ]}

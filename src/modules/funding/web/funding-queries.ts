@@ -1,6 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, apiRequest } from "../../../ui/api/api-client.ts";
-import type { DeadlineCalendar, FinderResult, FundingSource, SourceList } from "../contract.ts";
+import type {
+  CoFundingList,
+  DeadlineCalendar,
+  FinderResult,
+  FundingSource,
+  SourceList,
+} from "../contract.ts";
 
 const fundingKey = ["funding"] as const;
 
@@ -72,6 +78,30 @@ export function useSaveSource(id?: string) {
       id
         ? api.patch<FundingSource>(`/api/v1/funding-sources/${id}`, body)
         : api.post<FundingSource>("/api/v1/funding-sources", body),
+    onSuccess: () => client.invalidateQueries({ queryKey: fundingKey }),
+  });
+}
+
+export function useCoFunding(challengeId: string) {
+  return useQuery({
+    queryKey: [...fundingKey, "co-funding", challengeId],
+    queryFn: ({ signal }) =>
+      api.get<CoFundingList>(`/api/v1/challenges/${challengeId}/co-funding`, undefined, signal),
+  });
+}
+
+/** Records (or changes) a co-funding of the challenge, or removes one. */
+export function useSetCoFunding(challengeId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (
+      change: { sourceId: string; amountMinor: number; currency: string } | { remove: string },
+    ) =>
+      "remove" in change
+        ? api.delete<CoFundingList>(`/api/v1/challenges/${challengeId}/co-funding/${change.remove}`)
+        : apiRequest<CoFundingList>("PUT", `/api/v1/challenges/${challengeId}/co-funding`, {
+            json: change,
+          }),
     onSuccess: () => client.invalidateQueries({ queryKey: fundingKey }),
   });
 }

@@ -4,6 +4,7 @@ import { DataTable } from "../../../../ui/components/DataTable.tsx";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
 import { useCapabilityLabels } from "../../../catalogue/web/form/CapabilityField.tsx";
 import { EventOutcomesSection } from "../../../events/web/EventOutcomesSection.tsx";
+import { CoFundingSection } from "../../../funding/web/CoFundingSection.tsx";
 import { FundingFinderSection } from "../../../funding/web/FundingFinderSection.tsx";
 import { SimilarChallengesSection } from "../../../matchmaking/web/AcrossSections.tsx";
 import type { Challenge, Timeline } from "../../contract.ts";
@@ -104,6 +105,7 @@ export function OverviewTab({ challenge }: { challenge: Challenge }) {
           </section>
         )}
         {challenge.status !== "draft" && <EventOutcomesSection challengeId={challenge.id} />}
+        {challenge.status !== "draft" && <CoFundingSection challengeId={challenge.id} />}
         {challenge.status !== "draft" && <FundingFinderSection challengeId={challenge.id} />}
         {challenge.status !== "draft" && <SimilarChallengesSection challengeId={challenge.id} />}
       </div>
