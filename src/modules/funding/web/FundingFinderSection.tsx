@@ -45,7 +45,9 @@ function MatchCard({ match }: { match: FinderMatch }) {
  * The funding finder on a challenge's or a consortium's page: each source with every rule
  * checked against who would apply, filtered and sorted as the reader chooses.
  */
-export function FundingFinderSection(props: { challengeId: string } | { consortiumId: string }) {
+export function FundingFinderSection(
+  props: { challengeId: string } | { consortiumId: string } | { organisationId: string },
+) {
   const { t } = useTranslation("funding");
   const id = useId();
   const [filters, setFilters] = useState<FinderFilters>({
@@ -57,7 +59,13 @@ export function FundingFinderSection(props: { challengeId: string } | { consorti
   return (
     <section aria-labelledby={`${id}-heading`} className="stack">
       <h2 id={`${id}-heading`}>{t("finder.heading")}</h2>
-      <p>{"consortiumId" in props ? t("finder.leadConsortium") : t("finder.leadChallenge")}</p>
+      <p>
+        {"consortiumId" in props
+          ? t("finder.leadConsortium")
+          : "challengeId" in props
+            ? t("finder.leadChallenge")
+            : t("finder.leadOrganisation")}
+      </p>
       <div className="funding-filters">
         <label htmlFor={`${id}-instrument`}>{t("filters.instrument")}</label>
         <select

@@ -18,7 +18,7 @@ export interface FinderFilters {
 
 /** The finder for a challenge or a consortium, with the chosen filters. */
 export function useFinder(
-  applicant: { challengeId: string } | { consortiumId: string },
+  applicant: { challengeId: string } | { consortiumId: string } | { organisationId: string },
   filters: FinderFilters,
 ) {
   const query: Record<string, string> = { ...applicant, sort: filters.sort };

@@ -9,6 +9,7 @@ import { LoadingBlock } from "../../../../ui/components/Spinner.tsx";
 import { useFormatting } from "../../../../ui/i18n/formatting.ts";
 import { ProviderSolutionsSection } from "../../../catalogue/web/provider/ProviderSolutionsSection.tsx";
 import { CityChallengesSection } from "../../../challenges/web/city/CityChallengesSection.tsx";
+import { FundingFinderSection } from "../../../funding/web/FundingFinderSection.tsx";
 import { OrganisationReferencesSection } from "../../../references/web/OrganisationReferencesSection.tsx";
 import type { Organisation, OrganisationSummary } from "../../contract.ts";
 import { OrganisationLogo } from "../OrganisationLogo.tsx";
@@ -127,6 +128,9 @@ function OrganisationProfile({ organisation }: { organisation: Organisation }) {
           )}
           {["company", "research", "cluster"].includes(organisation.kind) && (
             <OrganisationReferencesSection organisationId={organisation.id} kind="provider" />
+          )}
+          {organisation.kind !== "funder" && (
+            <FundingFinderSection organisationId={organisation.id} />
           )}
         </div>
         <aside className="stack" aria-label={t("profile.factsLabel")}>
