@@ -118,6 +118,8 @@ describe("the authorisation matrix over the OpenAPI document", () => {
       providerId: await stage.organisationOf(owner),
       clusterId: await stage.organisationOf(owner),
       parentId: await stage.organisationOf(owner),
+      funderId: await stage.organisationOf(owner),
+      sourceId: stage.ids.get("funding-source"),
       hostOrganisationIds: [await stage.organisationOf(owner)],
       userId: stage.ids.get("user"),
     };

@@ -85,14 +85,18 @@ export async function demoStage(): Promise<DemoStage> {
       platform,
       `select id from users where email = '${demoAccounts.find((account) => account.key === key)!.email}'`,
     );
-  const organisationOf = async (key: DemoOwner) => {
-    const organisationKey = demoAccounts.find((account) => account.key === key)!.organisation!;
-    const name = demoOrganisations.find((organisation) => organisation.key === organisationKey)!;
-    return first(
-      platform,
-      `select id from organisations where name = '${name.name.replaceAll("'", "''")}'`,
+  // Looked up once, before any test renames an organisation.
+  const organisationIds = new Map<string, string>();
+  for (const organisation of demoOrganisations)
+    organisationIds.set(
+      organisation.key,
+      await first(
+        platform,
+        `select id from organisations where name = '${organisation.name.replaceAll("'", "''")}'`,
+      ),
     );
-  };
+  const organisationOf = async (key: DemoOwner) =>
+    organisationIds.get(demoAccounts.find((account) => account.key === key)!.organisation!)!;
 
   const ids = new Map<string, string>();
   const comment = await rows<{ id: string; idea_id: string; challenge_id: string }>(
@@ -158,6 +162,13 @@ export async function demoStage(): Promise<DemoStage> {
   );
   ids.set("judge", await first(platform, "select user_id as id from hackathon_judges"));
   ids.set("city-organisation", await organisationOf("city"));
+  ids.set(
+    "funding-source",
+    await first(
+      platform,
+      `select id from funding_sources where funder_id = '${await organisationOf("funder")}' limit 1`,
+    ),
+  );
   ids.set("sector", "water");
   ids.set("phase", "1");
 
