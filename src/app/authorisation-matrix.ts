@@ -233,6 +233,8 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "DELETE /api/v1/me/saved-searches/{id}": { access: "signed-in" },
   "GET /api/v1/me/notifications": { access: "signed-in" },
   "GET /api/v1/me/notifications/unread-count": { access: "signed-in" },
+  // Without Accept: text/event-stream it answers 406 at once (the matrix never holds a stream).
+  "GET /api/v1/me/notifications/stream": { access: "signed-in" },
   "POST /api/v1/me/notifications/read": { access: "signed-in" },
   "GET /api/v1/me/notification-preferences": { access: "signed-in" },
   "PUT /api/v1/me/notification-preferences": { access: "signed-in" },

@@ -110,7 +110,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     organisationsModule(ctx),
     catalogueModule(ctx),
     challengesModule(ctx),
-    notificationsModule(ctx),
+    notificationsModule(ctx, { listen: database.listen }),
     exchangeModule(ctx),
     matchmakingModule(ctx),
     consortiaModule(ctx),

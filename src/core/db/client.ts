@@ -33,7 +33,17 @@ export interface DatabaseHandle {
   pglite?: PGlite;
   /** The pool, for LISTEN/NOTIFY and advisory locks that need one connection. */
   pool?: pg.Pool;
+  /**
+   * Calls `handler` with the payload of every NOTIFY on `channel` (from any connection, any app
+   * process on the same database), from this call until the returned function is called.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
 }
+
+const channelName = (channel: string) => {
+  if (!/^[a-z_]{1,60}$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  return channel;
+};
 
 export const migrationsFolder = fileURLToPath(new URL("../../../migrations", import.meta.url));
 
@@ -82,6 +92,9 @@ export async function openPglite(options: OpenPgliteOptions = {}): Promise<Datab
     async migrate() {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
+    listen(channel, handler) {
+      return client.listen(channelName(channel), handler);
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -111,10 +124,12 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
   pool.on("error", (error) => options.onIdleError?.(error));
   const db = drizzleNodePg(pool) as unknown as Db;
   let closed = false;
+  const listener = new PostgresListener(options.url, options.onIdleError);
   return {
     db,
     engine: "postgres",
     pool,
+    listen: (channel, handler) => listener.listen(channelName(channel), handler),
     async ping() {
       await pool.query("select 1");
     },
@@ -134,9 +149,93 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     async close() {
       if (closed) return;
       closed = true;
+      await listener.close();
       await pool.end();
     },
   };
+}
+
+/**
+ * One connection per app process that LISTENs on behalf of every subscriber (a pooled one would
+ * be recycled). When the server goes away it reconnects every second and listens again; what
+ * was notified in between is lost, so subscribers treat a notification as a hint to re-read.
+ */
+class PostgresListener {
+  private client: pg.Client | null = null;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private closed = false;
+  private retry: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly url: string,
+    private readonly onError?: (error: Error) => void,
+  ) {}
+
+  async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+    const handlers = this.handlers.get(channel) ?? new Set();
+    const first = handlers.size === 0;
+    handlers.add(handler);
+    this.handlers.set(channel, handlers);
+    const client = await this.connected();
+    if (first) await client.query(`listen ${channel}`);
+    return async () => {
+      handlers.delete(handler);
+      if (handlers.size === 0 && this.client && !this.closed) {
+        this.handlers.delete(channel);
+        await this.client.query(`unlisten ${channel}`).catch(() => {});
+      }
+    };
+  }
+
+  private connected(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.url });
+      client.on("notification", (message) => {
+        for (const handler of this.handlers.get(message.channel) ?? []) {
+          handler(message.payload ?? "");
+        }
+      });
+      client.on("error", (error) => {
+        this.onError?.(error);
+        this.lost(client);
+      });
+      client.on("end", () => this.lost(client));
+      try {
+        await client.connect();
+        for (const channel of this.handlers.keys()) await client.query(`listen ${channel}`);
+      } finally {
+        this.connecting = null;
+      }
+      this.client = client;
+      return client;
+    })();
+    return this.connecting;
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = null;
+    this.reconnectSoon();
+  }
+
+  private reconnectSoon(): void {
+    if (this.closed || this.handlers.size === 0 || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.connected().catch(() => this.reconnectSoon());
+    }, 1_000);
+    this.retry.unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
 }
 
 export interface DatabaseSettings {

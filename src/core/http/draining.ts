@@ -36,7 +36,7 @@ export function enableDraining(app: FastifyInstance): void {
         headers: { "retry-after": "5" },
       });
     }
-    inFlight.add(request);
+    if (request.routeOptions.config?.stream !== true) inFlight.add(request);
   });
   app.addHook("onResponse", async (request) => finished(request));
   app.addHook("onRequestAbort", async (request) => finished(request));

@@ -26,6 +26,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Set false on routes that cookie writes may reach without a CSRF token (sign-in). */
     csrf?: boolean;
+    /** A long-lived response (server-sent events): draining does not wait for it. */
+    stream?: boolean;
   }
 }
 
@@ -77,6 +79,9 @@ export async function createHttpKernel(options: KernelOptions) {
         : {}),
     },
     bodyLimit: options.bodyLimitBytes,
+    // Closing cuts every connection left: requests in flight were let finish before (drain),
+    // and long-lived streams and idle keep-alive connections must not hold the process open.
+    forceCloseConnections: true,
     trustProxy: options.trustProxy,
     // Unknown query keys and route parameters are rejected by zod's strict objects.
     routerOptions: { maxParamLength: 200 },

@@ -9,16 +9,25 @@ import type { ModuleManifest } from "../../core/module.ts";
 import { notifyRecipients } from "./commands/notify.ts";
 import { sendDueDigests } from "./commands/send-digests.ts";
 import type { NotificationKind } from "./contract.ts";
+import { type Listen, UnreadCountFeed } from "./live-counts.ts";
 import { notificationsRoutes } from "./routes.ts";
 
 export type { NotificationKind } from "./contract.ts";
 export { sendDueDigests };
 
-export function notificationsModule(ctx: ServiceContext): ModuleManifest {
+export function notificationsModule(
+  ctx: ServiceContext,
+  options: { listen?: Listen } = {},
+): ModuleManifest {
+  // Live counts need the database's LISTEN (the app's database handle); without it, pages poll.
+  const feed = options.listen ? new UnreadCountFeed(ctx.db, options.listen) : null;
   return {
     name: "notifications",
     routes: async (app) => {
-      await app.register(notificationsRoutes, { ctx });
+      await app.register(notificationsRoutes, { ctx, feed });
+      app.addHook("onClose", async () => {
+        await feed?.close();
+      });
     },
     // Every app process runs housekeeping; sendDueDigests is safe to run concurrently.
     housekeeping: async () => {

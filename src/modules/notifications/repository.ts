@@ -226,3 +226,20 @@ export async function markDigested(
     .set({ lastSentAt: now })
     .where(and(eq(digestDeliveries.userId, userId), eq(digestDeliveries.cadence, cadence)));
 }
+
+/** The channel new notifications are announced on (payload: the recipient's user id). */
+export const NOTIFICATIONS_CHANNEL = "csp_notifications";
+
+/**
+ * Tells every app process that these people have new notifications. NOTIFY is delivered when
+ * the caller's transaction commits (never for one rolled back), on both engines.
+ */
+export async function announceNotifications(tx: Db, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await tx.execute(
+    sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, recipient) from unnest(${sql`array[${sql.join(
+      userIds.map((userId) => sql`${userId}`),
+      sql`, `,
+    )}]::text[]`}) as recipient`,
+  );
+}

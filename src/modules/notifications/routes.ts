@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { problemResponses } from "../../core/http/contract.ts";
-import { commonErrors } from "../../core/http/problem.ts";
+import { ProblemSchema, problemResponses } from "../../core/http/contract.ts";
+import { AppError, commonErrors } from "../../core/http/problem.ts";
 import {
   changeDeliveryPreferences,
   deliveryPreferencesOf,
@@ -18,6 +18,7 @@ import {
   SampleNotificationBody,
   UnreadCount,
 } from "./contract.ts";
+import type { UnreadCountFeed } from "./live-counts.ts";
 import { decodeCursor, encodeCursor, presentNotification } from "./presenters.ts";
 import { countUnreadOf, listNotificationsOf } from "./repository.ts";
 
@@ -27,10 +28,10 @@ const tags = ["notifications"];
  * The signed-in person's own notifications and delivery choices. Every query is scoped to the
  * caller, so nobody can read or mark anyone else's: there is no route that takes a person.
  */
-export const notificationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
-  app,
-  { ctx },
-) => {
+export const notificationsRoutes: FastifyPluginAsyncZod<{
+  ctx: ServiceContext;
+  feed: UnreadCountFeed | null;
+}> = async (app, { ctx, feed }) => {
   app.get(
     "/api/v1/me/notifications",
     {
@@ -75,6 +76,57 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     async (request) => {
       const actor = requireUser(request.actor);
       return { unreadCount: await countUnreadOf(ctx.db, actor.userId) };
+    },
+  );
+
+  app.get(
+    "/api/v1/me/notifications/stream",
+    {
+      // A stream lasts as long as the page: graceful shutdown does not wait for it.
+      config: { stream: true },
+      schema: {
+        tags,
+        summary: "Your unread count, live (server-sent events; ask with Accept: text/event-stream)",
+        description:
+          "Sends `event: unread` with `{ unreadCount }` at once and whenever it changes because a notification was made for you, by any app process. Browsers use EventSource; it reconnects by itself.",
+        response: { 406: ProblemSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireUser(request.actor);
+      if (!String(request.headers.accept ?? "").includes("text/event-stream")) {
+        throw new AppError({
+          status: 406,
+          code: "event_stream_only",
+          title: "This address sends server-sent events only",
+          detail:
+            "Ask with Accept: text/event-stream, or read /api/v1/me/notifications/unread-count.",
+        });
+      }
+      if (!feed) throw commonErrors.notFound();
+      const send = (unreadCount: number) =>
+        stream.write(`event: unread\ndata: ${JSON.stringify({ unreadCount })}\n\n`);
+      const unreadCount = await countUnreadOf(ctx.db, actor.userId);
+      reply.hijack();
+      const stream = reply.raw;
+      stream.writeHead(200, {
+        ...(reply.getHeaders() as Record<string, string>),
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        "x-accel-buffering": "no",
+      });
+      stream.write("retry: 5000\n\n");
+      send(unreadCount);
+      const unsubscribe = await feed.subscribe(actor.userId, send);
+      const heartbeat = setInterval(() => stream.write(": still here\n\n"), 25_000);
+      heartbeat.unref();
+      // The connection's close (the response's own fires early on a hijacked reply): the page
+      // went away, or the app cut the stream.
+      // Closing the app cuts it too (the kernel force-closes connections once drained).
+      request.raw.socket.once("close", () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
     },
   );
 

@@ -4,7 +4,7 @@ import { queueMail } from "../../../core/mail/mailer.ts";
 import { findPeople } from "../../accounts/index.ts";
 import { defaultDelivery, type NotificationKind } from "../contract.ts";
 import { immediateMail } from "../mail.ts";
-import { chosenDeliveries, insertNotifications } from "../repository.ts";
+import { announceNotifications, chosenDeliveries, insertNotifications } from "../repository.ts";
 
 export interface NotifyInput {
   recipients: string[];
@@ -50,6 +50,8 @@ export async function notifyRecipients(
       emailedAt: mailed.has(userId) ? now : null,
     })),
   );
+  // Open pages of these people, on any app process, update their unread count at commit.
+  await announceNotifications(tx, recipients);
   for (const userId of mailed) {
     const person = people.get(userId)!;
     await queueMail(tx, ctx.clock, immediateMail(person, input, ctx.publicUrl));

@@ -1,15 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
-import { useSignedIn, useUnreadCount } from "./notification-queries.ts";
+import { useLiveUnreadCount, useSignedIn, useUnreadCount } from "./notification-queries.ts";
 
 /**
  * The header's bell: a link to the notification page whose accessible name says how many are
- * unread ("3 unread notifications"); the count is polled every 30 seconds while signed in.
+ * unread ("3 unread notifications"); the count arrives live while signed in, and is polled
+ * every 30 seconds as well.
  */
 export function NotificationBell() {
   const { t } = useTranslation("notifications");
   const { signedIn } = useSignedIn();
   const unread = useUnreadCount(signedIn);
+  useLiveUnreadCount(signedIn);
   if (!signedIn) return null;
   const count = unread.data?.unreadCount ?? 0;
   return (

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { api, apiRequest, setAntiForgeryToken } from "../../../ui/api/api-client.ts";
 import type { SessionState } from "../../accounts/contract.ts";
 import type {
@@ -37,6 +38,33 @@ export function useUnreadCount(enabled: boolean) {
     refetchInterval: UNREAD_POLL_MS,
     staleTime: 0,
   });
+}
+
+/**
+ * While signed in, the unread count arrives live (server-sent events) the moment a notification
+ * is made, from whichever server made it; the 30-second poll stays as the fallback.
+ */
+export function useLiveUnreadCount(enabled: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === "undefined") return;
+    const source = new EventSource("/api/v1/me/notifications/stream");
+    source.addEventListener("unread", (event) => {
+      const { unreadCount } = JSON.parse((event as MessageEvent<string>).data) as {
+        unreadCount: number;
+      };
+      const known = queryClient.getQueryData<{ unreadCount: number }>([
+        ...notificationsKey,
+        "unread-count",
+      ]);
+      queryClient.setQueryData([...notificationsKey, "unread-count"], { unreadCount });
+      // A new notification: the list pages are out of date too.
+      if (known && unreadCount > known.unreadCount) {
+        void queryClient.invalidateQueries({ queryKey: [...notificationsKey, "list"] });
+      }
+    });
+    return () => source.close();
+  }, [enabled, queryClient]);
 }
 
 export function useNotificationPages(enabled: boolean) {
