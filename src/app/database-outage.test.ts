@@ -1,13 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSigningKeyPem, signerFromPrivateKey } from "../core/audit/signing-key.ts";
 import { ManualClock } from "../core/clock.ts";
 import { loadConfig } from "../core/config.ts";
 import { type DatabaseHandle, openPostgres } from "../core/db/client.ts";
-import { testEngine } from "../core/testing/database.ts";
-import { testDatabasePrefix } from "../core/testing/global-setup.ts";
+import { createScratchPostgresDatabase, testEngine } from "../core/testing/database.ts";
 import { TestClient } from "../core/testing/http-client.ts";
 import { createPlatform, type Platform } from "./server.ts";
 import { CapturingMailer } from "./testing.ts";
@@ -62,25 +59,16 @@ describe.skipIf(!postgres)("PostgreSQL outage", () => {
   let relay: CuttableRelay;
   let database: DatabaseHandle;
   let platform: Platform;
-  let adminUrl: string;
-  let name: string;
+  let scratch: Awaited<ReturnType<typeof createScratchPostgresDatabase>>;
 
   beforeAll(async () => {
-    const templateUrl = new URL(inject("postgresTemplateUrl"));
-    const templateName = templateUrl.pathname.slice(1);
-    name = `${testDatabasePrefix(templateName)}${randomBytes(6).toString("hex")}`;
-    adminUrl = templateUrl.toString().replace(`/${templateName}`, "/postgres");
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${templateName}`);
-    await admin.end();
-
-    relay = new CuttableRelay(templateUrl.hostname, Number(templateUrl.port || 5432));
+    scratch = await createScratchPostgresDatabase();
+    const target = new URL(scratch.url);
+    relay = new CuttableRelay(target.hostname, Number(target.port || 5432));
     await relay.open();
-    const viaRelay = new URL(templateUrl);
+    const viaRelay = new URL(target);
     viaRelay.hostname = "127.0.0.1";
     viaRelay.port = String(relay.port);
-    viaRelay.pathname = `/${name}`;
     // The app's own settings: a dropped idle connection is only logged.
     database = await openPostgres({ url: viaRelay.toString(), onIdleError: () => {} });
     platform = await createPlatform({
@@ -98,10 +86,7 @@ describe.skipIf(!postgres)("PostgreSQL outage", () => {
     await relay?.cut();
     await platform?.app.close();
     await database?.close().catch(() => {});
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await scratch?.drop();
   });
 
   it("answers 503 with Retry-After while the database is unreachable and recovers within 5 s of its return", async () => {

@@ -1,13 +1,11 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSigningKeyPem, signerFromPrivateKey } from "../core/audit/signing-key.ts";
 import { systemClock } from "../core/clock.ts";
 import { loadConfig } from "../core/config.ts";
 import { type DatabaseHandle, openPostgres } from "../core/db/client.ts";
 import { drainJobs, enqueueJob } from "../core/jobs/outbox.ts";
-import { testEngine } from "../core/testing/database.ts";
-import { testDatabasePrefix } from "../core/testing/global-setup.ts";
+import { createScratchPostgresDatabase, testEngine } from "../core/testing/database.ts";
 import { seedUser } from "../modules/accounts/index.ts";
 import { notify } from "../modules/notifications/index.ts";
 import { createPlatform, type Platform } from "./server.ts";
@@ -21,22 +19,12 @@ import { CapturingMailer, TEST_PASSWORD } from "./testing.ts";
  */
 describe.skipIf(testEngine() !== "postgres")("two app instances on one PostgreSQL", () => {
   const instances: Array<{ database: DatabaseHandle; platform: Platform; url: string }> = [];
-  let adminUrl: string;
-  let name: string;
+  let scratch: Awaited<ReturnType<typeof createScratchPostgresDatabase>>;
 
   beforeAll(async () => {
-    const templateUrl = new URL(inject("postgresTemplateUrl"));
-    const templateName = templateUrl.pathname.slice(1);
-    name = `${testDatabasePrefix(templateName)}${randomBytes(6).toString("hex")}`;
-    adminUrl = templateUrl.toString().replace(`/${templateName}`, "/postgres");
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${templateName}`);
-    await admin.end();
-    const url = new URL(templateUrl);
-    url.pathname = `/${name}`;
+    scratch = await createScratchPostgresDatabase();
     for (let index = 0; index < 2; index++) {
-      const database = await openPostgres({ url: url.toString(), onIdleError: () => {} });
+      const database = await openPostgres({ url: scratch.url, onIdleError: () => {} });
       const platform = await createPlatform({
         config: loadConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://csp.test" }),
         database,
@@ -55,10 +43,7 @@ describe.skipIf(testEngine() !== "postgres")("two app instances on one PostgreSQ
       await platform.app.close();
       await database.close();
     }
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await scratch?.drop();
   });
 
   it("keeps a session made on one valid on the other, and streams a notification made on one to a page open on the other", async () => {

@@ -19,36 +19,45 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     const dump = readFileSync(inject("pgliteTemplate"));
     return openPglite({ loadDataDir: new Blob([dump]) });
   }
-  const templateUrl = new URL(inject("postgresTemplateUrl"));
-  const templateName = templateUrl.pathname.slice(1);
-  const name = `${testDatabasePrefix(templateName)}${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({
-    connectionString: templateUrl.toString().replace(`/${templateName}`, "/postgres"),
-  });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name} template ${templateName}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(templateUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres({ url: url.toString(), maxConnections: 20 });
+  const scratch = await createScratchPostgresDatabase();
+  const database = await openPostgres({ url: scratch.url, maxConnections: 20 });
   const close = database.close;
   return {
     ...database,
     async close() {
       await close();
-      const dropper = new pg.Client({
-        connectionString: templateUrl.toString().replace(`/${templateName}`, "/postgres"),
-      });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await dropper.end();
-      }
+      await scratch.drop();
     },
+  };
+}
+
+/**
+ * A fresh, migrated PostgreSQL database (a copy of the run's template) by its address, for tests
+ * that open their own connections (several app instances, a relay in between); drop it after.
+ */
+export async function createScratchPostgresDatabase(): Promise<{
+  url: string;
+  drop(): Promise<void>;
+}> {
+  const templateUrl = new URL(inject("postgresTemplateUrl"));
+  const templateName = templateUrl.pathname.slice(1);
+  const name = `${testDatabasePrefix(templateName)}${randomBytes(6).toString("hex")}`;
+  const adminUrl = templateUrl.toString().replace(`/${templateName}`, "/postgres");
+  const runAsAdmin = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await runAsAdmin(`create database ${name} template ${templateName}`);
+  const url = new URL(templateUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => runAsAdmin(`drop database if exists ${name} with (force)`),
   };
 }
 

@@ -31,7 +31,6 @@ export function procurementModule(ctx: ServiceContext): ModuleManifest {
 
 export { type DetectedConflict, detectConflicts, lookbackStart } from "./conflicts.ts";
 /** Uploads recognised by content (hackathon submissions take the same kinds of file). */
-export { type ProposalFileType, safeFilename, sniffProposalFile } from "./files.ts";
 export { type QuietPeriodRefusal, quietPeriodRefusal } from "./quiet-period.ts";
 
 /** Impact figures: a count of live proposals (never who or what), of closed calls only. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
 import type { Db } from "../../../core/db/client.ts";
-import { safeFilename, sniffProposalFile } from "../../procurement/index.ts";
+import { safeFilename, sniffDocumentType } from "../../../core/files/documents.ts";
 import { recordHackathonEvent } from "../audit.ts";
 import { SUBMISSION_FILE_MAX_BYTES, SUBMISSION_FILES_PER_TEAM } from "../contract.ts";
 import { hackathonErrors } from "../errors.ts";
@@ -43,7 +43,7 @@ export async function addSubmissionFile(
   input: { filename: string; bytes: Buffer },
 ): Promise<FileListing> {
   if (input.bytes.length > SUBMISSION_FILE_MAX_BYTES) throw fileTooLarge();
-  const contentType = sniffProposalFile(input.bytes);
+  const contentType = sniffDocumentType(input.bytes);
   if (!contentType) {
     throw hackathonErrors.fileNotAccepted(undefined, {
       errors: [{ field: "body", message: "is not a PDF, PNG, JPEG or WebP file" }],
@@ -60,7 +60,7 @@ export async function addSubmissionFile(
     if (files.length >= SUBMISSION_FILES_PER_TEAM) throw hackathonErrors.tooManyFiles();
     const file = await insertFile(tx, {
       teamId,
-      filename: safeFilename(input.filename),
+      filename: safeFilename(input.filename, "submission"),
       contentType,
       sizeBytes: input.bytes.length,
       sha256: createHash("sha256").update(input.bytes).digest("hex"),

@@ -1,7 +1,7 @@
 import type { Clock } from "../../../core/clock.ts";
 import type { ServiceContext } from "../../../core/context.ts";
 import type { Db } from "../../../core/db/client.ts";
-import { sniffImageType } from "../../../core/files/images.ts";
+import { safeFilename as safeName, sniffDocumentType } from "../../../core/files/documents.ts";
 import { enqueueJob } from "../../../core/jobs/outbox.ts";
 import { SOLUTION_CHANGED_JOB, solutionProfiles } from "../../catalogue/index.ts";
 import { notify } from "../../notifications/index.ts";
@@ -110,28 +110,11 @@ export async function afterVerificationChange(
   });
 }
 
-/**
- * Evidence a reference may hold, recognised by its first bytes, never by its name or declared
- * type: PDF ("%PDF-"), PNG, JPEG and WebP. Anything else (office files, SVG, HTML) is refused.
- */
-export function sniffEvidence(bytes: Buffer): string | null {
-  if (bytes.length >= 5 && bytes.subarray(0, 5).equals(Buffer.from("%PDF-", "latin1"))) {
-    return "application/pdf";
-  }
-  const image = sniffImageType(bytes);
-  return image === "image/png" || image === "image/jpeg" || image === "image/webp" ? image : null;
-}
+/** Evidence a reference may hold: the documents core/files/documents.ts recognises by content. */
+export const sniffEvidence = sniffDocumentType;
 
 /** Keeps the name readable and harmless in a Content-Disposition header. */
-export function safeFilename(name: string): string {
-  const cleaned = name
-    .normalize("NFC")
-    .replace(/[\\/]/g, "_")
-    .replace(/["\p{Cc}]/gu, "")
-    .trim()
-    .slice(0, 200);
-  return cleaned || "evidence";
-}
+export const safeFilename = (name: string) => safeName(name, "evidence");
 
 /**
  * Tells the people of the referenced city's organisation (not the one acting) that a reference
