@@ -25,6 +25,11 @@ export const Dashboard = z
       /** By sector: a challenge of two sectors counts in each. */
       bySector: z.array(z.object({ sector: z.string(), count: z.number().int() })),
     }),
+    /**
+     * Pilots: public challenges whose chosen solution is being piloted or was implemented
+     * (status piloting or implemented). Null on a provider's dashboard, which lists no challenges.
+     */
+    pilots: z.number().int().nullable(),
     /** Live proposals to calls whose proposal deadline has passed (sealed calls are not counted). */
     proposals: z.number().int(),
     /** Consortia forming. */

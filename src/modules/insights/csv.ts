@@ -26,6 +26,7 @@ export function dashboardCsv(dashboard: Dashboard): string {
     row("challenges_by_status", item.status, item.count);
   for (const item of dashboard.challenges.bySector)
     row("challenges_by_sector", item.sector, item.count);
+  if (dashboard.pilots !== null) row("pilots", "piloting_or_implemented", dashboard.pilots);
   row("proposals", "live_to_closed_calls", dashboard.proposals);
   row("consortia", "forming", dashboard.consortia);
   for (const item of dashboard.events) {

@@ -7,6 +7,9 @@ import { countLiveProposals } from "../procurement/index.ts";
 import { countVerifiedByCity, type ImpactFilter, sumVerifiedImpact } from "../references/index.ts";
 import type { Dashboard, DashboardScope } from "./contract.ts";
 
+/** A challenge in one of these has a pilot: its solution is being tried, or was adopted. */
+const PILOT_STATUSES = new Set(["piloting", "implemented"]);
+
 /**
  * One dashboard's numbers, every one public: challenges that are public, counts of proposals
  * (to closed calls only: a sealed call's count is not published), consortia and event
@@ -92,6 +95,10 @@ export async function dashboardOf(db: Db, target: DashboardTarget, now: Date): P
         count,
       })),
     },
+    pilots:
+      target.kind === "provider"
+        ? null
+        : challenges.filter((challenge) => PILOT_STATUSES.has(challenge.status)).length,
     proposals,
     consortia,
     events,

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createDraft, publishedChallenge } from "../challenges/test/factories.ts";
 import {
@@ -120,6 +121,25 @@ describe("insights: impact dashboards as open data", () => {
     const water = await dashboard("/api/v1/insights/sectors/water");
     expect(water.impact).toEqual(after.impact);
     expect((await dashboard("/api/v1/insights/sectors/adaptation")).impact).toEqual([]);
+  });
+
+  it("counts pilots: public challenges piloting or implemented, on JSON and CSV alike", async () => {
+    const before = await dashboard(cityPath());
+    expect(before.pilots).toBe(0);
+    const piloted = await publishedChallenge(platform, people.city, { title: "Piloted later" });
+    await platform.database.db.execute(
+      sql`update challenges set status = 'piloting' where id = ${piloted.id}`,
+    );
+    try {
+      expect((await dashboard(cityPath())).pilots).toBe(1);
+      expect((await dashboard("/api/v1/insights/network")).pilots).toBe(1);
+      const rows = csvRows((await platform.client().get<string>(`${cityPath()}/data.csv`)).body);
+      expect(rows.find((row) => row.section === "pilots")?.value).toBe("1");
+    } finally {
+      await platform.database.db.execute(
+        sql`update challenges set status = 'draft' where id = ${piloted.id}`,
+      );
+    }
   });
 
   it("gives the same numbers as CSV, one figure per row", async () => {

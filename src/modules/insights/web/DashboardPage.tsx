@@ -69,6 +69,9 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
               value={dashboard.challenges.byStatus.reduce((sum, row) => sum + row.count, 0)}
               label={t("figures.challenges")}
             />
+            {dashboard.pilots !== null && (
+              <Figure value={dashboard.pilots} label={t("figures.pilots")} />
+            )}
             <Figure value={dashboard.proposals} label={t("figures.proposals")} />
             <Figure value={dashboard.consortia} label={t("figures.consortia")} />
             <Figure value={events} label={t("figures.events")} />
