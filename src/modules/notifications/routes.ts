@@ -104,9 +104,17 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{
         });
       }
       if (!feed) throw commonErrors.notFound();
-      const send = (unreadCount: number) =>
-        stream.write(`event: unread\ndata: ${JSON.stringify({ unreadCount })}\n\n`);
-      const unreadCount = await countUnreadOf(ctx.db, actor.userId);
+      // Listening starts before the count is read, so a notification made in between is not
+      // missed; announcements before the stream opens are older than that count.
+      let open: ((unreadCount: number) => void) | null = null;
+      const unsubscribe = await feed.subscribe(actor.userId, (count) => open?.(count));
+      let unreadCount: number;
+      try {
+        unreadCount = await countUnreadOf(ctx.db, actor.userId);
+      } catch (error) {
+        unsubscribe();
+        throw error;
+      }
       reply.hijack();
       const stream = reply.raw;
       stream.writeHead(200, {
@@ -115,14 +123,14 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{
         "cache-control": "no-store",
         "x-accel-buffering": "no",
       });
+      open = (count) =>
+        stream.write(`event: unread\ndata: ${JSON.stringify({ unreadCount: count })}\n\n`);
       stream.write("retry: 5000\n\n");
-      send(unreadCount);
-      const unsubscribe = await feed.subscribe(actor.userId, send);
+      open(unreadCount);
       const heartbeat = setInterval(() => stream.write(": still here\n\n"), 25_000);
       heartbeat.unref();
       // The connection's close (the response's own fires early on a hijacked reply): the page
-      // went away, or the app cut the stream.
-      // Closing the app cuts it too (the kernel force-closes connections once drained).
+      // went away, or the app closed (the kernel force-closes connections once drained).
       request.raw.socket.once("close", () => {
         clearInterval(heartbeat);
         unsubscribe();
