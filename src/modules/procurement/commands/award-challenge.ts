@@ -7,7 +7,7 @@ import type { AwardBody } from "../contract-evaluation.ts";
 import { evaluationErrors } from "../errors-evaluation.ts";
 import { resultsOf } from "../evaluation-results.ts";
 import { evaluationsOf } from "../evaluation-standing.ts";
-import { isChair, type Reader } from "../policy.ts";
+import { isChair, isCityMember, type Reader } from "../policy.ts";
 import { insertAward } from "../repository-evaluation.ts";
 import { winningPrice } from "../sealed-proposals.ts";
 
@@ -29,6 +29,9 @@ export async function awardChallenge(
     const challenge = await readableProcurementFacts(tx, actor, challengeId, { lock: true });
     const now = ctx.clock.now();
     const evaluation = (await evaluationsOf(tx, reader, [challenge], now)).get(challenge.id)!;
+    // Who asks before what state the evaluation is in: only the owning city's people learn
+    // that no evaluation is defined; anyone else is refused as not the chair.
+    if (!isCityMember(reader, challenge)) throw evaluationErrors.notChair();
     if (!evaluation.setup) throw evaluationErrors.evaluationNotDefined();
     if (!isChair(reader, challenge, evaluation.standing)) throw evaluationErrors.notChair();
     if (evaluation.stage === "before_deadline") throw evaluationErrors.evaluationNotOpen();

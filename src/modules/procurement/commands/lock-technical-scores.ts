@@ -4,7 +4,7 @@ import { readableProcurementFacts } from "../../challenges/index.ts";
 import { recordEvaluationEvent } from "../audit-evaluation.ts";
 import { evaluationErrors } from "../errors-evaluation.ts";
 import { evaluationsOf } from "../evaluation-standing.ts";
-import { isChair, type Reader } from "../policy.ts";
+import { isChair, isCityMember, type Reader } from "../policy.ts";
 import { lockTechnical } from "../repository-evaluation.ts";
 
 /**
@@ -21,6 +21,9 @@ export async function lockTechnicalScores(
     const challenge = await readableProcurementFacts(tx, actor, challengeId, { lock: true });
     const now = ctx.clock.now();
     const evaluation = (await evaluationsOf(tx, reader, [challenge], now)).get(challenge.id)!;
+    // Who asks before what state the evaluation is in: only the owning city's people learn
+    // that no evaluation is defined; anyone else is refused as not the chair.
+    if (!isCityMember(reader, challenge)) throw evaluationErrors.notChair();
     if (!evaluation.setup) throw evaluationErrors.evaluationNotDefined();
     if (!isChair(reader, challenge, evaluation.standing)) throw evaluationErrors.notChair();
     if (evaluation.stage !== "blind" && evaluation.stage !== "evaluation") {
