@@ -122,6 +122,14 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     idleTimeoutMillis: 30_000,
   });
   pool.on("error", (error) => options.onIdleError?.(error));
+  // The pool listens for errors only while a connection is idle. One checked out (a transaction,
+  // the migration) between two queries had no listener, so PostgreSQL ending it (a restart,
+  // `pg_ctl stop -m fast`, pg_terminate_backend) was an unhandled 'error' event that ended the
+  // process. Ignoring it here is enough: the connection is marked unusable, its next query fails
+  // (a 503 for the request) and the pool discards it on release.
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+  });
   const db = drizzleNodePg(pool) as unknown as Db;
   let closed = false;
   const listener = new PostgresListener(options.url, options.onIdleError);
