@@ -50,6 +50,8 @@ export interface PlatformOptions {
   /** Where the built web app is (default dist/web; tests point it at a folder of their own). */
   webRoot?: string;
   prettyLogs?: boolean;
+  /** Where the JSON log lines go instead of standard output (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 export interface Platform {
@@ -92,6 +94,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     version: platformVersion,
     authenticate: authenticatorFor(ctx),
     prettyLogs: options.prettyLogs ?? false,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
 
   const mailer =

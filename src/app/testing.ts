@@ -60,7 +60,10 @@ export const TEST_PASSWORD = "correct horse battery staple 42";
 let counter = 0;
 
 /** The whole platform on a fresh test database, with a clock tests move and a capturing mailer. */
-export async function createTestPlatform(env: Record<string, string> = {}): Promise<TestPlatform> {
+export async function createTestPlatform(
+  env: Record<string, string> = {},
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<TestPlatform> {
   const database = await createTestDatabase();
   const clock = new ManualClock();
   const mailer = new CapturingMailer();
@@ -75,6 +78,7 @@ export async function createTestPlatform(env: Record<string, string> = {}): Prom
     clock,
     mailer,
     serveWeb: false,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await platform.app.ready();
   const serverErrors = recordServerErrors(platform.app);

@@ -57,8 +57,14 @@ async function first(platform: TestPlatform, query: string): Promise<string> {
   return String(row.id);
 }
 
-export async function demoStage(): Promise<DemoStage> {
-  const platform = await createTestPlatform({ DEMO: "1" });
+/** `logStream` (with `logLevel`) collects the server's JSON log lines, for the refusal log test. */
+export async function demoStage(
+  options: { logStream?: { write(line: string): void }; logLevel?: string } = {},
+): Promise<DemoStage> {
+  const platform = await createTestPlatform(
+    { DEMO: "1", ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}) },
+    options.logStream ? { logStream: options.logStream } : {},
+  );
   await seedDemoData(
     { ...platform.ctx, demo: true } as never,
     await cityIdsByName(platform.database.db),

@@ -47,6 +47,8 @@ export interface KernelOptions {
   authenticate: Authenticate;
   /** Pretty logs for people at a terminal; JSON lines otherwise. */
   prettyLogs?: boolean;
+  /** Where the JSON log lines go instead of standard output (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 export type App = FastifyInstance & ReturnType<FastifyInstance["withTypeProvider"]>;
@@ -77,6 +79,7 @@ export async function createHttpKernel(options: KernelOptions) {
             },
           }
         : {}),
+      ...(options.logStream && !options.prettyLogs ? { stream: options.logStream } : {}),
     },
     bodyLimit: options.bodyLimitBytes,
     // Closing cuts every connection left: requests in flight were let finish before (drain),
@@ -196,13 +199,16 @@ export async function createHttpKernel(options: KernelOptions) {
       });
     }
   });
+  // Every refusal, once, whoever refused it (a route, a policy, the CSRF check): who asked, for
+  // which route (its pattern), about which object (the path's parameters; null when it has none).
   app.addHook("onResponse", async (request, reply) => {
     if (reply.statusCode === 401 || reply.statusCode === 403) {
+      const params = (request.params ?? {}) as Record<string, unknown>;
       request.log.warn(
         {
           actor: request.actor.kind === "user" ? request.actor.userId : "anonymous",
           route: `${request.method} ${request.routeOptions.url ?? request.url.split("?")[0]}`,
-          object: request.params,
+          object: Object.keys(params).length > 0 ? params : null,
           status: reply.statusCode,
         },
         "access refused",
