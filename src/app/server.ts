@@ -5,6 +5,7 @@ import { z } from "zod";
 import { createAuditCheckpoint } from "../core/audit/checkpoints.ts";
 import { auditRoutes } from "../core/audit/routes.ts";
 import type { AuditSigner } from "../core/audit/signing-key.ts";
+import { ReadCache } from "../core/cache/read-cache.ts";
 import { type Clock, MINUTE, systemClock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import type { DatabaseHandle } from "../core/db/client.ts";
@@ -74,11 +75,13 @@ export interface BackgroundWork {
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config, database, signer } = options;
   const clock = options.clock ?? systemClock;
+  const readCache = config.readCache ? await ReadCache.listeningTo(database) : undefined;
   const ctx: AccountsContext = {
     db: database.db,
     clock,
     publicUrl: config.publicUrl,
     demo: config.demo,
+    ...(readCache ? { readCache } : {}),
     accounts: {
       sessionDays: config.sessionDays,
       signInLimitPerAccount: config.signInLimitPerAccount,
@@ -132,6 +135,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }
   }
 
+  if (readCache) {
+    // A write answered here drops kept reads before its answer leaves, so the writer's next read
+    // shows the write even if the database's change notice is still on its way. A refused write
+    // (4xx) changed nothing, so it cannot be used to flush the cache over and over.
+    app.addHook("onSend", async (request, reply, payload) => {
+      const refused = reply.statusCode >= 400 && reply.statusCode < 500;
+      if (request.method !== "GET" && request.method !== "HEAD" && !refused) readCache.invalidate();
+      return payload;
+    });
+  }
   await app.register(healthRoutes, { ping: database.ping, version: platformVersion });
   await app.register(auditRoutes, { db: database.db, signer, now: () => clock.now() });
   for (const module of modules) await app.register(module.routes);

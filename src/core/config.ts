@@ -37,6 +37,7 @@ export const configSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(50).default(1000),
   SIGN_IN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(50),
+  READ_CACHE: booleanFlag.default(true),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -60,6 +61,8 @@ export interface Config {
   jobPollMs: number;
   signInLimitPerAccount: number;
   signInLimitPerIp: number;
+  /** Keep answers of public reads until content changes (see core/cache/read-cache.ts). */
+  readCache: boolean;
   /** Cookies get the Secure flag when the public address is HTTPS. */
   secureCookies: boolean;
 }
@@ -100,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobPollMs: raw.JOB_POLL_MS,
     signInLimitPerAccount: raw.SIGN_IN_LIMIT_PER_ACCOUNT,
     signInLimitPerIp: raw.SIGN_IN_LIMIT_PER_IP,
+    readCache: raw.READ_CACHE,
     secureCookies: publicUrl.startsWith("https://"),
   };
 }
@@ -130,4 +134,6 @@ export const configDocumentation: Record<keyof RawConfig, string> = {
   SIGN_IN_LIMIT_PER_ACCOUNT:
     "failed sign-ins per account per 15 minutes before refusing (default 10)",
   SIGN_IN_LIMIT_PER_IP: "sign-in attempts per client address per 15 minutes (default 50)",
+  READ_CACHE:
+    "0 to compute every public list and search afresh; by default their answers are kept in memory until any content changes (default 1)",
 };

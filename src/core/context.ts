@@ -1,3 +1,4 @@
+import type { ReadCache } from "./cache/read-cache.ts";
 import type { Clock } from "./clock.ts";
 import type { Db } from "./db/client.ts";
 
@@ -8,4 +9,6 @@ export interface ServiceContext {
   /** Address users reach the platform at, for links in e-mail. */
   publicUrl: string;
   demo: boolean;
+  /** Answers of public reads kept until content changes (absent: every read computes). */
+  readCache?: ReadCache;
 }

@@ -36,8 +36,14 @@ export interface DatabaseHandle {
   /**
    * Calls `handler` with the payload of every NOTIFY on `channel` (from any connection, any app
    * process on the same database), from this call until the returned function is called.
+   * `onGap` hears when notifications may be lost ("interrupted": the listening connection
+   * dropped) and when they flow again ("resumed"); PGlite, in-process, never has a gap.
    */
-  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    handler: (payload: string) => void,
+    onGap?: (state: "interrupted" | "resumed") => void,
+  ): Promise<() => Promise<void>>;
 }
 
 const channelName = (channel: string) => {
@@ -137,7 +143,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     db,
     engine: "postgres",
     pool,
-    listen: (channel, handler) => listener.listen(channelName(channel), handler),
+    listen: (channel, handler, onGap) => listener.listen(channelName(channel), handler, onGap),
     async ping() {
       await pool.query("select 1");
     },
@@ -172,6 +178,9 @@ class PostgresListener {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client> | null = null;
   private readonly handlers = new Map<string, Set<(payload: string) => void>>();
+  private readonly gapHandlers = new Set<(state: "interrupted" | "resumed") => void>();
+  /** Set once a connection was lost, until the next one listens again. */
+  private interrupted = false;
   private closed = false;
   private retry: NodeJS.Timeout | null = null;
 
@@ -180,15 +189,21 @@ class PostgresListener {
     private readonly onError?: (error: Error) => void,
   ) {}
 
-  async listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>> {
+  async listen(
+    channel: string,
+    handler: (payload: string) => void,
+    onGap?: (state: "interrupted" | "resumed") => void,
+  ): Promise<() => Promise<void>> {
     const handlers = this.handlers.get(channel) ?? new Set();
     const first = handlers.size === 0;
     handlers.add(handler);
     this.handlers.set(channel, handlers);
+    if (onGap) this.gapHandlers.add(onGap);
     const client = await this.connected();
     if (first) await client.query(`listen ${channel}`);
     return async () => {
       handlers.delete(handler);
+      if (onGap) this.gapHandlers.delete(onGap);
       if (handlers.size === 0 && this.client && !this.closed) {
         this.handlers.delete(channel);
         await this.client.query(`unlisten ${channel}`).catch(() => {});
@@ -217,6 +232,10 @@ class PostgresListener {
         this.connecting = null;
       }
       this.client = client;
+      if (this.interrupted) {
+        this.interrupted = false;
+        for (const onGap of this.gapHandlers) onGap("resumed");
+      }
       return client;
     })();
     return this.connecting;
@@ -225,6 +244,8 @@ class PostgresListener {
   private lost(client: pg.Client): void {
     if (this.client !== client) return;
     this.client = null;
+    this.interrupted = true;
+    for (const onGap of this.gapHandlers) onGap("interrupted");
     this.reconnectSoon();
   }
 

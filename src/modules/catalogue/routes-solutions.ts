@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { type Actor, requireUser, requireVerifiedUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
+import { sendPublicRead } from "../../core/http/cached-reply.ts";
 import { IdParams, problemResponses } from "../../core/http/contract.ts";
 import { commonErrors } from "../../core/http/problem.ts";
 import { findPeople } from "../accounts/index.ts";
@@ -64,7 +65,7 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
         response: { 200: SolutionCatalogue, ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query;
       const q = query.q?.trim() || undefined;
       let order: SearchOrder = query.sort ?? (q ? "relevance" : "newest");
@@ -77,39 +78,42 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           ],
         });
       }
-      const filter: SolutionFilter = {
-        text: q ? await searchTextFor(ctx.db, q) : undefined,
-        sectors: query.sector,
-        capabilityCodes: query.capability?.length
-          ? await descendantCodes(ctx.db, query.capability)
-          : undefined,
-        trlMin: query.trlMin,
-        trlMax: query.trlMax,
-        country: query.country,
-        providerKind: query.providerKind,
-        providerIds: query.clusterId
-          ? [query.clusterId, ...(await membersOfCluster(ctx.db, query.clusterId))]
-          : undefined,
-      };
-      const [{ rows, total }, facets] = await Promise.all([
-        searchSolutions(ctx.db, filter, { order, limit: query.limit, after }),
-        solutionFacets(ctx.db, filter),
-      ]);
-      const lookups = await loadSolutionLookups(
-        ctx.db,
-        rows.map((row) => row.solution),
-      );
-      const last = rows.at(-1);
-      return {
-        solutions: rows.flatMap((row) => {
-          const summary = presentSolutionSummary(row.solution, lookups);
-          const rank = order === "relevance" && row.key !== null ? row.key / 1_000_000 : null;
-          return summary ? [{ ...summary, rank }] : [];
-        }),
-        total,
-        nextCursor: last && rows.length === query.limit ? encodeCursor(order, last) : null,
-        facets,
-      };
+      // The search is the same for every caller: kept until content changes.
+      return sendPublicRead(request, reply, ctx.readCache, async () => {
+        const filter: SolutionFilter = {
+          text: q ? await searchTextFor(ctx.db, q) : undefined,
+          sectors: query.sector,
+          capabilityCodes: query.capability?.length
+            ? await descendantCodes(ctx.db, query.capability)
+            : undefined,
+          trlMin: query.trlMin,
+          trlMax: query.trlMax,
+          country: query.country,
+          providerKind: query.providerKind,
+          providerIds: query.clusterId
+            ? [query.clusterId, ...(await membersOfCluster(ctx.db, query.clusterId))]
+            : undefined,
+        };
+        const [{ rows, total }, facets] = await Promise.all([
+          searchSolutions(ctx.db, filter, { order, limit: query.limit, after }),
+          solutionFacets(ctx.db, filter),
+        ]);
+        const lookups = await loadSolutionLookups(
+          ctx.db,
+          rows.map((row) => row.solution),
+        );
+        const last = rows.at(-1);
+        return {
+          solutions: rows.flatMap((row) => {
+            const summary = presentSolutionSummary(row.solution, lookups);
+            const rank = order === "relevance" && row.key !== null ? row.key / 1_000_000 : null;
+            return summary ? [{ ...summary, rank }] : [];
+          }),
+          total,
+          nextCursor: last && rows.length === query.limit ? encodeCursor(order, last) : null,
+          facets,
+        };
+      });
     },
   );
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requireUser, requireVerifiedUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
+import { sendPublicRead } from "../../core/http/cached-reply.ts";
 import { IdParams, problemResponses } from "../../core/http/contract.ts";
 import { cityDirectory, currentOrganisationsOf } from "../organisations/index.ts";
 import { challengeView, summariesOf } from "./challenge-views.ts";
@@ -73,14 +74,8 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         response: { 200: ChallengeCatalogue, ...problemResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { limit, cursor, scope: scopeName, sort: requested, ...filters } = request.query;
-      let scope: CatalogueScope = { kind: "public" };
-      if (scopeName === "mine") {
-        const user = requireUser(request.actor);
-        const memberships = await currentOrganisationsOf(ctx.db, user.userId);
-        scope = { kind: "mine", organisationIds: memberships.map((m) => m.organisationId) };
-      }
       // Relevance needs words to rank by; without them the newest come first.
       const hasText = Boolean(filters.q?.trim());
       const sort =
@@ -88,33 +83,42 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
           ? "newest"
           : (requested ?? (hasText ? "relevance" : "newest"));
       const after = cursor ? decodeCursor(cursor, sort) : null;
-      const [page, facets, cities] = await Promise.all([
-        searchCatalogue(ctx.db, { scope, filters, sort, limit, after }),
-        catalogueFacets(ctx.db, scope, filters),
-        cityDirectory(ctx.db),
-      ]);
-      const summaries = await summariesOf(ctx.db, page.rows);
-      const labelled = (rows: Array<{ value: string; count: number }>) =>
-        rows.map((row) => ({ ...row, label: row.value }));
-      return {
-        challenges: summaries.map((summary, index) => ({
-          ...summary,
-          rank: page.rows[index]!.rank,
-        })),
-        total: page.total,
-        nextCursor: page.next ? encodeCursor(sort, page.next) : null,
-        facets: {
-          sector: labelled(facets.sector),
-          status: labelled(facets.status),
-          model: labelled(facets.model),
-          region: labelled(facets.region),
-          city: facets.city.map((row) => ({
-            ...row,
-            label: cities.get(row.value)?.name ?? row.value,
+      const answer = async (scope: CatalogueScope) => {
+        const [page, facets, cities] = await Promise.all([
+          searchCatalogue(ctx.db, { scope, filters, sort, limit, after }),
+          catalogueFacets(ctx.db, scope, filters),
+          cityDirectory(ctx.db),
+        ]);
+        const summaries = await summariesOf(ctx.db, page.rows);
+        const labelled = (rows: Array<{ value: string; count: number }>) =>
+          rows.map((row) => ({ ...row, label: row.value }));
+        return {
+          challenges: summaries.map((summary, index) => ({
+            ...summary,
+            rank: page.rows[index]!.rank,
           })),
-          trl: facets.trl.map((row) => ({ ...row, label: `TRL ${row.value}` })),
-        },
+          total: page.total,
+          nextCursor: page.next ? encodeCursor(sort, page.next) : null,
+          facets: {
+            sector: labelled(facets.sector),
+            status: labelled(facets.status),
+            model: labelled(facets.model),
+            region: labelled(facets.region),
+            city: facets.city.map((row) => ({
+              ...row,
+              label: cities.get(row.value)?.name ?? row.value,
+            })),
+            trl: facets.trl.map((row) => ({ ...row, label: `TRL ${row.value}` })),
+          },
+        };
       };
+      if (scopeName === "mine") {
+        const user = requireUser(request.actor);
+        const memberships = await currentOrganisationsOf(ctx.db, user.userId);
+        return answer({ kind: "mine", organisationIds: memberships.map((m) => m.organisationId) });
+      }
+      // The public catalogue is the same for every caller: kept until content changes.
+      return sendPublicRead(request, reply, ctx.readCache, () => answer({ kind: "public" }));
     },
   );
 

@@ -1,0 +1,148 @@
+import type { DatabaseHandle } from "../db/client.ts";
+
+/**
+ * The channel every content table notifies on commit (a statement trigger per table, migration
+ * 0020): one notice per table per transaction, from any connection of any app process.
+ */
+export const CONTENT_CHANGES_CHANNEL = "csp_content_changes";
+
+/**
+ * Tables without the trigger: bookkeeping that changes on nearly every request or job (sessions,
+ * the audit log, the outbox, inboxes, counters, stored recommendation lists). A cached read
+ * must never read one of these; every other table notifies, and a test checks that it does.
+ */
+export const TABLES_WITHOUT_CHANGE_NOTICES = [
+  "account_tokens",
+  "api_tokens",
+  "audit_checkpoints",
+  "audit_events",
+  "calendar_feeds",
+  "challenge_recommendation_entries",
+  "challenge_recommendation_lists",
+  "dev_mailbox",
+  "notification_delivery_preferences",
+  "notification_digests",
+  "notifications",
+  "outbox_jobs",
+  "rate_limit_counters",
+  "sessions",
+] as const;
+
+export interface ReadCacheLimits {
+  /** Most entries kept; the least recently used go first. */
+  maxEntries: number;
+  /** Most bytes of kept bodies (UTF-16 length × 2, near enough). */
+  maxBytes: number;
+}
+
+export interface ReadCacheStats {
+  hits: number;
+  misses: number;
+  /** Misses that waited for a computation another request had started. */
+  shared: number;
+  invalidations: number;
+  entries: number;
+  bytes: number;
+}
+
+interface Entry {
+  body: string;
+  bytes: number;
+}
+
+/**
+ * Answers of public reads (the challenge catalogue, the solution search) kept in this process
+ * until any content changes. Everything is dropped at once: on a change notice from the database
+ * (any process's commit), on a write request answered by this process (so the writer reads its
+ * own write at once, before the notice arrives), and while the listening connection is down
+ * (nothing is kept until it listens again, since notices in between are lost).
+ *
+ * A computation records the generation it started in and is kept only if no change came before
+ * it finished, so an answer computed from a snapshot older than a change is never kept.
+ */
+export class ReadCache {
+  private generation = 0;
+  private listening: boolean;
+  private bytes = 0;
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, { generation: number; body: Promise<string> }>();
+  private readonly counts = { hits: 0, misses: 0, shared: 0, invalidations: 0 };
+
+  constructor(
+    private readonly limits: ReadCacheLimits = { maxEntries: 2_000, maxBytes: 64 * 1024 * 1024 },
+    listening = true,
+  ) {
+    this.listening = listening;
+  }
+
+  /** A cache that hears the database's change notices (and stops keeping while it cannot). */
+  static async listeningTo(database: DatabaseHandle, limits?: ReadCacheLimits): Promise<ReadCache> {
+    const cache = new ReadCache(limits);
+    await database.listen(
+      CONTENT_CHANGES_CHANNEL,
+      () => cache.invalidate(),
+      (state) => {
+        cache.invalidate();
+        cache.listening = state === "resumed";
+      },
+    );
+    return cache;
+  }
+
+  /** Forgets every answer (content changed somewhere). */
+  invalidate(): void {
+    this.generation += 1;
+    this.counts.invalidations += 1;
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** The kept answer for `key`, or the one `compute` makes now (kept if nothing changed meanwhile). */
+  async read(key: string, compute: () => Promise<string>): Promise<string> {
+    const kept = this.entries.get(key);
+    if (kept) {
+      this.counts.hits += 1;
+      // Most recently used last: Map keeps insertion order.
+      this.entries.delete(key);
+      this.entries.set(key, kept);
+      return kept.body;
+    }
+    const generation = this.generation;
+    const started = this.pending.get(key);
+    if (started && started.generation === generation) {
+      this.counts.shared += 1;
+      return started.body;
+    }
+    this.counts.misses += 1;
+    const body = compute();
+    this.pending.set(key, { generation, body });
+    try {
+      const computed = await body;
+      if (this.listening && generation === this.generation) this.keep(key, computed);
+      return computed;
+    } finally {
+      if (this.pending.get(key)?.body === body) this.pending.delete(key);
+    }
+  }
+
+  stats(): ReadCacheStats {
+    return { ...this.counts, entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private keep(key: string, body: string): void {
+    const bytes = body.length * 2;
+    if (bytes > this.limits.maxBytes) return;
+    const replaced = this.entries.get(key);
+    if (replaced) {
+      this.entries.delete(key);
+      this.bytes -= replaced.bytes;
+    }
+    this.entries.set(key, { body, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
+}
