@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
+import { ProblemSchema } from "../http/contract.ts";
 import { listDevMailbox } from "./mailer.ts";
 
 /** Demo mode only: the mails the platform sent, so links can be followed without a mail server. */
@@ -13,6 +14,7 @@ export const devMailboxRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         summary: "Mails sent in demo mode (not available outside demo mode)",
         querystring: z.strictObject({ to: z.string().max(254).optional() }),
         response: {
+          400: ProblemSchema,
           200: z.object({
             mails: z.array(
               z.object({

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provid
 import { z } from "zod";
 import { type Actor, requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, problemResponses, Uuid } from "../../core/http/contract.ts";
+import { IdParams, ProblemSchema, problemResponses, Uuid } from "../../core/http/contract.ts";
 import { acceptRawUploads } from "../../core/http/uploads.ts";
 import { declareConflict } from "./commands/declare-conflict.ts";
 import { answerInvitation, inviteToTeam } from "./commands/invitations.ts";
@@ -42,6 +42,9 @@ import {
   teamScene,
 } from "./hackathon-views.ts";
 import { judgingOf } from "./judging-views.ts";
+
+/** A downloaded file's bytes, sent as they were stored (never serialised as JSON). */
+const fileBytes = z.any().meta({ type: "string", format: "binary" });
 
 const tags = ["hackathons"];
 
@@ -172,6 +175,18 @@ export const hackathonTeamRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         tags,
         summary: "Download a file of a submission (whoever may read the submission)",
         params: SubmissionFileParams,
+        response: {
+          200: {
+            description: "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
+            content: {
+              "application/pdf": { schema: fileBytes },
+              "image/png": { schema: fileBytes },
+              "image/jpeg": { schema: fileBytes },
+              "image/webp": { schema: fileBytes },
+            },
+          },
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -291,7 +306,7 @@ export const hackathonTeamRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
             "Add a file to the team's submission (raw body: PDF, PNG, JPEG or WebP, checked by content; at most 10 MB)",
           params: IdParams,
           querystring: SubmissionFileQuery,
-          response: { 201: SubmissionFile, ...problemResponses },
+          response: { 201: SubmissionFile, 415: ProblemSchema, ...problemResponses },
         },
         // Whoever may not upload is refused before the body is read.
         preParsing: async (request) => {

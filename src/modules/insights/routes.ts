@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import type { ServiceContext } from "../../core/context.ts";
 import { IdParams, problemResponses } from "../../core/http/contract.ts";
 import { commonErrors } from "../../core/http/problem.ts";
@@ -94,6 +95,13 @@ export const insightsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           tags,
           summary: `${scope.summary} as CSV (open data; one figure per row)`,
           ...(scope.params ? { params: scope.params } : {}),
+          response: {
+            200: {
+              description: "One figure per row",
+              content: { "text/csv": { schema: z.string() } },
+            },
+            ...problemResponses,
+          },
         },
       },
       async (request, reply) => {

@@ -8,7 +8,7 @@ import {
   requireVerifiedUser,
 } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, problemResponses, Uuid } from "../../core/http/contract.ts";
+import { IdParams, ProblemSchema, problemResponses, Uuid } from "../../core/http/contract.ts";
 import { commonErrors } from "../../core/http/problem.ts";
 import { findPeople, findPerson } from "../accounts/index.ts";
 import {
@@ -81,6 +81,9 @@ import {
   type OrganisationListing,
   searchOrganisations,
 } from "./repository.ts";
+
+/** A downloaded file's bytes, sent as they were stored (never serialised as JSON). */
+const fileBytes = z.any().meta({ type: "string", format: "binary" });
 
 const tags = ["organisations"];
 const RefParams = z.strictObject({ ref: z.string().min(1).max(100) });
@@ -252,7 +255,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
           tags,
           summary: "Upload a logo (PNG, JPEG or WebP, at most 512 KB; checked by content)",
           params: IdParams,
-          response: { 204: z.undefined(), ...problemResponses },
+          response: { 204: z.undefined(), 415: ProblemSchema, ...problemResponses },
         },
       },
       async (request, reply) => {
@@ -287,7 +290,24 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
 
   app.get(
     "/api/v1/organisations/:id/logo",
-    { schema: { tags, summary: "The organisation's logo image", params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary: "The organisation's logo image",
+        params: IdParams,
+        response: {
+          200: {
+            description: "The logo, in the type it was uploaded with",
+            content: {
+              "image/png": { schema: fileBytes },
+              "image/jpeg": { schema: fileBytes },
+              "image/webp": { schema: fileBytes },
+            },
+          },
+          ...problemResponses,
+        },
+      },
+    },
     async (request, reply) => {
       const logo = await findLogo(ctx.db, request.params.id);
       if (!logo) throw organisationErrors.organisationNotFound("This organisation has no logo.");

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { type Actor, requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, problemResponses, Uuid } from "../../core/http/contract.ts";
+import { IdParams, ProblemSchema, problemResponses, Uuid } from "../../core/http/contract.ts";
 import { acceptRawUploads } from "../../core/http/uploads.ts";
 import { readableProcurementFacts } from "../challenges/index.ts";
 import { bidderKey, bidderOptions, readerOf } from "./bidders.ts";
@@ -43,6 +44,9 @@ import {
   readableProposals,
   verifyReceipt,
 } from "./sealed-proposals.ts";
+
+/** A downloaded file's bytes, sent as they were stored (never serialised as JSON). */
+const fileBytes = z.any().meta({ type: "string", format: "binary" });
 
 const tags = ["procurement"];
 const sealedNote =
@@ -318,6 +322,18 @@ export const procurementRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> =
         tags,
         summary: "Download a file a proposal attaches (whoever may read the proposal)",
         params: ProposalFileParams,
+        response: {
+          200: {
+            description: "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
+            content: {
+              "application/pdf": { schema: fileBytes },
+              "image/png": { schema: fileBytes },
+              "image/jpeg": { schema: fileBytes },
+              "image/webp": { schema: fileBytes },
+            },
+          },
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -376,7 +392,7 @@ export const procurementRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> =
             "becomes part of a proposal when a submission or revision lists its id.",
           params: IdParams,
           querystring: ProposalFileQuery,
-          response: { 201: ProposalFile, ...problemResponses },
+          response: { 201: ProposalFile, 415: ProblemSchema, ...problemResponses },
         },
         // Whoever may not upload is refused before the body is read.
         preParsing: async (request) => {

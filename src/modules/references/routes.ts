@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provid
 import { z } from "zod";
 import { type Actor, requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, problemResponses, Uuid } from "../../core/http/contract.ts";
+import { IdParams, ProblemSchema, problemResponses, Uuid } from "../../core/http/contract.ts";
 import { commonErrors } from "../../core/http/problem.ts";
 import { acceptRawUploads } from "../../core/http/uploads.ts";
 import { organisationExists } from "../organisations/index.ts";
@@ -33,6 +33,9 @@ import {
   visibleReference,
 } from "./reference-views.ts";
 import { findEvidence, listReferences } from "./repository.ts";
+
+/** A downloaded file's bytes, sent as they were stored (never serialised as JSON). */
+const fileBytes = z.any().meta({ type: "string", format: "binary" });
 
 const tags = ["references"];
 const writers = "Only the people of the solution's provider write its references.";
@@ -209,6 +212,18 @@ export const referencesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         tags,
         summary: "An evidence file of a reference (seen by whoever may see the reference)",
         params: EvidenceParams,
+        response: {
+          200: {
+            description: "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
+            content: {
+              "application/pdf": { schema: fileBytes },
+              "image/png": { schema: fileBytes },
+              "image/jpeg": { schema: fileBytes },
+              "image/webp": { schema: fileBytes },
+            },
+          },
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -261,7 +276,7 @@ export const referencesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
             "Upload an evidence file (raw body: PDF, PNG, JPEG or WebP, checked by content; at most 10 MB, 10 files); the reference becomes pending again",
           params: IdParams,
           querystring: EvidenceUploadQuery,
-          response: { 201: Reference, ...problemResponses },
+          response: { 201: Reference, 415: ProblemSchema, ...problemResponses },
         },
         // Whoever may not write the reference is refused before the body is read.
         preParsing: async (request) => {
