@@ -207,6 +207,9 @@ describe("hostile text is stored and shown inert in Chromium", () => {
   let founder: Watched;
   let cluster: Watched;
   let visitor: Watched;
+  // The moderator, whom no other journey uses: renamed and given an organisation of its own here.
+  let moderator: Watched;
+  const personName = `Lucas ${stamp} ${IMG}`;
   const challengeTitle = line("Flood challenge");
   const solutionTitle = line("Leak solution");
   const organisationName = `Hostile ${stamp} ${SCRIPT} ${SVG}`.slice(0, 120);
@@ -216,7 +219,8 @@ describe("hostile text is stored and shown inert in Chromium", () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    [city, founder, cluster, visitor] = await Promise.all([
+    [city, founder, cluster, visitor, moderator] = await Promise.all([
+      watchedBrowser(),
       watchedBrowser(),
       watchedBrowser(),
       watchedBrowser(),
@@ -225,14 +229,19 @@ describe("hostile text is stored and shown inert in Chromium", () => {
   });
 
   afterAll(async () => {
-    for (const browser of [city, founder, cluster, visitor]) await browser?.close();
+    for (const browser of [city, founder, cluster, visitor, moderator]) await browser?.close();
   });
 
   // The journeys below read what this one stores: they run in order, in one file.
-  it("stores hostile text through the API as a city, a company and a cluster", async () => {
+  it("stores hostile text through the API as a city, a company, a cluster and a person", async () => {
     await signIn(city.page, "city@demo.city-solutions.org");
     await signIn(founder.page, "founder@demo.city-solutions.org");
     await signIn(cluster.page, "cluster@demo.city-solutions.org");
+    await signIn(moderator.page, "moderator@demo.city-solutions.org");
+    created(
+      await callApi(moderator.page, "PATCH", "/api/v1/me", { name: personName }),
+      "person's name",
+    );
 
     // Copenhagen: a published challenge with hostile text and a hostile attachment name.
     const cityId = await organisationOf(city.page, "city");
@@ -293,17 +302,28 @@ describe("hostile text is stored and shown inert in Chromium", () => {
       ),
       "answer",
     );
-    created(
-      await callApi(founder.page, "POST", `/api/v1/challenges/${challenge.id}/ideas`, {
-        title: line("Idea"),
-        body: markdown,
-      }),
+    const idea = created(
+      await callApi<{ id: string }>(
+        moderator.page,
+        "POST",
+        `/api/v1/challenges/${challenge.id}/ideas`,
+        { title: line("Idea"), body: markdown },
+      ),
       "idea",
     );
+    created(
+      await callApi(
+        founder.page,
+        "POST",
+        `/api/v1/challenges/${challenge.id}/ideas/${idea.id}/comments`,
+        { body: line("Comment") },
+      ),
+      "comment",
+    );
 
-    // HydroSense's founder: a new organisation, a solution, a reference with evidence.
+    // The moderator's new organisation; HydroSense's solution, and its reference with evidence.
     const organisation = created(
-      await callApi<{ id: string; slug: string }>(founder.page, "POST", "/api/v1/organisations", {
+      await callApi<{ id: string; slug: string }>(moderator.page, "POST", "/api/v1/organisations", {
         name: organisationName,
         kind: "company",
         country: "DK",
@@ -451,7 +471,11 @@ describe("hostile text is stored and shown inert in Chromium", () => {
     await tabs.getByRole("tab", { name: "Q&A" }).click();
     await expectInert(visitor, "challenge questions", [line("Question"), line("Answer")]);
     await tabs.getByRole("tab", { name: "Co-creation" }).click();
-    await expectInert(visitor, "challenge ideas", [line("Idea")]);
+    await expectInert(visitor, "challenge ideas", [line("Idea"), personName]);
+    const comments = page.getByRole("button", { name: /comment/i }).first();
+    if ((await comments.count()) > 0 && (await comments.getAttribute("aria-expanded")) === "false")
+      await comments.click();
+    await expectInert(visitor, "idea comments", [line("Comment")]);
 
     await page.goto(`${baseUrl()}/challenges`);
     await expectInert(visitor, "challenge list", [challengeTitle]);
@@ -473,12 +497,14 @@ describe("hostile text is stored and shown inert in Chromium", () => {
     await expectAccessible(page, "challenge form with a hostile preview");
   });
 
-  it("shows a hostile organisation, solution, reference and evidence name as text", async () => {
-    const { page } = founder;
-    await page.goto(`${baseUrl()}/organisations/${ids.organisation}`);
-    await expectInert(founder, "organisation page", [organisationName, SCRIPT, IMG, SVG]);
-    await expectAccessible(page, "hostile organisation");
+  it("shows a hostile person's name, organisation, solution, reference and evidence name as text", async () => {
+    await moderator.page.goto(`${baseUrl()}/organisations/${ids.organisation}`);
+    await expectInert(moderator, "organisation page", [organisationName, SCRIPT, IMG, SVG]);
+    await expectAccessible(moderator.page, "hostile organisation");
+    await moderator.page.goto(`${baseUrl()}/account`);
+    await expectInert(moderator, "account page", [personName]);
 
+    const { page } = founder;
     await page.goto(`${baseUrl()}/solutions/${ids.solution}`);
     await expect.poll(() => heading(page, solutionTitle).count(), { timeout: 15_000 }).toBe(1);
     await expectInert(founder, "solution page", [solutionTitle, ...markdownLiterals]);
