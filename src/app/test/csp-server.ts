@@ -85,8 +85,18 @@ export async function startCspServer(
   child.stderr!.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   const running = () => child.exitCode === null && child.signalCode === null;
+  // Not left running should the caller's process end first (a test worker torn down).
+  const killOnExit = () => {
+    if (running()) child.kill("SIGKILL");
+  };
+  process.once("exit", killOnExit);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      process.removeListener("exit", killOnExit);
+      resolve(code);
+    }),
+  );
   const server: CspServer = {
     url,
     process: child,

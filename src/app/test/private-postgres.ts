@@ -91,6 +91,16 @@ export async function createPrivatePostgres(): Promise<PrivatePostgres> {
     run([...runAs, join(bin, "pg_ctl"), "-D", data, ...args], timeoutMs);
 
   let started = false;
+  // Should the caller's process end without calling destroy() (a test runner's worker torn down
+  // on a timeout), the cluster goes with it rather than running on.
+  const stopOnExit = () => {
+    if (started) {
+      const command = [...runAs, join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop"];
+      spawnSync(command[0]!, command.slice(1), { timeout: 30_000 });
+    }
+    rmSync(folder, { recursive: true, force: true });
+  };
+  process.once("exit", stopOnExit);
   const cluster: PrivatePostgres = {
     url,
     port,
@@ -127,6 +137,7 @@ export async function createPrivatePostgres(): Promise<PrivatePostgres> {
       }
     },
     async destroy() {
+      process.removeListener("exit", stopOnExit);
       try {
         if (started) await pgCtl(["-m", "immediate", "-w", "-t", "30", "stop"], 40_000);
       } catch {
