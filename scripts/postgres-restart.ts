@@ -8,6 +8,10 @@
  * latencies before and after, and whether an acknowledged write was lost.
  *
  *   node bin/run-script.mjs scripts/postgres-restart.ts [--outage-seconds 3] [--readers 3] [--writers 2]
+ *     [--stop-mode fast|immediate]
+ *
+ * `immediate` stops PostgreSQL as a crash would (no shutdown checkpoint; recovery from the WAL on
+ * start).
  *
  * Needs /usr/lib/postgresql/<version>/bin (and, as root, runuser and a postgres user). Exit 1
  * when an answer in the outage is not a 503 with Retry-After, a request hung or failed with
@@ -24,6 +28,7 @@ const { values: options } = parseArgs({
     "after-seconds": { type: "string", default: "3" },
     readers: { type: "string", default: "3" },
     writers: { type: "string", default: "2" },
+    "stop-mode": { type: "string", default: "fast" },
   },
 });
 
@@ -40,6 +45,7 @@ const report = await runPostgresRestart({
   afterMs: Number(options["after-seconds"]) * 1_000,
   readers: Number(options.readers),
   writers: Number(options.writers),
+  stopMode: options["stop-mode"] === "immediate" ? "immediate" : "fast",
   log: (line) => process.stdout.write(`${line}\n`),
 });
 
@@ -66,7 +72,7 @@ const ok =
 process.stdout.write(
   [
     "",
-    `pg_ctl stop -m fast took            ${report.downAt - report.stopCalledAt} ms`,
+    `pg_ctl stop -m ${(options["stop-mode"] === "immediate" ? "immediate" : "fast").padEnd(9)} took       ${report.downAt - report.stopCalledAt} ms`,
     `outage (stop called → accepting)    ${report.outageMs} ms (pg_ctl start → accepting ${report.acceptingAt - report.startCalledAt} ms)`,
     `answers while stopped               ${outage.length}: ${outageGood} × 503 with Retry-After, ${outage.length - outageGood} other`,
     `first 200 read after accepting      ${ms(report.firstReadMs)}`,

@@ -11,7 +11,8 @@ import { createPrivatePostgres, type PrivatePostgres } from "./private-postgres.
 /**
  * PostgreSQL restarted under load, end to end: a private cluster (never the machine's shared
  * server), migrated and seeded with the demo data by `csp seed --demo`, the real `csp serve` on
- * it, and a steady load of reads and writes through HTTP. Then `pg_ctl stop -m fast`, a few
+ * it, and a steady load of reads and writes through HTTP. Then `pg_ctl stop -m fast` (or
+ * `immediate`, a crash), a few
  * seconds of load against the stopped database, `pg_ctl start -w`, and a few seconds more.
  * Everything the assertions need is recorded; the test (src/app/postgres-restart.test.ts) and
  * the script (scripts/postgres-restart.ts) share this.
@@ -32,7 +33,7 @@ export interface RestartReport {
   pidBefore: number;
   pidAfter: number;
   stillRunning: boolean;
-  /** When `pg_ctl stop -m fast` was called and when it returned (the server is down). */
+  /** When `pg_ctl stop` was called and when it returned (the server is down). */
   stopCalledAt: number;
   downAt: number;
   /** When `pg_ctl start -w` was called, and when a new connection first succeeded. */
@@ -75,6 +76,8 @@ export interface RestartOptions {
   writers?: number;
   /** A request without an answer after this long counts as a hang. */
   timeoutMs?: number;
+  /** How PostgreSQL is stopped: `fast` (the default; a clean shutdown) or `immediate` (a crash). */
+  stopMode?: "fast" | "immediate";
   log?: (line: string) => void;
 }
 
@@ -216,9 +219,10 @@ export async function runPostgresRestart(options: RestartOptions = {}): Promise<
     try {
       await sleep(options.beforeMs ?? 3_000);
       const stopCalledAt = now();
-      await cluster.stop("fast");
+      const stopMode = options.stopMode ?? "fast";
+      await cluster.stop(stopMode);
       const downAt = now();
-      log(`PostgreSQL stopped (pg_ctl stop -m fast took ${downAt - stopCalledAt} ms)`);
+      log(`PostgreSQL stopped (pg_ctl stop -m ${stopMode} took ${downAt - stopCalledAt} ms)`);
       await sleep(options.outageMs ?? 3_000);
 
       // Started while a probe of our own connects every 20 ms: the moment PostgreSQL accepts
