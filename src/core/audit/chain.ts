@@ -1,6 +1,7 @@
 import { asc, desc, gt, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Clock } from "../clock.ts";
-import type { Db } from "../db/client.ts";
+import { type Db, queryRows } from "../db/client.ts";
 import { canonicalJson, sha256Hex } from "./canonical.ts";
 import { auditEvents } from "./schema.ts";
 
@@ -43,36 +44,75 @@ export function hashAuditEvent(row: Omit<AuditEventRow, "hash">): string {
   return sha256Hex(`${row.prevHash}\n${body}`);
 }
 
+/** Transactions that hold the append lock already: a second event skips the round trip. */
+const lockHolders = new WeakSet<object>();
+
+async function lockChain(tx: Db): Promise<void> {
+  if (lockHolders.has(tx)) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK_KEY})`);
+  // Only a transaction keeps the lock to its end; a bare connection loses it at once.
+  if (tx instanceof PgTransaction) lockHolders.add(tx);
+}
+
 /**
  * Appends one event. Call it inside the transaction that makes the change it records, so the
  * change and its record commit or roll back together.
+ *
+ * Every writer waits for the lock here and holds it until commit, so the time between taking it
+ * and committing is the chain's throughput: the head is read, the next hash computed (in SQL, by
+ * the same formula as hashAuditEvent) and the row inserted in one statement after the lock, which
+ * is its own statement so that its snapshot sees the head the previous holder committed.
  */
 export async function appendAuditEvent(
   tx: Db,
   clock: Clock,
   event: AuditEventInput,
 ): Promise<AuditEventRow> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK_KEY})`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
   // Round-trip the payload through canonical JSON so what is hashed is what jsonb gives back.
   const payload = JSON.parse(canonicalJson(event.payload ?? {})) as Record<string, unknown>;
-  const unhashed = {
-    seq: (last?.seq ?? 0) + 1,
-    occurredAt: clock.now(),
+  const occurredAt = clock.now();
+  const fields = {
+    occurredAt: occurredAt.toISOString(),
     actorId: event.actorId,
     action: event.action,
     subjectType: event.subjectType,
     subjectId: event.subjectId,
     payload,
-    prevHash: last?.hash ?? GENESIS_HASH,
   };
-  const row: AuditEventRow = { ...unhashed, hash: hashAuditEvent(unhashed) };
-  await tx.insert(auditEvents).values(row);
-  return row;
+  // The hashed body with the sequence number left out: keys are sorted, so "seq" sits between
+  // "payload" and "subjectId", and its last such occurrence is the top-level one (the payload
+  // comes before it, and strings cannot hold an unescaped quote).
+  const body = canonicalJson({ ...fields, seq: 0 });
+  const marker = ',"seq":0,"subjectId":';
+  const at = body.lastIndexOf(marker);
+  const before = `${body.slice(0, at)},"seq":`;
+  const after = body.slice(at + ',"seq":0'.length);
+  await lockChain(tx);
+  const [row] = await queryRows<{ seq: number | string; prev_hash: string; hash: string }>(
+    tx,
+    sql`insert into ${auditEvents}
+          (seq, occurred_at, actor_id, action, subject_type, subject_id, payload, prev_hash, hash)
+        select head.seq + 1, ${occurredAt}, ${event.actorId}, ${event.action}, ${event.subjectType},
+               ${event.subjectId}, ${JSON.stringify(payload)}::jsonb, head.hash,
+               encode(sha256(convert_to(head.hash || E'\n' || ${before} || (head.seq + 1)::text
+                                        || ${after}, 'UTF8')), 'hex')
+        from (select coalesce((select seq from ${auditEvents} order by seq desc limit 1), 0) as seq,
+                     coalesce((select hash from ${auditEvents} order by seq desc limit 1),
+                              ${GENESIS_HASH}) as hash) head
+        returning seq, prev_hash, hash`,
+  );
+  if (!row) throw new Error("the audit event was not appended");
+  return {
+    seq: Number(row.seq),
+    occurredAt,
+    actorId: event.actorId,
+    action: event.action,
+    subjectType: event.subjectType,
+    subjectId: event.subjectId,
+    payload,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
 }
 
 /**
@@ -85,7 +125,7 @@ export async function appendAuditEvents(
   events: AuditEventInput[],
 ): Promise<void> {
   if (events.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_APPEND_LOCK_KEY})`);
+  await lockChain(tx);
   const [last] = await tx
     .select({ seq: auditEvents.seq, hash: auditEvents.hash })
     .from(auditEvents)
