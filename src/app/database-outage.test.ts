@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket, connect as tcpConnect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateSigningKeyPem, signerFromPrivateKey } from "../core/audit/signing-key.ts";
 import { ManualClock } from "../core/clock.ts";
 import { loadConfig } from "../core/config.ts";
@@ -95,13 +95,20 @@ describe.skipIf(!postgres)("PostgreSQL outage", () => {
     expect(before.status).toBe(200);
 
     await relay.cut();
-    for (const path of ["/api/v1/challenges", "/api/v1/solutions", "/api/v1/events"]) {
+    // Reads never answered before (nothing kept) need the database at once.
+    for (const path of ["/api/v1/solutions?q=outage", "/api/v1/events", "/api/v1/organisations"]) {
       const during = await client.get<{ code: string; status: number }>(path);
       expect(during.status, path).toBe(503);
       expect(during.headers["content-type"]).toContain("application/problem+json");
       expect(during.headers["retry-after"]).toBe("5");
       expect(during.body.code).toBe("database_unavailable");
     }
+    // The catalogue read before the cut was kept; once the app sees its listening connection
+    // gone it cannot hear of changes, so it drops what it kept and asks the database: 503.
+    await vi.waitFor(
+      async () => expect((await client.get("/api/v1/challenges")).status).toBe(503),
+      { timeout: 5_000, interval: 100 },
+    );
     expect((await client.get("/healthz")).status).toBe(503);
 
     await relay.open();

@@ -214,7 +214,13 @@ class PostgresListener {
   private connected(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.url });
+      // Keep-alive probes find a connection the network dropped silently (no FIN, no RST), so
+      // its loss is noticed and reported as a gap rather than notices just stopping.
+      const client = new pg.Client({
+        connectionString: this.url,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      });
       client.on("notification", (message) => {
         for (const handler of this.handlers.get(message.channel) ?? []) {
           handler(message.payload ?? "");

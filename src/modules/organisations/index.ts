@@ -26,7 +26,7 @@ import {
   insertAffiliation,
   insertMembership,
   insertOrganisationIfSlugFree,
-  listCitiesWithCounts,
+  listCityPlaces,
   listCurrentMembers,
   membershipHistoryOfUser,
   membershipsOfUser,
@@ -203,12 +203,7 @@ export async function foundOrganisationWithMembers(
 export async function cityDirectory(
   db: Db,
 ): Promise<Map<string, { id: string; name: string; country: string; region: string }>> {
-  return new Map(
-    (await listCitiesWithCounts(db)).map((city) => [
-      city.id,
-      { id: city.id, name: city.name, country: city.country, region: city.region },
-    ]),
-  );
+  return new Map((await listCityPlaces(db)).map((city) => [city.id, city]));
 }
 
 /** The C40 city a city organisation governs; null for other kinds. */
@@ -223,7 +218,7 @@ export async function cityOfOrganisation(
 }
 
 export async function cityIdsByName(db: Db): Promise<Map<string, string>> {
-  return new Map((await listCitiesWithCounts(db)).map((city) => [city.name, city.id]));
+  return new Map((await listCityPlaces(db)).map((city) => [city.name, city.id]));
 }
 
 export async function seedAffiliation(

@@ -88,6 +88,15 @@ export async function listCitiesWithCounts(
   return rows.map((row) => ({ ...row.city, organisationCount: row.organisationCount }));
 }
 
+/** Every city's name and place, without the per-city counts (a plain read of one small table). */
+export async function listCityPlaces(
+  db: Db,
+): Promise<Array<Pick<CityRow, "id" | "name" | "country" | "region">>> {
+  return db
+    .select({ id: cities.id, name: cities.name, country: cities.country, region: cities.region })
+    .from(cities);
+}
+
 export async function findCity(db: Db, id: string): Promise<CityRow | undefined> {
   const [row] = await db.select().from(cities).where(eq(cities.id, id));
   return row;
