@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateSigningKeyPem, signerFromPrivateKey } from "../core/audit/signing-key.ts";
 import { systemClock } from "../core/clock.ts";
 import { loadConfig } from "../core/config.ts";
@@ -122,6 +122,36 @@ describe.skipIf(testEngine() !== "postgres")("two app instances on one PostgreSQ
       abort.abort();
       await reader.cancel().catch(() => {});
     }
+  });
+
+  it("drops a public list kept on one when the other commits a change", async () => {
+    const [first, second] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    const cache = second.platform.ctx.readCache;
+    if (!cache) throw new Error("the read cache is on by default");
+    const list = await fetch(`${second.url}/api/v1/challenges?limit=5`);
+    expect(list.status).toBe(200);
+    expect(cache.stats().entries).toBeGreaterThan(0);
+    const again = cache.stats().hits;
+    await fetch(`${second.url}/api/v1/challenges?limit=5`);
+    expect(cache.stats().hits).toBe(again + 1);
+
+    // A commit through the other instance's pool: only the database's notice can tell the second.
+    const committed = Date.now();
+    await seedUser(
+      { db: first.database.db, clock: systemClock },
+      {
+        email: `cache-${randomBytes(4).toString("hex")}@example.org`,
+        name: "Cache Breaker",
+        password: TEST_PASSWORD,
+        platformRoles: [],
+        totpSecret: null,
+      },
+    );
+    await vi.waitFor(() => expect(cache.stats().entries).toBe(0), { timeout: 2_000, interval: 5 });
+    expect(Date.now() - committed).toBeLessThan(2_000);
+    const misses = cache.stats().misses;
+    expect((await fetch(`${second.url}/api/v1/challenges?limit=5`)).status).toBe(200);
+    expect(cache.stats().misses).toBe(misses + 1);
   });
 
   it("runs each outbox job exactly once when both instances drain the queue at the same time", async () => {
