@@ -37,42 +37,48 @@ export interface RouteDeclaration {
    * (checked in the refusal columns besides 403/404).
    */
   refusedWith?: { status: number; why: string };
+  /**
+   * Which object fills a path parameter, by name, where the segment before it is ambiguous
+   * ("files/{fileId}" is a proposal's file or a hackathon submission's); overrides pathObjects.
+   */
+  objects?: Record<string, string>;
 }
 
 /**
  * Which demo object fills each path parameter, by the segment before it. "unseeded" means the
- * demo has no such object (proposals, consortia, uploaded files…): the matrix then sends a
- * random id, which checks the refusals but not the owner's way in.
+ * demo has no such object: the matrix then sends a random id, which checks the refusals but not
+ * the owner's way in. Proposals, consortia, invitations, uploaded files and meeting requests are
+ * not in the demo data: the matrix makes them first (test/matrix-fixtures.ts).
  */
 export const pathObjects: Record<string, string> = {
   "affiliations/{id}": "affiliation",
-  "attachments/{attachmentId}": "unseeded",
+  "attachments/{attachmentId}": "challenge-attachment",
   "calendar/{token}": "unseeded",
   "capabilities/{code}": "capability",
   "challenges/{id}": "challenge",
   "cities/{id}": "city-organisation",
   "comments/{commentId}": "comment",
-  "consortia/{id}": "unseeded",
+  "consortia/{id}": "consortium",
   "events/{id}": "event",
-  "evidence/{fileId}": "unseeded",
-  "files/{fileId}": "unseeded",
+  "evidence/{fileId}": "evidence",
+  "files/{fileId}": "file",
   "funding-sources/{id}": "funding-source",
   "co-funding/{sourceId}": "funding-source",
   "hackathon-invitations/{id}": "hackathon-invitation",
   "hackathon-teams/{id}": "hackathon-team",
   "ideas/{ideaId}": "idea",
-  "invitations/{invitationId}": "unseeded",
+  "invitations/{invitationId}": "invitation",
   "items/{solutionId}": "solution",
   "judges/{userId}": "judge",
-  "media/{fileId}": "unseeded",
-  "meeting-requests/{requestId}": "unseeded",
-  "members/{organisationId}": "unseeded",
+  "media/{fileId}": "solution-media",
+  "meeting-requests/{requestId}": "meeting-request",
+  "members/{organisationId}": "consortium-member",
   "members/{userId}": "organisation-member",
   "organisations/{id}": "organisation",
   "organisations/{ref}": "organisation",
   "phases/{n}": "phase",
   "portfolios/{id}": "portfolio",
-  "proposals/{id}": "unseeded",
+  "proposals/{id}": "proposal",
   "providers/{id}": "organisation",
   "questions/{questionId}": "question",
   "references/{id}": "reference",
@@ -83,6 +89,27 @@ export const pathObjects: Record<string, string> = {
   "solutions/{id}": "solution",
   "tokens/{id}": "unseeded",
   "users/{id}": "user",
+};
+
+/**
+ * Statuses some routes answer that their OpenAPI responses do not list yet, each with the schema
+ * change that would list it (the challenges and catalogue modules, whose route files were being
+ * reworked when the matrix started checking statuses). The matrix fails on any other status a
+ * route answers without declaring it, and on an entry here the document has since declared.
+ */
+export const undeclaredStatuses: Record<string, string> = {
+  "GET /api/v1/challenges/{id}/attachments/{attachmentId} 404":
+    "challenges/routes-files.ts: response { 200: the file's bytes by content type, ...problemResponses } (400 too)",
+  "POST /api/v1/challenges/{id}/attachments 415":
+    "challenges/routes-files.ts: response { 201: …, 415: ProblemSchema, ...problemResponses }",
+  "POST /api/v1/challenges/{id}/timeline 422":
+    "challenges/routes.ts timelineOptions: response { …, 422: ProblemSchema }",
+  "PATCH /api/v1/challenges/{id}/timeline 422":
+    "challenges/routes.ts timelineOptions: response { …, 422: ProblemSchema }",
+  "GET /api/v1/solutions/{id}/media/{fileId} 404":
+    "catalogue/routes-media.ts: response { 200: the file's bytes by content type, ...problemResponses } (400 too)",
+  "POST /api/v1/solutions/{id}/media 415":
+    "catalogue/routes-media.ts: response { 201: …, 415: ProblemSchema, ...problemResponses }",
 };
 
 export const authorisationMatrix: Record<string, RouteDeclaration> = {
@@ -136,6 +163,7 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "DELETE /api/v1/organisations/{id}/invitations/{invitationId}": {
     access: "organisation",
     owner: "founder",
+    objects: { invitationId: "organisation-invitation" },
   },
   "POST /api/v1/invitations/preview": {
     access: "public",
@@ -151,14 +179,22 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   },
   "GET /api/v1/me/organisations": { access: "signed-in" },
   "GET /api/v1/organisations/{id}/affiliations": { access: "public" },
-  "POST /api/v1/affiliations": { access: "organisation" },
-  "POST /api/v1/affiliations/{id}/accept": { access: "organisation" },
+  "POST /api/v1/affiliations": { access: "organisation", owner: "cluster" },
+  "POST /api/v1/affiliations/{id}/accept": {
+    access: "organisation",
+    owner: "founder",
+    objects: { id: "pending-affiliation" },
+  },
   "DELETE /api/v1/affiliations/{id}": { access: "organisation", owner: "cluster" },
   "GET /api/v1/solutions": { access: "public" },
   "POST /api/v1/solutions": { access: "organisation", owner: "founder" },
   "GET /api/v1/solutions/{id}": { access: "public" },
   "PATCH /api/v1/solutions/{id}": { access: "organisation", owner: "founder" },
-  "POST /api/v1/solutions/{id}/archive": { access: "organisation", owner: "founder" },
+  "POST /api/v1/solutions/{id}/archive": {
+    access: "organisation",
+    owner: "founder",
+    objects: { id: "spare-solution" },
+  },
   "GET /api/v1/solutions/{id}/versions": { access: "organisation", owner: "founder" },
   "GET /api/v1/organisations/{id}/solutions": { access: "public" },
   "GET /api/v1/solutions/{id}/media/{fileId}": { access: "public" },
@@ -173,11 +209,18 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "POST /api/v1/portfolios": { access: "organisation", owner: "cluster" },
   "GET /api/v1/portfolios/{id}": { access: "organisation", owner: "cluster" },
   "PATCH /api/v1/portfolios/{id}": { access: "organisation", owner: "cluster" },
-  "DELETE /api/v1/portfolios/{id}": { access: "organisation", owner: "cluster" },
+  "DELETE /api/v1/portfolios/{id}": {
+    access: "organisation",
+    owner: "cluster",
+    objects: { id: "spare-portfolio" },
+  },
   "POST /api/v1/portfolios/{id}/items": { access: "organisation", owner: "cluster" },
-  "DELETE /api/v1/portfolios/{id}/items/{solutionId}": { access: "organisation" },
+  "DELETE /api/v1/portfolios/{id}/items/{solutionId}": { access: "organisation", owner: "cluster" },
   "POST /api/v1/portfolios/{id}/shares": { access: "organisation", owner: "cluster" },
-  "DELETE /api/v1/portfolios/{id}/shares/{organisationId}": { access: "organisation" },
+  "DELETE /api/v1/portfolios/{id}/shares/{organisationId}": {
+    access: "organisation",
+    owner: "cluster",
+  },
   "GET /api/v1/challenges": { access: "public" },
   "POST /api/v1/challenges": { access: "organisation", owner: "city" },
   "GET /api/v1/challenges/{id}": { access: "public" },
@@ -244,7 +287,8 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "GET /api/v1/challenges/{id}/recommendations": { access: "public" },
   "GET /api/v1/solutions/{id}/recommendations": { access: "public" },
   "GET /api/v1/challenges/{id}/similar": { access: "public" },
-  "GET /api/v1/shared-needs": { access: "organisation" },
+  // The secretariat's view (platform admins and moderators).
+  "GET /api/v1/shared-needs": { access: "organisation", owner: "moderator" },
   "GET /api/v1/challenges/{id}/team-suggestions": { access: "public" },
   "GET /api/v1/challenges/{id}/consortia": { access: "public" },
   "GET /api/v1/me/consortia": { access: "signed-in" },
@@ -253,19 +297,22 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "POST /api/v1/consortia/{id}/invitations": { access: "organisation", owner: "cluster" },
   "POST /api/v1/consortia/{id}/invitations/{invitationId}/accept": {
     access: "organisation",
-    owner: "cluster",
+    owner: "researcher",
+    objects: { invitationId: "consortium-invitation" },
   },
   "POST /api/v1/consortia/{id}/invitations/{invitationId}/decline": {
     access: "organisation",
-    owner: "cluster",
+    owner: "researcher",
+    objects: { invitationId: "consortium-invitation" },
   },
   "POST /api/v1/consortia/{id}/invitations/{invitationId}/withdraw": {
     access: "organisation",
     owner: "cluster",
+    objects: { invitationId: "consortium-invitation" },
   },
   "POST /api/v1/consortia/{id}/members/{organisationId}/leave": {
     access: "organisation",
-    owner: "cluster",
+    owner: "researcher",
   },
   "POST /api/v1/consortia/{id}/lead": { access: "organisation", owner: "cluster" },
   "POST /api/v1/consortia/{id}/dissolve": { access: "organisation", owner: "cluster" },
@@ -283,10 +330,14 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
     },
   },
   "GET /api/v1/me/proposals": { access: "signed-in" },
-  "GET /api/v1/proposals/{id}": { access: "organisation", owner: "city" },
-  "POST /api/v1/proposals/{id}/revisions": { access: "organisation", owner: "city" },
-  "POST /api/v1/proposals/{id}/withdraw": { access: "organisation", owner: "city" },
-  "GET /api/v1/proposals/{id}/files/{fileId}": { access: "organisation", owner: "city" },
+  "GET /api/v1/proposals/{id}": { access: "organisation", owner: "founder" },
+  "POST /api/v1/proposals/{id}/revisions": { access: "organisation", owner: "founder" },
+  "POST /api/v1/proposals/{id}/withdraw": { access: "organisation", owner: "founder" },
+  "GET /api/v1/proposals/{id}/files/{fileId}": {
+    access: "organisation",
+    owner: "founder",
+    objects: { fileId: "proposal-file" },
+  },
   "POST /api/v1/proposals/receipts/verify": {
     access: "public",
     notFound: "the matrix sends a receipt nobody was given",
@@ -301,24 +352,33 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   },
   "GET /api/v1/challenges/{id}/evaluation": { access: "public" },
   "PUT /api/v1/challenges/{id}/evaluation": { access: "organisation", owner: "city" },
-  "GET /api/v1/challenges/{id}/evaluation/proposals": { access: "organisation" },
-  "POST /api/v1/proposals/{id}/declaration": { access: "organisation", owner: "city" },
-  "PUT /api/v1/proposals/{id}/scores": { access: "organisation", owner: "city" },
+  "GET /api/v1/challenges/{id}/evaluation/proposals": {
+    access: "organisation",
+    owner: "evaluator",
+    objects: { id: "evaluated-challenge" },
+  },
+  // The panel's routes use a challenge past its deadline with a proposal (matrix-fixtures.ts).
+  "POST /api/v1/proposals/{id}/declaration": {
+    access: "organisation",
+    owner: "evaluator",
+    objects: { id: "evaluated-proposal" },
+  },
+  "PUT /api/v1/proposals/{id}/scores": {
+    access: "organisation",
+    owner: "evaluator",
+    objects: { id: "evaluated-proposal" },
+  },
   "POST /api/v1/challenges/{id}/evaluation/lock-technical": {
     access: "organisation",
     owner: "city",
-    // Finding: the challenge's state is checked before the caller, so an outsider learns that
-    // no evaluation is defined. Harmless (the evaluation's existence is public) but out of order.
-    refusedWith: { status: 409, why: "evaluation_not_defined is answered before the permission" },
+    objects: { id: "evaluated-challenge" },
   },
-  "GET /api/v1/challenges/{id}/evaluation/ranking": { access: "organisation" },
-  "POST /api/v1/challenges/{id}/award": {
+  "GET /api/v1/challenges/{id}/evaluation/ranking": {
     access: "organisation",
     owner: "city",
-    // Finding: the challenge's state is checked before the caller, so an outsider learns that
-    // no evaluation is defined. Harmless (the evaluation's existence is public) but out of order.
-    refusedWith: { status: 409, why: "evaluation_not_defined is answered before the permission" },
+    objects: { id: "evaluated-challenge" },
   },
+  "POST /api/v1/challenges/{id}/award": { access: "organisation", owner: "city" },
   "GET /api/v1/challenges/{id}/award-notice": {
     access: "public",
     notFound: "no demo challenge is awarded yet",
@@ -355,15 +415,21 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
     access: "organisation",
     owner: "admin",
   },
-  "PUT /api/v1/events/{id}/brokerage/profile": { access: "organisation" },
+  "PUT /api/v1/events/{id}/brokerage/profile": { access: "organisation", owner: "founder" },
   "GET /api/v1/events/{id}/brokerage/profiles": { access: "organisation", owner: "admin" },
   "GET /api/v1/events/{id}/meeting-requests": { access: "organisation", owner: "admin" },
-  "POST /api/v1/events/{id}/meeting-requests": { access: "organisation" },
-  "POST /api/v1/events/{id}/meeting-requests/{requestId}/answer": { access: "organisation" },
-  "DELETE /api/v1/events/{id}/meeting-requests/{requestId}": { access: "organisation" },
+  "POST /api/v1/events/{id}/meeting-requests": { access: "organisation", owner: "founder" },
+  "POST /api/v1/events/{id}/meeting-requests/{requestId}/answer": {
+    access: "organisation",
+    owner: "researcher",
+  },
+  "DELETE /api/v1/events/{id}/meeting-requests/{requestId}": {
+    access: "organisation",
+    owner: "founder",
+  },
   "POST /api/v1/events/{id}/brokerage/schedule": { access: "organisation", owner: "admin" },
-  "GET /api/v1/events/{id}/agenda": { access: "organisation" },
-  "GET /api/v1/events/{id}/agenda.ics": { access: "organisation" },
+  "GET /api/v1/events/{id}/agenda": { access: "organisation", owner: "founder" },
+  "GET /api/v1/events/{id}/agenda.ics": { access: "organisation", owner: "founder" },
   "GET /api/v1/events/outcomes": { access: "public" },
   "GET /api/v1/events/{id}/outcomes": { access: "public" },
   "PUT /api/v1/events/{id}/outcomes": { access: "organisation", owner: "admin" },
@@ -378,7 +444,7 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
     access: "organisation",
     owner: "admin",
   },
-  "POST /api/v1/events/{id}/hackathon/teams": { access: "organisation" },
+  "POST /api/v1/events/{id}/hackathon/teams": { access: "organisation", owner: "researcher" },
   "GET /api/v1/events/{id}/hackathon/free-participants": {
     access: "organisation",
     owner: "founder",
@@ -390,28 +456,47 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "GET /api/v1/hackathon-teams/{id}": { access: "public" },
   "PATCH /api/v1/hackathon-teams/{id}": { access: "organisation", owner: "founder" },
   "POST /api/v1/hackathon-teams/{id}/invitations": { access: "organisation", owner: "founder" },
-  "POST /api/v1/hackathon-invitations/{id}/answer": { access: "organisation" },
+  "POST /api/v1/hackathon-invitations/{id}/answer": { access: "organisation", owner: "member" },
   "DELETE /api/v1/hackathon-teams/{id}/membership": { access: "organisation", owner: "member" },
   "PUT /api/v1/hackathon-teams/{id}/submission": { access: "organisation", owner: "founder" },
-  "GET /api/v1/hackathon-teams/{id}/files/{fileId}": { access: "organisation", owner: "admin" },
+  "GET /api/v1/hackathon-teams/{id}/files/{fileId}": {
+    access: "organisation",
+    owner: "admin",
+    objects: { fileId: "hackathon-file" },
+  },
   "DELETE /api/v1/hackathon-teams/{id}/files/{fileId}": {
     access: "organisation",
     owner: "founder",
+    objects: { fileId: "hackathon-file" },
   },
   "PUT /api/v1/hackathon-teams/{id}/declaration": { access: "organisation", owner: "evaluator" },
-  "PUT /api/v1/hackathon-teams/{id}/scores": { access: "organisation" },
+  "PUT /api/v1/hackathon-teams/{id}/scores": { access: "organisation", owner: "evaluator" },
+  // No owner: only a winning team's members may start a pilot, and no demo team has won (winners
+  // are named after judging closes), so every demo account is refused 403 not_winner.
   "POST /api/v1/hackathon-teams/{id}/pilot": { access: "organisation" },
   "POST /api/v1/hackathon-teams/{id}/files": { access: "organisation", owner: "founder" },
   "GET /api/v1/solutions/{id}/references": { access: "public" },
-  "POST /api/v1/solutions/{id}/references": { access: "organisation" },
+  "POST /api/v1/solutions/{id}/references": { access: "organisation", owner: "founder" },
   "GET /api/v1/references/{id}": { access: "public" },
-  "PATCH /api/v1/references/{id}": { access: "organisation" },
+  "PATCH /api/v1/references/{id}": { access: "organisation", owner: "founder" },
   "DELETE /api/v1/references/{id}": { access: "organisation", owner: "founder" },
   "POST /api/v1/references/{id}/verification": { access: "organisation", owner: "admin" },
   "GET /api/v1/organisations/{id}/references": { access: "public" },
-  "GET /api/v1/references/{id}/evidence/{fileId}": { access: "organisation", owner: "founder" },
-  "DELETE /api/v1/references/{id}/evidence/{fileId}": { access: "organisation", owner: "founder" },
-  "POST /api/v1/references/{id}/evidence": { access: "organisation", owner: "founder" },
+  "GET /api/v1/references/{id}/evidence/{fileId}": {
+    access: "organisation",
+    owner: "founder",
+    objects: { id: "evidence-reference" },
+  },
+  "DELETE /api/v1/references/{id}/evidence/{fileId}": {
+    access: "organisation",
+    owner: "founder",
+    objects: { id: "evidence-reference" },
+  },
+  "POST /api/v1/references/{id}/evidence": {
+    access: "organisation",
+    owner: "founder",
+    objects: { id: "evidence-reference" },
+  },
   "GET /api/v1/insights/network": { access: "public" },
   "GET /api/v1/insights/network/data.csv": { access: "public" },
   "GET /api/v1/insights/cities/{id}": { access: "public" },
@@ -437,6 +522,8 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "DELETE /api/v1/challenges/{id}/co-funding/{sourceId}": {
     access: "organisation",
     owner: "city",
+    // Even when a fixture makes the source co-fund the challenge first, the DELETE phase finds
+    // no co-funding (not investigated yet: an earlier owner request seems to end it).
     notFound: "the demo funding source the matrix uses does not co-fund the demo challenge",
   },
 };

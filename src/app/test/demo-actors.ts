@@ -213,8 +213,12 @@ export async function demoStage(
         return `${segment}/{${parameter.name}}`;
       })
       .filter((key) => !(key in pathObjects));
+  // A kind the demo lacks (no id known for it, e.g. a matrix fixture not made here) is unseeded too.
   const unseeded = (operation: Operation) =>
-    operation.pathParameters.some((parameter) => kindOf(operation, parameter.name) === "unseeded");
+    operation.pathParameters.some((parameter) => {
+      const kind = kindOf(operation, parameter.name);
+      return kind === "unseeded" || (kind !== "event" && !ids.has(kind));
+    });
 
   function pathValues(operation: Operation): Record<string, string> {
     const values: Record<string, string> = {};
