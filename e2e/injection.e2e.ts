@@ -214,6 +214,7 @@ describe("hostile text is stored and shown inert in Chromium", () => {
   const solutionTitle = line("Leak solution");
   const organisationName = `Hostile ${stamp} ${SCRIPT} ${SVG}`.slice(0, 120);
   const eventTitle = line("Hostile workshop");
+  const teamName = `Team ${stamp} ${SCRIPT}`.slice(0, 80);
   const csvTitle = line("CSV solution");
   const bundleTitle = line("Bundle solution");
   const ids: Record<string, string> = {};
@@ -422,6 +423,95 @@ describe("hostile text is stored and shown inert in Chromium", () => {
       "outcomes",
     );
 
+    // Copenhagen hosts a hackathon; the moderator registers, starts a team on the challenge and
+    // submits hostile Markdown with a hostile file name.
+    const hackathon = created(
+      await callApi<{ id: string }>(city.page, "POST", "/api/v1/events", {
+        hostOrganisationIds: [cityId],
+        kind: "hackathon",
+        title: line("Hostile hackathon"),
+        summary: line("Summary"),
+        startsAt: new Date(now + 10 * 86_400_000).toISOString(),
+        endsAt: new Date(now + 11 * 86_400_000).toISOString(),
+        timeZone: "Europe/Copenhagen",
+        venue: "Copenhagen City Hall",
+        challengeIds: [challenge.id],
+      }),
+      "hackathon event",
+    );
+    ids.hackathon = hackathon.id;
+    created(
+      await callApi(city.page, "PUT", `/api/v1/events/${hackathon.id}/hackathon`, {
+        minTeamSize: 1,
+        maxTeamSize: 5,
+        submissionDeadline: new Date(now + 11 * 86_400_000 - 3_600_000).toISOString(),
+        criteria: [{ name: line("Criterion").slice(0, 120), description: IMG, weight: 100 }],
+      }),
+      "hackathon set-up",
+    );
+    created(
+      await callApi(city.page, "POST", `/api/v1/events/${hackathon.id}/status`, {
+        to: "published",
+      }),
+      "hackathon publication",
+    );
+    created(
+      await callApi(moderator.page, "POST", `/api/v1/events/${hackathon.id}/registration`, {}),
+      "registration",
+    );
+    const team = created(
+      await callApi<{ id: string }>(
+        moderator.page,
+        "POST",
+        `/api/v1/events/${hackathon.id}/hackathon/teams`,
+        { name: teamName, challengeId: challenge.id },
+      ),
+      "team",
+    );
+    created(
+      await callApi(moderator.page, "PUT", `/api/v1/hackathon-teams/${team.id}/submission`, {
+        description: markdown,
+        repositoryUrl: "https://example.org/repository",
+      }),
+      "submission",
+    );
+    created(
+      await callApi(
+        moderator.page,
+        "POST",
+        `/api/v1/hackathon-teams/${team.id}/files?filename=${encodeURIComponent(FILE_NAME)}`,
+        undefined,
+        { type: "application/pdf", text: PDF },
+      ),
+      "submission file",
+    );
+
+    // Address fields take http(s) only: a javascript: address is refused before it is stored.
+    const scripted = "javascript:window.__pwned=1";
+    const refusals = [
+      await callApi(moderator.page, "PUT", `/api/v1/hackathon-teams/${team.id}/submission`, {
+        description: "A demo.",
+        demoUrl: scripted,
+      }),
+      await callApi(moderator.page, "PATCH", `/api/v1/organisations/${organisation.id}`, {
+        website: scripted,
+      }),
+      await callApi(founder.page, "PATCH", `/api/v1/solutions/${solution.id}`, {
+        referenceLinks: [scripted],
+      }),
+      await callApi(city.page, "PUT", `/api/v1/events/${event.id}`, {
+        hostOrganisationIds: [cityId],
+        kind: "workshop",
+        title: eventTitle,
+        summary: line("Summary"),
+        startsAt: new Date(now + 20 * 86_400_000).toISOString(),
+        endsAt: new Date(now + 20 * 86_400_000 + 3 * 3_600_000).toISOString(),
+        timeZone: "Europe/Copenhagen",
+        onlineUrl: scripted,
+      }),
+    ];
+    expect(refusals.map((refusal) => refusal.status)).toEqual([400, 400, 400, 400]);
+
     // The cluster imports a bundle through the API (the CSV goes through the page below).
     const bundle = {
       format: "city-solutions-bundle/1",
@@ -529,6 +619,34 @@ describe("hostile text is stored and shown inert in Chromium", () => {
     await page.goto(`${baseUrl()}/events/${ids.pastEvent}`);
     await expectInert(visitor, "workshop outcomes", [line("Outcome idea"), ...markdownLiterals]);
     await expectAccessible(page, "hostile outcomes");
+  });
+
+  it("shows a hackathon team's hostile name, submission and file name as text", async () => {
+    // The team's member edits the submission: the name and the file's name show, the Markdown
+    // comes back verbatim in the form.
+    await moderator.page.goto(`${baseUrl()}/events/${ids.hackathon}/hackathon`);
+    await expectInert(moderator, "hackathon team", [teamName, STORED_FILE_NAME]);
+    await expect
+      .poll(() =>
+        moderator.page.evaluate(() =>
+          [...document.querySelectorAll("textarea")].map((area) => area.value),
+        ),
+      )
+      .toContain(markdown);
+    // The host reads it rendered, unfolded from the list of teams.
+    const { page } = city;
+    await page.goto(`${baseUrl()}/events/${ids.hackathon}/hackathon`);
+    const summary = page
+      .locator("summary")
+      .filter({ hasText: `Read the submission of ${teamName}` });
+    await expect.poll(() => summary.count(), { timeout: 15_000 }).toBe(1);
+    await summary.click();
+    await expectInert(city, "hackathon submission, host's view", [
+      teamName,
+      ...markdownLiterals,
+      STORED_FILE_NAME,
+    ]);
+    await expectAccessible(page, "hostile hackathon submission");
   });
 
   it("imports a hostile CSV through the page and shows it and the bundle's solution as text", async () => {
