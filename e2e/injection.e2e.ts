@@ -510,7 +510,19 @@ describe("hostile text is stored and shown inert in Chromium", () => {
         onlineUrl: scripted,
       }),
     ];
-    expect(refusals.map((refusal) => refusal.status)).toEqual([400, 400, 400, 400]);
+    expect(
+      refusals.map((refusal) => [
+        refusal.status,
+        (refusal.body as { errors?: Array<{ field: string }> } | null)?.errors?.map(
+          (error) => error.field,
+        ),
+      ]),
+    ).toEqual([
+      [400, ["body.demoUrl"]],
+      [400, ["body.website"]],
+      [400, ["body.referenceLinks.0"]],
+      [400, ["body.onlineUrl"]],
+    ]);
 
     // The cluster imports a bundle through the API (the CSV goes through the page below).
     const bundle = {
