@@ -31,7 +31,7 @@ export const TABLES_WITHOUT_CHANGE_NOTICES = [
 export interface ReadCacheLimits {
   /** Most entries kept; the least recently used go first. */
   maxEntries: number;
-  /** Most bytes of kept bodies (UTF-16 length × 2, near enough). */
+  /** Most bytes kept (strings: UTF-16 length × 2; other values: their maker's estimate). */
   maxBytes: number;
 }
 
@@ -46,9 +46,12 @@ export interface ReadCacheStats {
 }
 
 interface Entry {
-  body: string;
+  value: unknown;
   bytes: number;
 }
+
+/** What a kept value costs: a string by its length; anything else by what its maker says. */
+const NOMINAL_BYTES = 16 * 1024;
 
 /**
  * Answers of public reads (the challenge catalogue, the solution search) kept in this process
@@ -65,7 +68,7 @@ export class ReadCache {
   private listening: boolean;
   private bytes = 0;
   private readonly entries = new Map<string, Entry>();
-  private readonly pending = new Map<string, { generation: number; body: Promise<string> }>();
+  private readonly pending = new Map<string, { generation: number; value: Promise<unknown> }>();
   private readonly counts = { hits: 0, misses: 0, shared: 0, invalidations: 0 };
 
   constructor(
@@ -97,31 +100,45 @@ export class ReadCache {
     this.bytes = 0;
   }
 
-  /** The kept answer for `key`, or the one `compute` makes now (kept if nothing changed meanwhile). */
-  async read(key: string, compute: () => Promise<string>): Promise<string> {
+  /**
+   * The kept value for `key`, or the one `compute` makes now (kept if nothing changed meanwhile).
+   * Kept values are shared between requests: callers must not change them.
+   */
+  async read<T>(
+    key: string,
+    compute: () => Promise<T>,
+    bytesOf?: (value: T) => number,
+  ): Promise<T> {
     const kept = this.entries.get(key);
     if (kept) {
       this.counts.hits += 1;
       // Most recently used last: Map keeps insertion order.
       this.entries.delete(key);
       this.entries.set(key, kept);
-      return kept.body;
+      return kept.value as T;
     }
     const generation = this.generation;
     const started = this.pending.get(key);
     if (started && started.generation === generation) {
       this.counts.shared += 1;
-      return started.body;
+      return started.value as Promise<T>;
     }
     this.counts.misses += 1;
-    const body = compute();
-    this.pending.set(key, { generation, body });
+    const value = compute();
+    this.pending.set(key, { generation, value });
     try {
-      const computed = await body;
-      if (this.listening && generation === this.generation) this.keep(key, computed);
+      const computed = await value;
+      if (this.listening && generation === this.generation) {
+        const bytes = bytesOf
+          ? bytesOf(computed)
+          : typeof computed === "string"
+            ? computed.length * 2
+            : NOMINAL_BYTES;
+        this.keep(key, computed, bytes);
+      }
       return computed;
     } finally {
-      if (this.pending.get(key)?.body === body) this.pending.delete(key);
+      if (this.pending.get(key)?.value === value) this.pending.delete(key);
     }
   }
 
@@ -129,15 +146,14 @@ export class ReadCache {
     return { ...this.counts, entries: this.entries.size, bytes: this.bytes };
   }
 
-  private keep(key: string, body: string): void {
-    const bytes = body.length * 2;
+  private keep(key: string, value: unknown, bytes: number): void {
     if (bytes > this.limits.maxBytes) return;
     const replaced = this.entries.get(key);
     if (replaced) {
       this.entries.delete(key);
       this.bytes -= replaced.bytes;
     }
-    this.entries.set(key, { body, bytes });
+    this.entries.set(key, { value, bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.entries.size <= this.limits.maxEntries && this.bytes <= this.limits.maxBytes) break;

@@ -1,4 +1,4 @@
-import type { Actor } from "../../core/auth/actor.ts";
+import { type Actor, anonymous } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import { findPeople } from "../accounts/index.ts";
@@ -7,14 +7,17 @@ import {
   currentOrganisationsOf,
   organisationSummaries,
 } from "../organisations/index.ts";
+import { viewerOf, visibleChallenge } from "./commands/access.ts";
 import { EDITING_WINDOW_MS } from "./commands/board.ts";
 import type { Challenge, ChallengeSummary, Clarification, Idea, IdeaBoard } from "./contract.ts";
+import { challengeErrors } from "./errors.ts";
 import { coCreationOpen, questionsOpen } from "./lifecycle.ts";
 import {
   type ChallengeViewer,
   canModerate,
   canSeeAskers,
   canSeeUnanswered,
+  canView,
   challengeAbilities,
 } from "./policy.ts";
 import {
@@ -26,6 +29,7 @@ import {
 import {
   type ChallengeRow,
   countsFor,
+  findChallenge,
   isFollowing,
   listAnnouncements,
   listAttachments,
@@ -75,28 +79,79 @@ export async function summariesOf(db: Db, rows: ChallengeRow[]): Promise<Challen
   return rows.map((row) => presentSummary(row, owner(row), counts.get(row.id)!));
 }
 
+/** What a challenge's page shows the same to every viewer (viewer and time parts left unset). */
+async function challengeFacts(db: Db, row: ChallengeRow): Promise<Challenge> {
+  const [owner, counts, attachments, announcements] = await Promise.all([
+    ownersOf(db, [row]),
+    countsFor(db, [row.id]),
+    listAttachments(db, row.id),
+    listAnnouncements(db, row.id),
+  ]);
+  return presentChallenge(row, owner(row), counts.get(row.id)!, {
+    attachments,
+    announcements,
+    following: false,
+    coCreationOpen: false,
+    questionsOpen: false,
+    abilities: challengeAbilities({ actor: anonymous, cityRole: null }, row, new Date(0)),
+  });
+}
+
+/** The facts with what depends on the viewer and on the time now. */
+async function withViewer(
+  ctx: ServiceContext,
+  row: ChallengeRow,
+  facts: Challenge,
+  viewer: ChallengeViewer,
+): Promise<Challenge> {
+  const now = ctx.clock.now();
+  const actor = viewer.actor;
+  const following = actor.kind === "user" ? await isFollowing(ctx.db, row.id, actor.userId) : false;
+  return {
+    ...facts,
+    following,
+    coCreationOpen: coCreationOpen(row, now),
+    questionsOpen: questionsOpen(row, now),
+    abilities: challengeAbilities(viewer, row, now),
+  };
+}
+
 export async function challengeView(
   ctx: ServiceContext,
   row: ChallengeRow,
   viewer: ChallengeViewer,
 ): Promise<Challenge> {
-  const now = ctx.clock.now();
-  const actor = viewer.actor;
-  const [owner, counts, attachments, announcements, following] = await Promise.all([
-    ownersOf(ctx.db, [row]),
-    countsFor(ctx.db, [row.id]),
-    listAttachments(ctx.db, row.id),
-    listAnnouncements(ctx.db, row.id),
-    actor.kind === "user" ? isFollowing(ctx.db, row.id, actor.userId) : Promise.resolve(false),
-  ]);
-  return presentChallenge(row, owner(row), counts.get(row.id)!, {
-    attachments,
-    announcements,
-    following,
-    coCreationOpen: coCreationOpen(row, now),
-    questionsOpen: questionsOpen(row, now),
-    abilities: challengeAbilities(viewer, row, now),
-  });
+  return withViewer(ctx, row, await challengeFacts(ctx.db, row), viewer);
+}
+
+/**
+ * A challenge's page for any viewer. A published challenge's facts come from the read cache
+ * (kept until content changes); drafts, and ids that are not a challenge, take the uncached
+ * path with its access check, so a draft is never kept and never shown to someone who may not.
+ */
+export async function challengePage(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<Challenge> {
+  const kept = ctx.readCache
+    ? await ctx.readCache.read(
+        `challenge-page ${id}`,
+        async () => {
+          const row = await findChallenge(ctx.db, id);
+          if (!row || row.status === "draft") return null;
+          return { row, facts: await challengeFacts(ctx.db, row) };
+        },
+        (page) => (page ? page.facts.description.length * 4 + 8_192 : 64),
+      )
+    : null;
+  if (!kept) {
+    const { challenge, viewer } = await visibleChallenge(ctx.db, actor, id);
+    return challengeView(ctx, challenge, viewer);
+  }
+  const viewer = await viewerOf(ctx.db, actor, kept.row);
+  if (!canView(viewer, kept.row)) throw challengeErrors.challengeNotFound();
+  return withViewer(ctx, kept.row, kept.facts, viewer);
 }
 
 /** A person's name and the first organisation they belong to, for bylines. */

@@ -5,7 +5,7 @@ import type { ServiceContext } from "../../core/context.ts";
 import { sendPublicRead } from "../../core/http/cached-reply.ts";
 import { IdParams, problemResponses } from "../../core/http/contract.ts";
 import { cityDirectory, currentOrganisationsOf } from "../organisations/index.ts";
-import { challengeView, summariesOf } from "./challenge-views.ts";
+import { challengePage, challengeView, summariesOf } from "./challenge-views.ts";
 import { visibleChallenge } from "./commands/access.ts";
 import { createChallenge } from "./commands/create-challenge.ts";
 import { extendTimeline } from "./commands/extend-timeline.ts";
@@ -149,7 +149,7 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         response: { 200: Challenge, ...problemResponses },
       },
     },
-    async (request) => present(request.actor, request.params.id),
+    async (request) => challengePage(ctx, request.actor, request.params.id),
   );
 
   app.patch(
