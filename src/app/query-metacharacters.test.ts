@@ -246,4 +246,37 @@ describe("SQL metacharacters in every filter and search parameter", () => {
     const after = await tableDigests(stage.platform.database.db);
     expect(after).toEqual(before);
   }, 600_000);
+
+  it("maps hostile free-text tags without a 5xx, a wildcard or a changed row", async () => {
+    // The one search that takes its words in a body: tags matched against the taxonomy's terms.
+    const before = await tableDigests(stage.platform.database.db);
+    const failures: string[] = [];
+    const codesFor = async (tag: string) => {
+      freshAddress(stage.anonymous);
+      const response = await stage.anonymous.post<{
+        mappings?: Array<{ tag: string; codes: string[] }>;
+      }>("/api/v1/capabilities/map-tags", { tags: [tag] });
+      const type = String(response.headers["content-type"] ?? "");
+      if (response.status >= 500 || (response.status >= 400 && !type.includes("problem+json")))
+        failures.push(`<${tag.slice(0, 40)}>: ${response.status} ${type}`);
+      if (tag.includes("\u0000") && response.status !== 400)
+        failures.push(`<null byte>: ${response.status}, not 400`);
+      return response.status === 200 ? (response.body.mappings?.[0]?.codes ?? []) : [];
+    };
+    // A control the taxonomy knows, so that "maps nothing" means something.
+    expect(await codesFor("leak detection")).not.toEqual([]);
+    // Terms are compared by a key that turns punctuation into spaces, so "%detection" finds what
+    // "detection" finds; as a LIKE wildcard, "lea%" would find "leak detection", "lea" does not.
+    const wildcardTags = ["%", "_", "%%", "%' --", "\\", "lea%", "l_ak detection", "%detection"];
+    for (const tag of Object.values(payloads)) await codesFor(tag.slice(0, 120));
+    for (const tag of wildcardTags) {
+      const codes = await codesFor(tag);
+      const plain = await codesFor(tag.replace(/[%_\\]/g, " ").trim() || "zqxjvkwpfh");
+      const extra = codes.filter((code) => !plain.includes(code));
+      if (extra.length > 0) failures.push(`<${tag}> mapped onto ${extra.join(", ")} as well`);
+    }
+    expect(failures).toEqual([]);
+    expect(stage.platform.serverErrors).toEqual([]);
+    expect(await tableDigests(stage.platform.database.db)).toEqual(before);
+  });
 });
