@@ -388,10 +388,11 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "POST /api/v1/procurement/advice": { access: "signed-in" },
   "GET /api/v1/challenges/{id}/procurement-plan": { access: "public" },
   "PUT /api/v1/challenges/{id}/procurement-plan": { access: "organisation", owner: "city" },
+  // The past-deadline challenge has a pre-commercial plan (matrix-fixtures.ts).
   "POST /api/v1/challenges/{id}/procurement-plan/phases/{n}/admissions": {
     access: "organisation",
     owner: "city",
-    notFound: "no demo challenge has a procurement plan",
+    objects: { id: "planned-challenge" },
   },
   "GET /api/v1/challenges/{id}/ocds": { access: "public" },
   "GET /api/v1/ocds": { access: "public" },
@@ -522,8 +523,6 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   "DELETE /api/v1/challenges/{id}/co-funding/{sourceId}": {
     access: "organisation",
     owner: "city",
-    // Even when a fixture makes the source co-fund the challenge first, the DELETE phase finds
-    // no co-funding (not investigated yet: an earlier owner request seems to end it).
-    notFound: "the demo funding source the matrix uses does not co-fund the demo challenge",
+    objects: { sourceId: "co-funding-source" },
   },
 };

@@ -298,6 +298,24 @@ export async function seedMatrixFixtures(stage: DemoStage): Promise<MatrixFixtur
     );
     return portfolio.id;
   });
+  // Another of the funder's sources co-funds the matrix challenge (the demo source the matrix
+  // uses elsewhere is deleted by DELETE /funding-sources/{id} before the co-funding DELETE runs).
+  await step("co-funding-source", async () => {
+    const [other] = await rows(
+      `select id from funding_sources where funder_id = '${await stage.organisationOf("funder")}' and id <> '${stage.ids.get("funding-source")}' limit 1`,
+    );
+    if (!other) return undefined;
+    const city = await as("city");
+    ok(
+      await city.put(`/api/v1/challenges/${challengeId}/co-funding`, {
+        sourceId: other.id,
+        amountMinor: 50_000_000,
+        currency: "EUR",
+      }),
+      "co-funding",
+    );
+    return other.id;
+  });
   // An affiliation the cluster proposes to HydroSense, pending its answer.
   await step("pending-affiliation", async () => {
     const lead = await as("cluster");
@@ -355,6 +373,22 @@ export async function seedMatrixFixtures(stage: DemoStage): Promise<MatrixFixtur
         }),
         "evaluated challenge",
       );
+      // Its procurement plan (pre-commercial: phases that take admissions), while a draft.
+      const plan = await city.put(`/api/v1/challenges/${challenge.id}/procurement-plan`, {
+        answers: {
+          marketSolution: "no",
+          trl: 4,
+          estimatedValue: { amountMinor: 150_000_000, currency: "EUR" },
+          rdNeeded: true,
+          buyAfterPilot: false,
+          needWellDefined: true,
+        },
+        chosenModel: "pre_commercial",
+      });
+      if (plan.status === 200) {
+        stage.ids.set("planned-challenge", challenge.id);
+        made.push("planned-challenge");
+      } else failed.push(`planned-challenge: ${plan.status} ${JSON.stringify(plan.body)}`);
       ok(
         await city.post(`/api/v1/challenges/${challenge.id}/transitions`, { to: "published" }),
         "publication",
