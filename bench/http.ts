@@ -4,6 +4,12 @@
  * the bare route and the server's resident memory; then a write with its audit event, and the
  * audit chain verified after.
  *
+ * The public reads are measured three ways: the same address over and over (answered from the
+ * read cache after the first request), many different addresses (mostly computed: what a cold
+ * cache or a long tail of searches costs), and a second server with READ_CACHE=0 on the same
+ * database (the "× uncached" column compares the first to it). Each endpoint gets a 2 s warm-up
+ * that is not counted, and measuring waits until the background jobs seeding queued are done.
+ *
  *   node bin/run-script.mjs bench/http.ts [--seconds 10] [--connections 50]
  *
  * A throwaway database is created on BENCH_DATABASE_URL (default
@@ -11,8 +17,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { loadavg } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -80,11 +87,21 @@ async function waitHealthy(url: string, child: ChildProcess) {
   throw new Error(`${url} did not answer`);
 }
 
-/** The baseline: Fastify with one JSON route and nothing else, in its own process like the server. */
+/**
+ * The baseline: Fastify with one JSON route and nothing else, in its own process like the server;
+ * and a second route that sends the challenge list's own body (read from a file once), to tell
+ * what the size of the answer costs apart from what the platform does.
+ */
 const BARE_SERVER = `
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import Fastify from "fastify";
 const app = Fastify({ logger: false });
 app.get("/bare", async () => ({ hello: "world" }));
+let listBody = null;
+app.get("/bare-list", async (request, reply) => {
+  listBody ??= readFileSync(process.env.LIST_BODY_FILE, "utf8");
+  return reply.type("application/json; charset=utf-8").send(listBody);
+});
 await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
 `;
 
@@ -113,6 +130,8 @@ async function measure(
   pid: number,
   extra: Partial<autocannon.Options> = {},
 ): Promise<Figures> {
+  // JIT, pools and the read cache warm up first; that part is not counted.
+  await autocannon({ url, connections, duration: 2, ...extra });
   const result = await autocannon({ url, connections, duration: seconds, ...extra });
   const memory = residentMemory(pid);
   return {
@@ -138,9 +157,21 @@ const server = spawn(process.execPath, [cli, "serve"], {
   env: environment({ PORT: String(serverPort), HOST: "127.0.0.1", PUBLIC_URL: serverUrl }),
   stdio: ["ignore", "inherit", "inherit"],
 });
+const uncachedPort = await freePort();
+const uncachedUrl = `http://127.0.0.1:${uncachedPort}`;
+const uncached = spawn(process.execPath, [cli, "serve"], {
+  env: environment({
+    PORT: String(uncachedPort),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: uncachedUrl,
+    READ_CACHE: "0",
+  }),
+  stdio: ["ignore", "inherit", "inherit"],
+});
 const barePort = await freePort();
+const listBodyFile = join(tmpdir(), `${name}-list.json`);
 const bare = spawn(process.execPath, ["--input-type=module", "-e", BARE_SERVER], {
-  env: { ...process.env, PORT: String(barePort) },
+  env: { ...process.env, PORT: String(barePort), LIST_BODY_FILE: listBodyFile },
   cwd: process.cwd(),
   stdio: ["ignore", "inherit", "inherit"],
 });
@@ -174,14 +205,113 @@ try {
   });
   const { token } = (await created.json()) as { token: string };
 
+  // Seeding queued background work (matchmaking lists, mail); measure once it is done.
+  const database = new pg.Client({ connectionString: databaseUrl.toString() });
+  await database.connect();
+  for (let waited = 0; waited < 300; waited++) {
+    const { rows } = await database.query(
+      "select count(*)::int as due from outbox_jobs where completed_at is null and failed_at is null and run_at <= now()",
+    );
+    if (rows[0].due === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  await database.end();
+  await waitHealthy(`${uncachedUrl}/healthz`, uncached);
+
   const serverPid = server.pid!;
   const rows: Figures[] = [];
+  const compared = new Map<string, string>();
   rows.push(await measure("bare Fastify route", `http://127.0.0.1:${barePort}/bare`, bare.pid!));
-  rows.push(await measure("challenge list", `${serverUrl}/api/v1/challenges`, serverPid));
+  const listBody = await (await fetch(`${serverUrl}/api/v1/challenges`)).text();
+  writeFileSync(listBodyFile, listBody);
   rows.push(
-    await measure("challenge page", `${serverUrl}/api/v1/challenges/${challengeId}`, serverPid),
+    await measure(
+      `bare Fastify route sending the challenge list's ${Math.round(listBody.length / 1024)} KB body`,
+      `http://127.0.0.1:${barePort}/bare-list`,
+      bare.pid!,
+    ),
   );
-  rows.push(await measure("catalogue search", `${serverUrl}/api/v1/solutions?q=water`, serverPid));
+
+  // Many different addresses: each connection walks its own list of filters or words.
+  const sectors = ["energy", "waste", "water", "mobility", "air", "adaptation"];
+  const words = [
+    "water",
+    "heat",
+    "solar",
+    "battery",
+    "sensor",
+    "leak",
+    "bus",
+    "bike",
+    "waste",
+    "compost",
+    "flood",
+    "tree",
+    "roof",
+    "grid",
+    "air",
+    "noise",
+    "charging",
+    "recycling",
+    "storm",
+    "cooling",
+  ];
+  let turn = 0;
+  const varied = (paths: string[]): Partial<autocannon.Options> => ({
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, path: paths[turn++ % paths.length]! }),
+      },
+    ],
+  });
+  // Each request a different address (filters × orders × page sizes), so none repeats within
+  // a run at cold speeds: every one is computed, as a long tail of searches would be.
+  const orders = ["newest", "deadline", "budget"];
+  const listPaths = Array.from({ length: 100 * 3 * 9 * 6 }, (_, index) => {
+    const limit = 1 + (index % 100);
+    const order = orders[Math.floor(index / 100) % 3]!;
+    const trl = 1 + (Math.floor(index / 300) % 9);
+    const sector = sectors[Math.floor(index / 2_700) % sectors.length]!;
+    return `/api/v1/challenges?limit=${limit}&sort=${order}&trl=${trl}&sector=${sector}`;
+  });
+  const searchPaths = Array.from({ length: 100 * 9 * words.length }, (_, index) => {
+    const limit = 1 + (index % 100);
+    const trlMin = 1 + (Math.floor(index / 100) % 9);
+    const word = words[Math.floor(index / 900) % words.length]!;
+    return `/api/v1/solutions?q=${word}&limit=${limit}&trlMin=${trlMin}`;
+  });
+
+  const reads: Array<[string, string]> = [
+    ["challenge list", "/api/v1/challenges"],
+    ["challenge page", `/api/v1/challenges/${challengeId}`],
+    ["catalogue search", "/api/v1/solutions?q=water"],
+  ];
+  for (const [label, path] of reads) {
+    const kept = await measure(label, `${serverUrl}${path}`, serverPid);
+    const computed = await measure(
+      `${label}, READ_CACHE=0`,
+      `${uncachedUrl}${path}`,
+      uncached.pid!,
+    );
+    rows.push(kept, computed);
+    compared.set(kept.label, (kept.requests / Math.max(computed.requests, 1)).toFixed(1));
+  }
+  rows.push(
+    await measure(
+      `challenge list, each request different filters (${listPaths.length} kinds)`,
+      `${serverUrl}/api/v1/challenges`,
+      serverPid,
+      varied(listPaths),
+    ),
+  );
+  rows.push(
+    await measure(
+      `catalogue search, each request a different search (${searchPaths.length} kinds)`,
+      `${serverUrl}/api/v1/solutions`,
+      serverPid,
+      varied(searchPaths),
+    ),
+  );
   rows.push(
     await measure(
       "create organisation (write + audit event)",
@@ -202,11 +332,11 @@ try {
   const table = [
     `HTTP bench, PostgreSQL with demo data, ${connections} connections, ${seconds} s per endpoint, ${new Date().toISOString()}`,
     "",
-    "| endpoint | req/s | p50 ms | p99 ms | × bare | errors | non-2xx | RSS MB (peak) | load avg |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| endpoint | req/s | p50 ms | p99 ms | × bare | × uncached | errors | non-2xx | RSS MB (peak) | load avg |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...rows.map(
       (row) =>
-        `| ${row.label} | ${row.requests} | ${row.p50} | ${row.p99} | ${(row.requests / baseline).toFixed(3)} | ${row.errors} | ${row.non2xx} | ${row.rss} (${row.peak}) | ${row.load} |`,
+        `| ${row.label} | ${row.requests} | ${row.p50} | ${row.p99} | ${(row.requests / baseline).toFixed(3)} | ${compared.get(row.label) ?? ""} | ${row.errors} | ${row.non2xx} | ${row.rss} (${row.peak}) | ${row.load} |`,
     ),
     "",
     `audit chain after the writes: ${verify.code === 0 ? verify.output.trim() : `FAILED (${verify.code}) ${verify.output.trim()}`}`,
@@ -214,8 +344,11 @@ try {
   process.stdout.write(`${table.join("\n")}\n`);
 } finally {
   server.kill("SIGTERM");
+  uncached.kill("SIGTERM");
   bare.kill("SIGTERM");
   await new Promise((resolve) => server.once("exit", resolve));
+  if (uncached.exitCode === null) await new Promise((resolve) => uncached.once("exit", resolve));
+  rmSync(listBodyFile, { force: true });
   await admin.query(`drop database ${name} with (force)`);
   await admin.end();
 }
