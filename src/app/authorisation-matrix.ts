@@ -472,9 +472,8 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
   },
   "PUT /api/v1/hackathon-teams/{id}/declaration": { access: "organisation", owner: "evaluator" },
   "PUT /api/v1/hackathon-teams/{id}/scores": { access: "organisation", owner: "evaluator" },
-  // No owner: only a winning team's members may start a pilot, and no demo team has won (winners
-  // are named after judging closes), so every demo account is refused 403 not_winner.
-  "POST /api/v1/hackathon-teams/{id}/pilot": { access: "organisation" },
+  // Only a winning team's members: Boda Volt is named winner before the owner column runs.
+  "POST /api/v1/hackathon-teams/{id}/pilot": { access: "organisation", owner: "founder" },
   "POST /api/v1/hackathon-teams/{id}/files": { access: "organisation", owner: "founder" },
   "GET /api/v1/solutions/{id}/references": { access: "public" },
   "POST /api/v1/solutions/{id}/references": { access: "organisation", owner: "founder" },

@@ -429,3 +429,27 @@ export async function seedMatrixFixtures(stage: DemoStage): Promise<MatrixFixtur
 export function demoOwnerByEmail(email: string): DemoOwner | undefined {
   return demoAccounts.find((account) => account.email === email)?.key as DemoOwner | undefined;
 }
+
+/**
+ * Boda Volt wins the hackathon (the admin closes submissions early and names it), so that its
+ * members may start a pilot. For the owner column only, run just before it: once the winners
+ * are announced the ranking and the winners' files are public, which the refusal columns must
+ * not see.
+ */
+export async function announceDemoWinner(stage: DemoStage): Promise<string | null> {
+  const admin = await stage.demoClient("admin");
+  const eventId = stage.ids.get("hackathon-event")!;
+  for (const [path, body] of [
+    [`/api/v1/events/${eventId}/hackathon/close-submissions`, {}],
+    [
+      `/api/v1/events/${eventId}/hackathon/winners`,
+      { winnerTeamIds: [stage.ids.get("hackathon-team")] },
+    ],
+  ] as const) {
+    freshAddress(admin);
+    const response = await admin.post(path, body);
+    if (response.status >= 300)
+      return `${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
+  }
+  return null;
+}
