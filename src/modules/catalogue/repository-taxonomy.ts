@@ -214,10 +214,10 @@ export async function capabilitiesMentionedIn(
     db,
     sql`select c.code, array(select t.term from ${termsOfCapability} as t(term)) as terms
         from ${capabilities} c
+        cross join (select ' ' || catalogue_term_key(${text}) || ' ' as text_key) typed
         where exists (
-          select 1 from ${termsOfCapability} as t(term)
-          where length(catalogue_term_key(t.term)) >= 2
-            and ' ' || catalogue_term_key(${text}) || ' ' like '% ' || catalogue_term_key(t.term) || ' %'
+          select 1 from unnest(c.term_keys) as k(term_key)
+          where strpos(typed.text_key, ' ' || k.term_key || ' ') > 0
         )
         order by c.code`,
   );

@@ -55,6 +55,11 @@ export const capabilities = pgTable(
     position: integer("position").notNull(),
     createdBy: uuid("created_by").references(userForeignKey),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** Every label and synonym as a comparison key (catalogue_term_key), for finding mentions. */
+    termKeys: text("term_keys")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`catalogue_capability_term_keys(labels, synonyms, added_synonyms)`),
   },
   (table) => [index("capabilities_parent_idx").on(table.parentCode)],
 );

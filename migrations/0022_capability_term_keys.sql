@@ -1,0 +1,1 @@
+ALTER TABLE "capabilities" ADD COLUMN "term_keys" text[] GENERATED ALWAYS AS (catalogue_capability_term_keys(labels, synonyms, added_synonyms)) STORED NOT NULL;
