@@ -19,6 +19,9 @@ export const ProblemSchema = z
   })
   .meta({ id: "Problem" });
 
+/** A downloaded file's bytes in an OpenAPI answer (sent as stored, never serialised as JSON). */
+export const FileBytes = z.any().meta({ type: "string", format: "binary" });
+
 export const problemResponses = {
   400: ProblemSchema,
   401: ProblemSchema,

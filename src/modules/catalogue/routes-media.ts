@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import { type ImageType, imageExtensions } from "../../core/files/images.ts";
-import { IdParams, problemResponses, Uuid } from "../../core/http/contract.ts";
+import {
+  FileBytes,
+  IdParams,
+  ProblemSchema,
+  problemResponses,
+  Uuid,
+} from "../../core/http/contract.ts";
 import { acceptRawUploads } from "../../core/http/uploads.ts";
 import { addSolutionMedia, mediaTooLarge, removeSolutionMedia } from "./commands/solution-media.ts";
 import {
@@ -41,7 +48,7 @@ export const solutionMediaRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
             "Upload an image to a solution (raw body: PNG, JPEG, WebP or GIF, checked by content; at most 5 MB) with its alternative text; the result is a new version",
           params: IdParams,
           querystring: MediaUploadQuery,
-          response: { 201: Solution, ...problemResponses },
+          response: { 201: Solution, 415: ProblemSchema, ...problemResponses },
         },
         // Whoever may not edit the solution is refused before the body is read.
         preParsing: async (request) => {
@@ -78,6 +85,18 @@ export const solutionMediaRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         summary:
           "An image uploaded to a solution (seen by whoever may see the solution; cached publicly while it is active)",
         params: SolutionMediaParams,
+        response: {
+          200: {
+            description: "The image, in the type its content was recognised as",
+            content: Object.fromEntries(
+              Object.keys(imageExtensions).map((type) => [type, { schema: FileBytes }]),
+            ),
+          },
+          304: z
+            .undefined()
+            .describe("Not modified: the copy the client has (If-None-Match) is current"),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {

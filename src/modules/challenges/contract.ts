@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Email, IsoDateTime, Uuid } from "../../core/http/contract.ts";
+import { C40Region } from "../organisations/contract.ts";
 
 /**
  * Challenges: what a city asks the market for, how it is procured, and the open conversation
@@ -238,7 +239,7 @@ export const CatalogueFilters = z.strictObject({
   q: z.string().trim().max(200).optional(),
   sector: z.array(Sector).max(10).optional(),
   cityId: Uuid.optional(),
-  region: z.string().trim().max(80).optional(),
+  region: C40Region.optional(),
   status: z
     .array(ChallengeStatus.exclude(["draft"]))
     .max(6)

@@ -130,6 +130,21 @@ describe("saved searches and attachments", () => {
       expect(html.status).toBe(415);
     });
 
+    it("refuses people outside the owning city before it reads or judges the file", async () => {
+      const published = await publishedChallenge(platform, city);
+      const exe = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
+      const refused = await upload(other, published.id, exe, "tool.pdf", "application/pdf");
+      expect(refused.status).toBe(403);
+      const big = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]);
+      expect((await upload(other, published.id, big, "big.pdf", "application/pdf")).status).toBe(
+        403,
+      );
+      // The city's own people still learn what is wrong with the file.
+      expect(
+        (await upload(city.member, published.id, exe, "tool.pdf", "application/pdf")).status,
+      ).toBe(415);
+    });
+
     it("refuses files over 10 MB", async () => {
       const draft = await createDraft(platform, city.member.client, city.organisationId);
       const big = Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]);

@@ -2,9 +2,20 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provid
 import { z } from "zod";
 import { requireUser, requireVerifiedUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, problemResponses, Uuid } from "../../core/http/contract.ts";
-import { visibleChallenge } from "./commands/access.ts";
-import { ATTACHMENT_MAX_BYTES, addAttachment, removeAttachment } from "./commands/attachments.ts";
+import {
+  FileBytes,
+  IdParams,
+  ProblemSchema,
+  problemResponses,
+  Uuid,
+} from "../../core/http/contract.ts";
+import { requireCityMember, visibleChallenge } from "./commands/access.ts";
+import {
+  ATTACHMENT_CONTENT_TYPES,
+  ATTACHMENT_MAX_BYTES,
+  addAttachment,
+  removeAttachment,
+} from "./commands/attachments.ts";
 import { forgetSearch, saveSearch } from "./commands/saved-searches.ts";
 import { Attachment, SavedSearch, SavedSearchBody, SavedSearchList } from "./contract.ts";
 import { challengeErrors } from "./errors.ts";
@@ -38,7 +49,14 @@ export const attachmentRoutes: Plugin = async (app, { ctx }) => {
             "Attach a file (raw body; PDF, PNG, JPEG, WebP, text, CSV, DOCX, XLSX; at most 10 MB)",
           params: IdParams,
           querystring: UploadQuery,
-          response: { 201: Attachment, ...problemResponses },
+          response: { 201: Attachment, 415: ProblemSchema, ...problemResponses },
+        },
+        // Whoever may not attach to the challenge is refused before the body is read or judged.
+        preParsing: async (request) => {
+          const id = Uuid.safeParse((request.params as { id?: unknown }).id);
+          if (!id.success) return; // Answered 400 by validation.
+          const actor = requireUser(request.actor);
+          requireCityMember((await visibleChallenge(ctx.db, actor, id.data)).viewer);
         },
       },
       async (request, reply) => {
@@ -60,6 +78,15 @@ export const attachmentRoutes: Plugin = async (app, { ctx }) => {
         tags,
         summary: "Download an attachment",
         params: AttachmentParams,
+        response: {
+          200: {
+            description: "The file, in the type its content was recognised as",
+            content: Object.fromEntries(
+              ATTACHMENT_CONTENT_TYPES.map((type) => [type, { schema: FileBytes }]),
+            ),
+          },
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireUser, requireVerifiedUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import { sendPublicRead } from "../../core/http/cached-reply.ts";
-import { IdParams, problemResponses } from "../../core/http/contract.ts";
+import { IdParams, ProblemSchema, problemResponses } from "../../core/http/contract.ts";
 import { cityDirectory, currentOrganisationsOf } from "../organisations/index.ts";
 import { challengePage, challengeView, summariesOf } from "./challenge-views.ts";
 import { visibleChallenge } from "./commands/access.ts";
@@ -200,7 +200,7 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       summary: "Move deadlines of a published challenge later (announced to followers)",
       params: IdParams,
       body: ExtendTimelineBody,
-      response: { 200: Challenge, ...problemResponses },
+      response: { 200: Challenge, 422: ProblemSchema, ...problemResponses },
     },
   };
   const timelineHandler = async (request: {

@@ -22,6 +22,19 @@ export const CountryCode = z
 
 const WebAddress = z.url({ protocol: /^https?$/, error: "must be an http(s) address" }).max(300);
 
+/** The C40 network's regions, as c40-cities.json names them (a test keeps the two in step). */
+export const C40Region = z
+  .enum([
+    "Africa",
+    "Central East Asia",
+    "East, Southeast Asia and Oceania",
+    "Europe",
+    "Latin America",
+    "North America",
+    "South and West Asia",
+  ])
+  .meta({ id: "C40Region" });
+
 export const City = z
   .object({
     id: Uuid,

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { City, NetworkOverview, OrganisationList } from "./contract.ts";
+import c40 from "./c40-cities.json" with { type: "json" };
+import { C40Region, type City, type NetworkOverview, type OrganisationList } from "./contract.ts";
 import {
   cityIdOf,
   createOrganisation,
@@ -241,5 +242,12 @@ describe("directory", () => {
         "query.colour",
       ]),
     );
+  });
+});
+
+describe("the C40 regions", () => {
+  it("name every region of the shipped city list, and no other", () => {
+    const shipped = [...new Set(c40.cities.map((city) => city.region))].sort();
+    expect(shipped).toEqual([...C40Region.options].sort());
   });
 });

@@ -22,6 +22,18 @@ const startsWith = (bytes: Buffer, signature: number[] | string, offset = 0) => 
   );
 };
 
+/** Every type sniffAttachmentType can answer: what a download may be. */
+export const ATTACHMENT_CONTENT_TYPES = [
+  "application/pdf",
+  "image/png",
+  "image/jpeg",
+  "image/webp",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "text/csv",
+  "text/plain",
+] as const;
+
 /**
  * Recognises the file by its content, never by its name or declared type. Office files are
  * zip archives: the name of the first entry's folder (word/, xl/) or [Content_Types].xml plus

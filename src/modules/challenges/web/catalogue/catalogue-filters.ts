@@ -51,7 +51,8 @@ export function filtersOf(choice: CatalogueChoice): CatalogueFilters {
     ...(choice.sector.length ? { sector: choice.sector } : {}),
     ...(choice.status.length ? { status: choice.status } : {}),
     ...(choice.model.length ? { model: choice.model } : {}),
-    ...(choice.region ? { region: choice.region } : {}),
+    // The server accepts only C40 regions (400 otherwise); the choice came from its facets.
+    ...(choice.region ? { region: choice.region as NonNullable<CatalogueFilters["region"]> } : {}),
     ...(choice.cityId ? { cityId: choice.cityId } : {}),
     ...(choice.trl ? { trl: Number(choice.trl) } : {}),
   };
