@@ -4,7 +4,14 @@ import { consortiaOfMembers, consortiumBidders } from "../consortia/index.ts";
 import { currentOrganisationsOf, organisationSummaries } from "../organisations/index.ts";
 import type { BidderRef } from "./contract.ts";
 import { procurementErrors } from "./errors.ts";
-import { actsFor, BIDDING_KINDS, type BidderParties, type Reader, readerFrom } from "./policy.ts";
+import {
+  actsFor,
+  BIDDING_KINDS,
+  type BidderParties,
+  isBidderParty,
+  type Reader,
+  readerFrom,
+} from "./policy.ts";
 import type { BidderKey } from "./repository.ts";
 
 /** Bidders: organisations and consortia (read through their modules' index.ts). */
@@ -96,10 +103,12 @@ export async function bidderOptions(
 }
 
 /**
- * The bidder named in a submission or upload, when the reader acts for it on this challenge:
- * 400 naming `idField` for an unknown bidder (or a consortium the reader is no party of, or of
- * another challenge), 400 for an organisation that cannot bid, 403 for a party that is not an
- * admin (of the lead), 409 for a dissolved consortium.
+ * The bidder named in a submission or upload, when the reader acts for it on this challenge.
+ * Who asks comes before what the bidder is: 400 naming `idField` for a bidder that does not exist
+ * (a consortium the reader is no party of, or of another challenge, is private: the same answer),
+ * then 403 for an organisation the reader does not belong to and for a party that is not an admin
+ * (of the lead); only the bidder's own people learn that their organisation cannot bid (400) or
+ * that the consortium is dissolved (409).
  */
 export async function actingBidder(
   db: Db,
@@ -116,9 +125,12 @@ export async function actingBidder(
   if (!bidder) throw unknown();
   if (bidder.kind === "consortium") {
     // A consortium is private to its parties: to anyone else it does not exist.
-    const party = bidder.memberOrganisationIds.some((id) => reader.memberOf.has(id));
-    if (!party || bidder.challengeId !== challengeId) throw unknown();
-  } else if (!BIDDING_KINDS.has(bidder.organisationKind)) {
+    if (!isBidderParty(reader, bidder) || bidder.challengeId !== challengeId) throw unknown();
+  } else if (!isBidderParty(reader, bidder)) {
+    // Organisations are public, so one that exists is refused for who asks, not for what it is.
+    throw procurementErrors.notBidderMember();
+  }
+  if (bidder.kind === "organisation" && !BIDDING_KINDS.has(bidder.organisationKind)) {
     throw procurementErrors.bidderCannotBid(undefined, {
       errors: [{ field: idField, message: `is a ${bidder.organisationKind} organisation` }],
     });

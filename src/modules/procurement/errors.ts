@@ -27,6 +27,10 @@ export const procurementErrors = defineErrors({
     title:
       "The proposal form changes only while the challenge is a draft or published, before the deadline and before any proposal arrives",
   },
+  notBidderMember: {
+    status: 403,
+    title: "You must belong to the bidding organisation to submit or upload for it",
+  },
   notBidderAdmin: {
     status: 403,
     title: "Only the bidder's admins (a consortium's lead organisation's admins) can do this",

@@ -394,7 +394,7 @@ describe("proposals", () => {
     const asMember = await submitRaw(bidderMember.client, { bidder: orgBidder, ...body });
     expect([asMember.status, asMember.body.code]).toEqual([403, "not_bidder_admin"]);
     const forOthers = await submitRaw(other.admin.client, { bidder: orgBidder, ...body });
-    expect([forOthers.status, forOthers.body.code]).toEqual([403, "not_bidder_admin"]);
+    expect([forOthers.status, forOthers.body.code]).toEqual([403, "not_bidder_member"]);
     const asCity = await submitRaw(city.admin.client, {
       bidder: { kind: "organisation", id: city.organisationId },
       ...body,
