@@ -162,8 +162,10 @@ export const hackathonRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const { event, standing } = await setUpScene(ctx.db, actor, request.params.id);
+      // Who asks before whether the hackathon is set up (the hosts learn that it is not).
+      const { event, hackathon, standing } = await hackathonScene(ctx.db, actor, request.params.id);
       if (standing.teamId === null && !standing.manage) throw hackathonErrors.notTeamMember();
+      if (!hackathon) throw hackathonErrors.notSetUp();
       return { participants: await freeParticipants(ctx.db, event.id) };
     },
   );
@@ -180,8 +182,9 @@ export const hackathonRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
     },
     async (request) => {
       const actor = requireUser(request.actor);
-      const { event, hackathon, standing } = await setUpScene(ctx.db, actor, request.params.id);
+      const { event, hackathon, standing } = await hackathonScene(ctx.db, actor, request.params.id);
       if (!standing.judge) throw hackathonErrors.notJudge();
+      if (!hackathon) throw hackathonErrors.notSetUp();
       return judgingOf(ctx.db, event.id, hackathon, actor.userId, ctx.clock.now());
     },
   );
@@ -199,12 +202,13 @@ export const hackathonRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = a
       },
     },
     async (request) => {
-      const { event, hackathon, standing } = await setUpScene(
+      const { event, hackathon, standing } = await hackathonScene(
         ctx.db,
         request.actor,
         request.params.id,
       );
-      if (!standing.manage && !hackathon.winnersAnnouncedAt) throw hackathonErrors.notHost();
+      if (!standing.manage && !hackathon?.winnersAnnouncedAt) throw hackathonErrors.notHost();
+      if (!hackathon) throw hackathonErrors.notSetUp();
       return computeRanking(ctx.db, event.id, hackathon, ctx.clock.now());
     },
   );

@@ -13,7 +13,18 @@ export async function lockOpenHackathon(
   event: EventFacts,
   now: Date,
 ): Promise<HackathonRow> {
-  const hackathon = await lockHackathon(tx, event.id);
+  return requireOpenHackathon(event, await lockHackathon(tx, event.id), now);
+}
+
+/**
+ * The state half of lockOpenHackathon, for commands that must check who asks between taking the
+ * lock and telling the state (409s only for those who may act): the hackathon, set up and open.
+ */
+export function requireOpenHackathon(
+  event: EventFacts,
+  hackathon: HackathonRow | undefined,
+  now: Date,
+): HackathonRow {
   if (!hackathon) throw hackathonErrors.notSetUp();
   if (event.status !== "published") throw hackathonErrors.eventNotPublished();
   if (hackathon.winnersAnnouncedAt) throw hackathonErrors.resultsAnnounced();

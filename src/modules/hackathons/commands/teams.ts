@@ -8,27 +8,40 @@ import {
   insertMember,
   insertTeam,
   judgesOf,
+  lockHackathon,
   teamNamed,
   teamOfPerson,
   updateTeam as updateTeamRow,
   withdrawPendingInvitations,
 } from "../repository.ts";
-import { isUniqueViolation, lockOpenHackathon, requireLinkedChallenge } from "./team-rules.ts";
+import {
+  isUniqueViolation,
+  lockOpenHackathon,
+  requireLinkedChallenge,
+  requireOpenHackathon,
+} from "./team-rules.ts";
 
-/** A registered participant, in no team and judging nothing here, starts a team. */
+/**
+ * A registered participant, in no team and judging nothing here, starts a team. Who asks comes
+ * first: someone not registered for the event is refused 403 whatever the hackathon's state or
+ * the body; only those registered learn that teams are closed (409) or the challenge is wrong.
+ */
 export async function createTeam(
   ctx: ServiceContext,
   actor: UserActor,
   eventId: string,
   body: { name: string; challengeId: string | null },
 ): Promise<string> {
-  const { event } = await hackathonScene(ctx.db, actor, eventId);
+  const { event, standing } = await hackathonScene(ctx.db, actor, eventId);
+  if (!standing.registered) throw hackathonErrors.notRegistered();
   requireLinkedChallenge(event, body.challengeId);
   try {
     return await ctx.db.transaction(async (tx) => {
       const now = ctx.clock.now();
-      await lockOpenHackathon(tx, event, now);
+      const hackathon = await lockHackathon(tx, eventId);
+      // Checked again under the lock, still before the state.
       if (!(await holdsSeat(tx, eventId, actor.userId))) throw hackathonErrors.notRegistered();
+      requireOpenHackathon(event, hackathon, now);
       if ((await judgesOf(tx, eventId)).includes(actor.userId)) throw hackathonErrors.judgeInTeam();
       if (await teamOfPerson(tx, eventId, actor.userId)) throw hackathonErrors.alreadyInTeam();
       if (await teamNamed(tx, eventId, body.name)) throw teamNameTaken();
