@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestClient } from "../../core/testing/http-client.ts";
-import { defineSetup, setupBody } from "./test/evaluation-factories.ts";
+import { declare, defineSetup, setupBody } from "./test/evaluation-factories.ts";
 import {
   type CityTeam,
   cityTeam,
+  contentBody,
   memberOf,
   openChallenge,
   type Person,
   passDeadline,
   provider,
+  submit,
   type WatchedPlatform,
   watchedPlatform,
 } from "./test/factories.ts";
@@ -92,5 +94,59 @@ describe("the chair's evaluation steps check the caller before the state", () =>
     expect([outsiderAward.status, outsiderAward.body.code]).toEqual([403, "not_chair"]);
     const outsiderLock = await lock(otherCity.admin.client, definedChallenge.id);
     expect([outsiderLock.status, outsiderLock.body.code]).toEqual([403, "not_chair"]);
+  });
+});
+
+describe("declaring a conflict checks the caller's place in the city before the stage", () => {
+  let platform: WatchedPlatform;
+  let city: CityTeam;
+  let stayed: Person;
+  let left: Person;
+  let proposalId: string;
+
+  beforeAll(async () => {
+    platform = await watchedPlatform();
+    city = await cityTeam(platform);
+    const bidder = await provider(platform, "company", "DK", []);
+    const challenge = await openChallenge(platform, city, "A panel member leaves the city");
+    stayed = await memberOf(platform, city.organisationId, "member");
+    left = await memberOf(platform, city.organisationId, "member");
+    await defineSetup(
+      city.admin.client,
+      challenge.id,
+      setupBody([
+        { userId: city.admin.userId, role: "chair" },
+        { userId: stayed.userId, role: "evaluator" },
+        { userId: left.userId, role: "evaluator" },
+      ]),
+    );
+    const { proposal } = await submit(
+      bidder.admin.client,
+      challenge.id,
+      { kind: "organisation", id: bidder.organisation.id },
+      contentBody("left the city"),
+    );
+    proposalId = proposal.id;
+    passDeadline(platform, challenge.deadline);
+    const gone = await left.client.delete(
+      `/api/v1/organisations/${city.organisationId}/members/${left.userId}`,
+    );
+    expect(gone.status).toBe(204);
+  }, 120_000);
+  afterAll(() => platform.close());
+
+  it("refuses a seat kept by someone who left the city 403 (not 409 evaluation_not_open), and takes the others'", async () => {
+    const formerMember = await declare(left.client, proposalId, "no_conflict");
+    expect([formerMember.status, (formerMember.body as unknown as Problem).code]).toEqual([
+      403,
+      "not_on_panel",
+    ]);
+    // The evaluation is open: those still in the city declare, and learn when it is final (409).
+    expect((await declare(stayed.client, proposalId, "no_conflict")).status).toBe(200);
+    const again = await declare(stayed.client, proposalId, "no_conflict");
+    expect([again.status, (again.body as unknown as Problem).code]).toEqual([
+      409,
+      "declaration_final",
+    ]);
   });
 });

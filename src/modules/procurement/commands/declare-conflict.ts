@@ -5,7 +5,7 @@ import { recordEvaluationEvent } from "../audit-evaluation.ts";
 import { detectConflicts, partiesOfBidders, standingOf } from "../conflicts.ts";
 import type { DeclarationInput, EvaluatorStanding } from "../contract-evaluation.ts";
 import { evaluationErrors } from "../errors-evaluation.ts";
-import { mayEvaluate, type Reader } from "../policy.ts";
+import { isCityMember, mayEvaluate, type Reader } from "../policy.ts";
 import {
   declarationsOf,
   escalateDeclaration,
@@ -31,6 +31,9 @@ export async function declareConflict(
     const { challenge, evaluation, entry } = await panelProposal(tx, reader, proposalId, now);
     // Locked: the award or a technical lock waits for this declaration.
     await readableProcurementFacts(tx, actor, challenge.id, { lock: true });
+    // Who asks before the stage: a seat kept by someone who has left the owning city is no
+    // place on the panel (403, as for the work list), not an evaluation that is "not open".
+    if (!isCityMember(reader, challenge)) throw evaluationErrors.notOnPanel();
     if (!mayEvaluate(reader, challenge, evaluation.standing, evaluation.stage)) {
       throw evaluationErrors.evaluationNotOpen();
     }
