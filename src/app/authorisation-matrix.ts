@@ -312,7 +312,8 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
     owner: "city",
     refusedWith: {
       status: 400,
-      why: "a bidder the caller may not act for is an error in the body",
+      // A real organisation the caller does not belong to is 403 not_bidder_member.
+      why: "the matrix names a bidder id that is no organisation: 400 naming body.bidder.id",
     },
   },
   "GET /api/v1/me/proposals": { access: "signed-in" },
@@ -333,7 +334,8 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
     owner: "city",
     refusedWith: {
       status: 400,
-      why: "a bidder the caller may not act for is an error in the query",
+      // A real organisation the caller does not belong to is 403 not_bidder_member.
+      why: "the matrix names a bidder id that is no organisation: 400 naming query.bidderId",
     },
   },
   "GET /api/v1/challenges/{id}/evaluation": { access: "public" },
