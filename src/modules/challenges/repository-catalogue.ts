@@ -140,32 +140,37 @@ export async function catalogueFacets(
   filters: CatalogueFilters,
 ): Promise<Record<Facet, Array<{ value: string; count: number }>>> {
   const grouped = (facet: Facet, value: SQL, from: SQL = sql`challenges c`) =>
-    queryRows<{ value: string; count: number }>(
-      db,
-      sql`select ${value}::text as value, count(*)::int as count from ${from}
-          where ${conditions(scope, filters, facet)} group by 1 order by 2 desc, 1`,
-    );
-  const [sector, status, model, region, city, trl] = await Promise.all([
-    grouped("sector", sql`s`, sql`challenges c cross join unnest(c.sectors) s`),
-    grouped("status", sql`c.status`),
-    grouped("model", sql`c.procurement_model`),
-    grouped("region", sql`c.region`),
-    grouped("city", sql`c.city_id`),
-    // A solution of TRL t qualifies where the minimum is at most t (or none is set).
-    grouped(
-      "trl",
-      sql`t`,
-      sql`challenges c join generate_series(1, 9) t on (c.min_trl is null or c.min_trl <= t)`,
-    ),
-  ]);
-  const numeric = (rows: Array<{ value: string; count: number }>) =>
-    rows.map((row) => ({ value: row.value, count: Number(row.count) }));
-  return {
-    sector: numeric(sector),
-    status: numeric(status),
-    model: numeric(model),
-    region: numeric(region),
-    city: numeric(city),
-    trl: numeric(trl).sort((a, b) => Number(a.value) - Number(b.value)),
+    sql`(select ${facet}::text as facet, ${value}::text as value, count(*)::int as count
+         from ${from} where ${conditions(scope, filters, facet)} group by 2)`;
+  // One statement for the six counts: one round trip and one plan instead of six.
+  const rows = await queryRows<{ facet: Facet; value: string; count: number }>(
+    db,
+    sql`${sql.join(
+      [
+        grouped("sector", sql`s`, sql`challenges c cross join unnest(c.sectors) s`),
+        grouped("status", sql`c.status`),
+        grouped("model", sql`c.procurement_model`),
+        grouped("region", sql`c.region`),
+        grouped("city", sql`c.city_id`),
+        // A solution of TRL t qualifies where the minimum is at most t (or none is set).
+        grouped(
+          "trl",
+          sql`t`,
+          sql`challenges c join generate_series(1, 9) t on (c.min_trl is null or c.min_trl <= t)`,
+        ),
+      ],
+      sql` union all `,
+    )} order by 1, 3 desc, 2`,
+  );
+  const facets: Record<Facet, Array<{ value: string; count: number }>> = {
+    sector: [],
+    status: [],
+    model: [],
+    region: [],
+    city: [],
+    trl: [],
   };
+  for (const row of rows) facets[row.facet].push({ value: row.value, count: Number(row.count) });
+  facets.trl.sort((a, b) => Number(a.value) - Number(b.value));
+  return facets;
 }
