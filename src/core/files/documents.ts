@@ -6,7 +6,9 @@ import { sniffImageType } from "./images.ts";
  * start), PNG, JPEG and WebP (images.ts). Anything else — office files, archives, SVG, HTML —
  * is refused.
  */
-export type DocumentType = "application/pdf" | "image/png" | "image/jpeg" | "image/webp";
+/** The types sniffDocumentType recognises: what a stored document may be downloaded as. */
+export const DOCUMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "image/webp"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export function sniffDocumentType(bytes: Buffer): DocumentType | null {
   if (bytes.length >= 5 && bytes.subarray(0, 5).equals(Buffer.from("%PDF-", "latin1"))) {

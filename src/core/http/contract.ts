@@ -22,6 +22,14 @@ export const ProblemSchema = z
 /** A downloaded file's bytes in an OpenAPI answer (sent as stored, never serialised as JSON). */
 export const FileBytes = z.any().meta({ type: "string", format: "binary" });
 
+/** A download's 200 answer for the OpenAPI document: the bytes, in one of these types. */
+export function fileResponse(description: string, contentTypes: readonly string[]) {
+  return {
+    description,
+    content: Object.fromEntries(contentTypes.map((type) => [type, { schema: FileBytes }])),
+  };
+}
+
 export const problemResponses = {
   400: ProblemSchema,
   401: ProblemSchema,

@@ -4,7 +4,7 @@ import { requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import { type ImageType, imageExtensions } from "../../core/files/images.ts";
 import {
-  FileBytes,
+  fileResponse,
   IdParams,
   ProblemSchema,
   problemResponses,
@@ -86,12 +86,10 @@ export const solutionMediaRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
           "An image uploaded to a solution (seen by whoever may see the solution; cached publicly while it is active)",
         params: SolutionMediaParams,
         response: {
-          200: {
-            description: "The image, in the type its content was recognised as",
-            content: Object.fromEntries(
-              Object.keys(imageExtensions).map((type) => [type, { schema: FileBytes }]),
-            ),
-          },
+          200: fileResponse(
+            "The image, in the type its content was recognised as",
+            Object.keys(imageExtensions),
+          ),
           304: z
             .undefined()
             .describe("Not modified: the copy the client has (If-None-Match) is current"),

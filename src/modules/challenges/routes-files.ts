@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireUser, requireVerifiedUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import {
-  FileBytes,
+  fileResponse,
   IdParams,
   ProblemSchema,
   problemResponses,
@@ -79,12 +79,10 @@ export const attachmentRoutes: Plugin = async (app, { ctx }) => {
         summary: "Download an attachment",
         params: AttachmentParams,
         response: {
-          200: {
-            description: "The file, in the type its content was recognised as",
-            content: Object.fromEntries(
-              ATTACHMENT_CONTENT_TYPES.map((type) => [type, { schema: FileBytes }]),
-            ),
-          },
+          200: fileResponse(
+            "The file, in the type its content was recognised as",
+            ATTACHMENT_CONTENT_TYPES,
+          ),
           ...problemResponses,
         },
       },

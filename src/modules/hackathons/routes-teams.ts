@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provid
 import { z } from "zod";
 import { type Actor, requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, ProblemSchema, problemResponses, Uuid } from "../../core/http/contract.ts";
+import { DOCUMENT_TYPES } from "../../core/files/documents.ts";
+import {
+  fileResponse,
+  IdParams,
+  ProblemSchema,
+  problemResponses,
+  Uuid,
+} from "../../core/http/contract.ts";
 import { acceptRawUploads } from "../../core/http/uploads.ts";
 import { declareConflict } from "./commands/declare-conflict.ts";
 import { answerInvitation, inviteToTeam } from "./commands/invitations.ts";
@@ -42,9 +49,6 @@ import {
   teamScene,
 } from "./hackathon-views.ts";
 import { judgingOf } from "./judging-views.ts";
-
-/** A downloaded file's bytes, sent as they were stored (never serialised as JSON). */
-const fileBytes = z.any().meta({ type: "string", format: "binary" });
 
 const tags = ["hackathons"];
 
@@ -176,15 +180,10 @@ export const hackathonTeamRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         summary: "Download a file of a submission (whoever may read the submission)",
         params: SubmissionFileParams,
         response: {
-          200: {
-            description: "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
-            content: {
-              "application/pdf": { schema: fileBytes },
-              "image/png": { schema: fileBytes },
-              "image/jpeg": { schema: fileBytes },
-              "image/webp": { schema: fileBytes },
-            },
-          },
+          200: fileResponse(
+            "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
+            DOCUMENT_TYPES,
+          ),
           ...problemResponses,
         },
       },

@@ -8,7 +8,13 @@ import {
   requireVerifiedUser,
 } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, ProblemSchema, problemResponses, Uuid } from "../../core/http/contract.ts";
+import {
+  fileResponse,
+  IdParams,
+  ProblemSchema,
+  problemResponses,
+  Uuid,
+} from "../../core/http/contract.ts";
 import { commonErrors } from "../../core/http/problem.ts";
 import { findPeople, findPerson } from "../accounts/index.ts";
 import {
@@ -81,9 +87,6 @@ import {
   type OrganisationListing,
   searchOrganisations,
 } from "./repository.ts";
-
-/** A downloaded file's bytes, sent as they were stored (never serialised as JSON). */
-const fileBytes = z.any().meta({ type: "string", format: "binary" });
 
 const tags = ["organisations"];
 const RefParams = z.strictObject({ ref: z.string().min(1).max(100) });
@@ -296,14 +299,11 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
         summary: "The organisation's logo image",
         params: IdParams,
         response: {
-          200: {
-            description: "The logo, in the type it was uploaded with",
-            content: {
-              "image/png": { schema: fileBytes },
-              "image/jpeg": { schema: fileBytes },
-              "image/webp": { schema: fileBytes },
-            },
-          },
+          200: fileResponse("The logo, in the type it was uploaded with", [
+            "image/png",
+            "image/jpeg",
+            "image/webp",
+          ]),
           ...problemResponses,
         },
       },

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { type Actor, requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, ProblemSchema, problemResponses, Uuid } from "../../core/http/contract.ts";
+import { DOCUMENT_TYPES } from "../../core/files/documents.ts";
+import {
+  fileResponse,
+  IdParams,
+  ProblemSchema,
+  problemResponses,
+  Uuid,
+} from "../../core/http/contract.ts";
 import { acceptRawUploads } from "../../core/http/uploads.ts";
 import { readableProcurementFacts } from "../challenges/index.ts";
 import { bidderKey, bidderOptions, readerOf } from "./bidders.ts";
@@ -44,9 +50,6 @@ import {
   readableProposals,
   verifyReceipt,
 } from "./sealed-proposals.ts";
-
-/** A downloaded file's bytes, sent as they were stored (never serialised as JSON). */
-const fileBytes = z.any().meta({ type: "string", format: "binary" });
 
 const tags = ["procurement"];
 const sealedNote =
@@ -323,15 +326,10 @@ export const procurementRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> =
         summary: "Download a file a proposal attaches (whoever may read the proposal)",
         params: ProposalFileParams,
         response: {
-          200: {
-            description: "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
-            content: {
-              "application/pdf": { schema: fileBytes },
-              "image/png": { schema: fileBytes },
-              "image/jpeg": { schema: fileBytes },
-              "image/webp": { schema: fileBytes },
-            },
-          },
+          200: fileResponse(
+            "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
+            DOCUMENT_TYPES,
+          ),
           ...problemResponses,
         },
       },

@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provid
 import { z } from "zod";
 import { type Actor, requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, ProblemSchema, problemResponses, Uuid } from "../../core/http/contract.ts";
+import { DOCUMENT_TYPES } from "../../core/files/documents.ts";
+import {
+  fileResponse,
+  IdParams,
+  ProblemSchema,
+  problemResponses,
+  Uuid,
+} from "../../core/http/contract.ts";
 import { commonErrors } from "../../core/http/problem.ts";
 import { acceptRawUploads } from "../../core/http/uploads.ts";
 import { organisationExists } from "../organisations/index.ts";
@@ -33,9 +40,6 @@ import {
   visibleReference,
 } from "./reference-views.ts";
 import { findEvidence, listReferences } from "./repository.ts";
-
-/** A downloaded file's bytes, sent as they were stored (never serialised as JSON). */
-const fileBytes = z.any().meta({ type: "string", format: "binary" });
 
 const tags = ["references"];
 const writers = "Only the people of the solution's provider write its references.";
@@ -213,15 +217,10 @@ export const referencesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         summary: "An evidence file of a reference (seen by whoever may see the reference)",
         params: EvidenceParams,
         response: {
-          200: {
-            description: "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
-            content: {
-              "application/pdf": { schema: fileBytes },
-              "image/png": { schema: fileBytes },
-              "image/jpeg": { schema: fileBytes },
-              "image/webp": { schema: fileBytes },
-            },
-          },
+          200: fileResponse(
+            "The file, in the type it was stored with (PDF, PNG, JPEG or WebP)",
+            DOCUMENT_TYPES,
+          ),
           ...problemResponses,
         },
       },
