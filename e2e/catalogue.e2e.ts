@@ -17,7 +17,7 @@ const stamp = Date.now().toString(36);
 const solutionTitle = `Cloudburst sensor grid ${stamp}`;
 const portfolioTitle = `Cloudburst pilots ${stamp}`;
 
-async function signIn(page: Page, email: string, profileLocale = "en"): Promise<void> {
+async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(`${baseUrl()}/sign-in`);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -25,7 +25,12 @@ async function signIn(page: Page, email: string, profileLocale = "en"): Promise<
   await expect
     .poll(() => new URL(page.url()).pathname.startsWith("/sign-in"), { timeout: 15_000 })
     .toBe(false);
-  // The page takes the language of the person's profile; this journey reads it in English.
+  // The page takes the language of the person's profile (the demo founder's is Spanish, unless
+  // a journey that ran before switched it); this journey reads it in English.
+  const profileLocale = await page.evaluate(async () => {
+    const profile = (await (await fetch("/api/v1/me")).json()) as { locale: string };
+    return profile.locale;
+  });
   await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(profileLocale);
   if (profileLocale !== "en") {
     await page
@@ -61,7 +66,7 @@ describe("solution catalogue and cluster portfolios", () => {
   it("a founder adds a solution through the taxonomy picker and finds it in the catalogue", async () => {
     browser = await openBrowser();
     const { page } = browser;
-    await signIn(page, "founder@demo.city-solutions.org", "es");
+    await signIn(page, "founder@demo.city-solutions.org");
 
     await page
       .getByRole("navigation", { name: "Main" })
