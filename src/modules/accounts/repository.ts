@@ -70,6 +70,17 @@ export async function claimRecoveryCode(
   return claimed.length > 0;
 }
 
+/** Advisory lock key of the platform's admin set (namespaced like the other modules' keys). */
+const PLATFORM_ADMINS_LOCK = sql`7340301`;
+
+/**
+ * Serialises changes that could leave the platform without an admin: taken before the user is
+ * read, so a second such change waits and then counts the first one's result.
+ */
+export async function lockPlatformAdmins(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PLATFORM_ADMINS_LOCK})`);
+}
+
 export async function countAdmins(db: Db): Promise<number> {
   const [row] = await db
     .select({ admins: count() })

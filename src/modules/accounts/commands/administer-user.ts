@@ -5,6 +5,7 @@ import {
   countAdmins,
   deleteSessionsOfUser,
   findUserById,
+  lockPlatformAdmins,
   type UserRow,
   updateUser,
 } from "../repository.ts";
@@ -22,6 +23,8 @@ export async function administerUser(
 ): Promise<UserRow> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    // Its own lock, not the audit chain's: two admins demoting each other must not both succeed.
+    await lockPlatformAdmins(tx);
     const user = await findUserById(tx, userId);
     if (!user) throw accountErrors.notFound();
     const changes: Partial<UserRow> = { updatedAt: now };
