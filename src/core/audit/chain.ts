@@ -1,9 +1,9 @@
 import { asc, desc, gt, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Clock } from "../clock.ts";
-import { type Db, queryRows } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { canonicalJson, sha256Hex } from "./canonical.ts";
-import { auditEvents } from "./schema.ts";
+import { auditEvents, auditPending } from "./schema.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -55,64 +55,47 @@ async function lockChain(tx: Db): Promise<void> {
 }
 
 /**
- * Appends one event. Call it inside the transaction that makes the change it records, so the
+ * Records one event. Call it inside the transaction that makes the change it records, so the
  * change and its record commit or roll back together.
  *
- * Every writer waits for the lock here and holds it until commit, so the time between taking it
- * and committing is the chain's throughput: the head is read, the next hash computed (in SQL, by
- * the same formula as hashAuditEvent) and the row inserted in one statement after the lock, which
- * is its own statement so that its snapshot sees the head the previous holder committed.
+ * The event waits in audit_pending until the transaction commits; a deferred trigger (migration
+ * 0024) then takes the chain's lock, gives it the next sequence number and hash (in SQL, by
+ * hashAuditEvent's formula) and moves it to audit_events. So the chain is in commit order, and
+ * its lock is held only while a transaction commits: writers no longer queue behind each other's
+ * round trips, only behind each other's commits. Inside the transaction the event is not yet in
+ * audit_events.
  */
 export async function appendAuditEvent(
   tx: Db,
   clock: Clock,
   event: AuditEventInput,
-): Promise<AuditEventRow> {
+): Promise<void> {
   // Round-trip the payload through canonical JSON so what is hashed is what jsonb gives back.
   const payload = JSON.parse(canonicalJson(event.payload ?? {})) as Record<string, unknown>;
   const occurredAt = clock.now();
-  const fields = {
+  // The hashed body with the sequence number left out: keys are sorted, so "seq" sits between
+  // "payload" and "subjectId", and its last such occurrence is the top-level one (the payload
+  // comes before it, and strings cannot hold an unescaped quote).
+  const body = canonicalJson({
     occurredAt: occurredAt.toISOString(),
     actorId: event.actorId,
     action: event.action,
     subjectType: event.subjectType,
     subjectId: event.subjectId,
     payload,
-  };
-  // The hashed body with the sequence number left out: keys are sorted, so "seq" sits between
-  // "payload" and "subjectId", and its last such occurrence is the top-level one (the payload
-  // comes before it, and strings cannot hold an unescaped quote).
-  const body = canonicalJson({ ...fields, seq: 0 });
-  const marker = ',"seq":0,"subjectId":';
-  const at = body.lastIndexOf(marker);
-  const before = `${body.slice(0, at)},"seq":`;
-  const after = body.slice(at + ',"seq":0'.length);
-  await lockChain(tx);
-  const [row] = await queryRows<{ seq: number | string; prev_hash: string; hash: string }>(
-    tx,
-    sql`insert into ${auditEvents}
-          (seq, occurred_at, actor_id, action, subject_type, subject_id, payload, prev_hash, hash)
-        select head.seq + 1, ${occurredAt}, ${event.actorId}, ${event.action}, ${event.subjectType},
-               ${event.subjectId}, ${JSON.stringify(payload)}::jsonb, head.hash,
-               encode(sha256(convert_to(head.hash || E'\n' || ${before} || (head.seq + 1)::text
-                                        || ${after}, 'UTF8')), 'hex')
-        from (select coalesce((select seq from ${auditEvents} order by seq desc limit 1), 0) as seq,
-                     coalesce((select hash from ${auditEvents} order by seq desc limit 1),
-                              ${GENESIS_HASH}) as hash) head
-        returning seq, prev_hash, hash`,
-  );
-  if (!row) throw new Error("the audit event was not appended");
-  return {
-    seq: Number(row.seq),
+    seq: 0,
+  });
+  const at = body.lastIndexOf(',"seq":0,"subjectId":');
+  await tx.insert(auditPending).values({
     occurredAt,
     actorId: event.actorId,
     action: event.action,
     subjectType: event.subjectType,
     subjectId: event.subjectId,
     payload,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+    bodyBeforeSeq: `${body.slice(0, at)},"seq":`,
+    bodyAfterSeq: body.slice(at + ',"seq":0'.length),
+  });
 }
 
 /**

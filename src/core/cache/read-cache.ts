@@ -16,6 +16,7 @@ export const TABLES_WITHOUT_CHANGE_NOTICES = [
   "api_tokens",
   "audit_checkpoints",
   "audit_events",
+  "audit_pending",
   "calendar_feeds",
   "challenge_recommendation_entries",
   "challenge_recommendation_lists",
