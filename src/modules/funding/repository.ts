@@ -27,6 +27,19 @@ export async function findSource(db: Db, id: string): Promise<SourceRow | null> 
   return row ?? null;
 }
 
+/**
+ * The source, locked until the transaction ends: two edits of one source take turns, so each
+ * checks its bounds (minimum ≤ maximum) against what the other wrote.
+ */
+export async function lockSource(db: Db, id: string): Promise<SourceRow | null> {
+  const [row] = await db
+    .select()
+    .from(fundingSources)
+    .where(eq(fundingSources.id, id))
+    .for("update");
+  return row ?? null;
+}
+
 export async function sourcesByIds(db: Db, ids: string[]): Promise<SourceRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(fundingSources).where(inArray(fundingSources.id, ids));
@@ -66,11 +79,13 @@ export async function followedSourceIds(db: Db, userId: string): Promise<Set<str
   return new Set(rows.map((row) => row.sourceId));
 }
 
-export async function findFollower(db: Db, sourceId: string, userId: string) {
+/** The follower, locked until the transaction ends: two reminder jobs for one date take turns. */
+export async function lockFollower(db: Db, sourceId: string, userId: string) {
   const [row] = await db
     .select()
     .from(fundingFollowers)
-    .where(and(eq(fundingFollowers.sourceId, sourceId), eq(fundingFollowers.userId, userId)));
+    .where(and(eq(fundingFollowers.sourceId, sourceId), eq(fundingFollowers.userId, userId)))
+    .for("update");
   return row ?? null;
 }
 

@@ -4,7 +4,7 @@ import type { Db } from "../../../core/db/client.ts";
 import { enqueueJob, type OutboxJob } from "../../../core/jobs/outbox.ts";
 import { notify } from "../../notifications/index.ts";
 import { recordFundingEvent } from "../audit.ts";
-import { findFollower, findSource, markReminded } from "../repository.ts";
+import { findSource, lockFollower, markReminded } from "../repository.ts";
 import { todayOf } from "../source-views.ts";
 
 export const DEADLINE_REMINDER_JOB = "funding.deadline_reminder";
@@ -43,7 +43,9 @@ export async function sendDeadlineReminder(ctx: ServiceContext, job: OutboxJob):
   await ctx.db.transaction(async (tx) => {
     const source = await findSource(tx, sourceId);
     if (!source || source.closesOn !== closesOn || closesOn < todayOf(ctx.clock)) return;
-    const follower = await findFollower(tx, sourceId, userId);
+    // Locked: two jobs for the same date (a deadline moved away and back) may run at once on
+    // two workers; the second waits here and finds the follower reminded.
+    const follower = await lockFollower(tx, sourceId, userId);
     if (!follower || follower.remindedFor === closesOn) return;
     await markReminded(tx, sourceId, userId, closesOn);
     await notify(ctx, tx, {
