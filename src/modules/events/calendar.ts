@@ -35,7 +35,9 @@ export function eventsCalendar(
   },
 ): string {
   const calendar = new ICalCalendar({
-    name: options.name,
+    // ical-generator writes the calendar's NAME and X-WR-CALNAME as given, unescaped (it escapes
+    // an event's text): an event's title with a line break would add lines of its own.
+    name: icsText(options.name),
     prodId: { company: "City Solutions Platform", product: "Events", language: "EN" },
   });
   // One generator serves every zone the events use.
@@ -75,6 +77,14 @@ export function eventsCalendar(
     });
   }
   return calendar.toString();
+}
+
+/**
+ * A TEXT value as RFC 5545 (3.3.11) escapes it: backslash, semicolon and comma escaped, every
+ * line break (CRLF, CR or LF) written `\\n`, so the value stays on its own content line.
+ */
+function icsText(value: string): string {
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** A new secret for a personal feed, and the hash that is all the platform keeps of it. */
