@@ -9,6 +9,7 @@ import {
   findOrganisation,
   insertAffiliation,
   lockAffiliation,
+  lockOrganisation,
   updateAffiliation,
 } from "../repository.ts";
 
@@ -35,6 +36,9 @@ export async function proposeAffiliation(
         `A ${member.kind} organisation cannot join a ${parent.kind} organisation.`,
       );
     }
+    // The parent locked before the check: two proposals of one pair at once take turns, and
+    // the second is refused here (409) instead of failing on the unique index (500).
+    await lockOrganisation(tx, parent.id);
     if (await findOpenAffiliation(tx, parent.id, member.id))
       throw organisationErrors.affiliationExists();
     const affiliation = await insertAffiliation(tx, {

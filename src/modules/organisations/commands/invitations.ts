@@ -14,6 +14,7 @@ import {
   insertMembership,
   lockInvitation,
   lockInvitationByTokenHash,
+  lockOrganisation,
   type OrganisationRow,
   revokeOpenInvitations,
   updateInvitation,
@@ -42,6 +43,9 @@ export async function inviteMember(
 ): Promise<InvitationRow> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    // Locked first: of two invitations to one address at once, the second waits and revokes
+    // the first (else each revokes only what was committed before it, and both stay open).
+    await lockOrganisation(tx, organisation.id);
     await revokeOpenInvitations(tx, organisation.id, input.email, now);
     const token = randomBytes(32).toString("base64url");
     const invitation = await insertInvitation(tx, {
