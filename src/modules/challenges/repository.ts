@@ -33,6 +33,20 @@ export async function findChallengeRows(db: Db, ids: string[]): Promise<Challeng
   return db.select(challengeColumns).from(challenges).where(inArray(challenges.id, ids));
 }
 
+/**
+ * Reads and locks the rows (in id order, so two lockers never wait on each other in a circle):
+ * a bulk import's checks and writes hold them, and a transition waits until it commits.
+ */
+export async function lockChallengeRows(db: Db, ids: string[]): Promise<ChallengeRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(challengeColumns)
+    .from(challenges)
+    .where(inArray(challenges.id, ids))
+    .orderBy(asc(challenges.id))
+    .for("update");
+}
+
 /** Reads and locks the row: concurrent transitions of one challenge take turns. */
 export async function lockChallenge(tx: Db, id: string): Promise<ChallengeRow | undefined> {
   const [row] = await tx

@@ -5,8 +5,8 @@ import type { ChallengeStatus } from "../contract.ts";
 import { statusesOf, timelineProblems } from "../lifecycle.ts";
 import {
   type ChallengeRow,
-  findChallengeRows,
   insertChallenge,
+  lockChallengeRows,
   updateChallengeRow,
 } from "../repository.ts";
 import { afterPublication } from "./publication.ts";
@@ -36,9 +36,13 @@ export interface ChallengeImportProblem {
   message: string;
 }
 
-/** Existing challenges by id, for the checks and the writes. */
+/**
+ * Existing challenges by id, for the checks and the writes, locked until the import's
+ * transaction ends: the page's transitions lock the row too, so a challenge cannot be published
+ * between the check that it is a draft and the import's change to it.
+ */
 export async function challengeStates(db: Db, ids: string[]): Promise<Map<string, ChallengeRow>> {
-  const rows = await findChallengeRows(db, [...new Set(ids)]);
+  const rows = await lockChallengeRows(db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, row]));
 }
 
