@@ -20,6 +20,7 @@ import {
   findSolutionHeadlines,
   findSolutionsByIds,
   listPortfolios,
+  lockSolutionRows,
 } from "./repository.ts";
 import { listActiveSolutions } from "./repository-import.ts";
 import { rankSolutionsByText } from "./repository-search.ts";
@@ -221,12 +222,15 @@ export async function addSolutionAs(
   return { id: solution.id };
 }
 
-/** Bulk import (exchange module): provider and status of existing solutions, by id. */
+/**
+ * Bulk import (exchange module): provider and status of existing solutions, by id, locked until
+ * the import's transaction ends, so what its plan checked still holds when it writes.
+ */
 export async function solutionStates(
   db: Db,
   ids: string[],
 ): Promise<Map<string, { providerId: string; status: "active" | "archived" }>> {
-  const rows = await findSolutionsByIds(db, [...new Set(ids)]);
+  const rows = await lockSolutionRows(db, [...new Set(ids)]);
   return new Map(rows.map((row) => [row.id, { providerId: row.providerId, status: row.status }]));
 }
 

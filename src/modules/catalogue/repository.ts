@@ -68,6 +68,21 @@ export async function findSolutionsByIds(db: Db, ids: string[]): Promise<Solutio
   return db.select(solutionColumns).from(solutions).where(inArray(solutions.id, ids));
 }
 
+/**
+ * The solutions, locked until the transaction ends (in id order, so two lockers never wait on
+ * each other in a circle): a bulk import checks and writes them while an edit, an archiving or
+ * an upload of one waits (lockSolution), so each makes the next version of the other's.
+ */
+export async function lockSolutionRows(db: Db, ids: string[]): Promise<SolutionRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(solutionColumns)
+    .from(solutions)
+    .where(inArray(solutions.id, ids))
+    .orderBy(asc(solutions.id))
+    .for("update");
+}
+
 /** What a list of solutions shows of each active one among `ids`: narrow, no text bodies. */
 export function findSolutionHeadlines(
   db: Db,

@@ -7,7 +7,7 @@ import type { MediaItem, ProviderKind } from "../contract.ts";
 import { changedFields, contentOf, type SolutionContent } from "../presenters.ts";
 import {
   capabilityCodesOf,
-  findSolutionsByIds,
+  lockSolutionRows,
   replaceSolutionCapabilities,
   updateSolutionRow,
 } from "../repository.ts";
@@ -68,7 +68,8 @@ export async function importSolutions(
 ): Promise<Array<{ id: string; outcome: SolutionImportOutcome }>> {
   await requireKnownCapabilities(tx, [...new Set(items.flatMap((item) => item.capabilities))]);
   const existingIds = items.flatMap((item) => (item.existingId ? [item.existingId] : []));
-  const existing = new Map((await findSolutionsByIds(tx, existingIds)).map((row) => [row.id, row]));
+  // Locked (the plan locked them already): an edit of one waits, and its version comes after.
+  const existing = new Map((await lockSolutionRows(tx, existingIds)).map((row) => [row.id, row]));
   const existingCodes = await capabilityCodesOf(tx, existingIds);
   const now = clock.now();
   const results: Array<{ id: string; outcome: SolutionImportOutcome }> = [];
