@@ -1,3 +1,5 @@
+// First: zod's setting must be in place before any contract builds a schema.
+import "./web/zod-config.ts";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
