@@ -44,6 +44,26 @@ export function csvColumnOf(path: Array<string | number>): string {
   return typeof first === "string" ? (columnOfField[first] ?? first) : "row";
 }
 
+/**
+ * A cell a spreadsheet would read as a formula (CSV or formula injection): one that starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return — after any apostrophes, so that the inverse
+ * below is exact.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * Written with a leading apostrophe, which makes a spreadsheet take the cell as text (and shows
+ * it); `restoreCell` drops it on import, so export → import gives the text back exactly.
+ */
+export function defuseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** The inverse of `defuseCell`: the one apostrophe written before a formula character is dropped. */
+export function restoreCell(value: string): string {
+  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
 export interface CsvSolutionRow {
   line: number;
   /** The row as a bundle solution record, before validation. */
@@ -119,7 +139,7 @@ export function readSolutionsCsv(text: string): {
     }
     const cell = (column: CsvColumn) => {
       const index = columns.indexOf(column);
-      return index === -1 ? undefined : (fields[index] ?? "");
+      return index === -1 ? undefined : restoreCell(fields[index] ?? "");
     };
     const record: Record<string, unknown> = {
       ref: cell("ref"),
@@ -156,20 +176,25 @@ export interface CsvSolution {
   referenceLinks: string[];
 }
 
-/** One row per solution under the documented header, comma-separated, CRLF line ends. */
+/**
+ * One row per solution under the documented header, comma-separated, CRLF line ends; a cell that
+ * would start a formula is defused (`defuseCell`).
+ */
 export function writeSolutionsCsv(solutions: CsvSolution[], delimiter: CsvDelimiter = ","): string {
-  const rows = solutions.map((solution) => [
-    solution.ref,
-    solution.organisation,
-    solution.title,
-    solution.summary,
-    solution.description,
-    solution.sectors.join(";"),
-    solution.capabilities.join(";"),
-    String(solution.trl),
-    solution.countriesDeployed.join(";"),
-    solution.referenceLinks.join(";"),
-  ]);
+  const rows = solutions.map((solution) =>
+    [
+      solution.ref,
+      solution.organisation,
+      solution.title,
+      solution.summary,
+      solution.description,
+      solution.sectors.join(";"),
+      solution.capabilities.join(";"),
+      String(solution.trl),
+      solution.countriesDeployed.join(";"),
+      solution.referenceLinks.join(";"),
+    ].map(defuseCell),
+  );
   return serialiseCsv([[...CSV_COLUMNS], ...rows], delimiter);
 }
 

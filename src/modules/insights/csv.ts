@@ -54,6 +54,6 @@ export function dashboardCsv(dashboard: Dashboard): string {
 function cell(value: string | number): string {
   const text = String(value);
   // Quoted when needed; a leading formula character is defused for spreadsheets.
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
