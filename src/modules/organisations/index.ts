@@ -28,6 +28,7 @@ import {
   insertOrganisationIfSlugFree,
   listCityPlaces,
   listCurrentMembers,
+  lockOrganisation,
   membershipHistoryOfUser,
   membershipsOfUser,
   parentIdsSince,
@@ -325,6 +326,9 @@ export async function importAffiliation(
   parentId: string,
   memberId: string,
 ): Promise<boolean> {
+  // As proposeAffiliation: the parent locked first, so a proposal of the same pair on the page at
+  // the same time waits (or is waited for) instead of failing on the unique index.
+  await lockOrganisation(ctx.db, parentId);
   const open = await findOpenAffiliation(ctx.db, parentId, memberId);
   if (open?.status === "active") return false;
   const now = ctx.clock.now();
