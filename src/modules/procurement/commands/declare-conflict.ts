@@ -28,9 +28,12 @@ export async function declareConflict(
 ): Promise<{ standing: EvaluatorStanding; recusal: "declared" | "detected" | null }> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    const seen = await panelProposal(tx, reader, proposalId, now);
+    // Locked: the award or a technical lock waits for this declaration. The stage and the
+    // standing are read again under the lock: read before it, an award committed meanwhile
+    // went unseen and the declaration was taken after it.
+    await readableProcurementFacts(tx, actor, seen.challenge.id, { lock: true });
     const { challenge, evaluation, entry } = await panelProposal(tx, reader, proposalId, now);
-    // Locked: the award or a technical lock waits for this declaration.
-    await readableProcurementFacts(tx, actor, challenge.id, { lock: true });
     // Who asks before the stage: a seat kept by someone who has left the owning city is no
     // place on the panel (403, as for the work list), not an evaluation that is "not open".
     if (!isCityMember(reader, challenge)) throw evaluationErrors.notOnPanel();
