@@ -1,6 +1,33 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside every text file of the build, at the
+ * strongest settings (once, at build time); the server sends the one the browser accepts.
+ */
+function precompress(): Plugin {
+  return {
+    name: "csp-precompress",
+    apply: "build",
+    writeBundle(options, bundle) {
+      for (const fileName of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json|txt)$/.test(fileName)) continue;
+        const path = join(options.dir ?? "", fileName);
+        const text = readFileSync(path);
+        if (text.length < 1024) continue;
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(text, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(`${path}.gz`, gzipSync(text, { level: 9 }));
+      }
+    },
+  };
+}
 
 /**
  * The web app: src/app/index.html is the entry, the build lands in dist/web where the server
@@ -10,7 +37,7 @@ export default defineConfig({
   root: fileURLToPath(new URL("./src/app", import.meta.url)),
   // Copied as is to dist/web: the icon and robots.txt, which the server serves at the root.
   publicDir: "public",
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,

@@ -9,6 +9,8 @@
  * cache or a long tail of searches costs), and a second server with READ_CACHE=0 on the same
  * database (the "× uncached" column compares the first to it). Each endpoint gets a 2 s warm-up
  * that is not counted, and measuring waits until the background jobs seeding queued are done.
+ * Reads ask as a browser does (Accept-Encoding: gzip, deflate, br); the challenge list is also
+ * measured without it, and the bare process sends the list's body both plain and as brotli.
  *
  *   node bin/run-script.mjs bench/http.ts [--seconds 10] [--connections 50]
  *
@@ -24,7 +26,8 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../src/app/demo.ts";
-import { cli, freePort } from "../src/app/test/cli-process.ts";
+import { freePort } from "../src/app/test/cli-process.ts";
+import { runCsp, startCspServer } from "../src/app/test/csp-server.ts";
 import { generateSigningKeyPem } from "../src/core/audit/signing-key.ts";
 
 const { values: options } = parseArgs({
@@ -46,35 +49,8 @@ const signingKey = generateSigningKeyPem();
 const databaseUrl = new URL(adminUrl);
 databaseUrl.pathname = `/${name}`;
 
-function environment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ["DATA_DIR", "DEMO", "PORT", "HOST", "PUBLIC_URL"]) delete env[key];
-  return {
-    ...env,
-    LOG_LEVEL: "warn",
-    DATABASE_URL: databaseUrl.toString(),
-    AUDIT_SIGNING_KEY: signingKey,
-    ...extra,
-  };
-}
-
-function run(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: environment(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
+const settings = { DATABASE_URL: databaseUrl.toString(), AUDIT_SIGNING_KEY: signingKey };
+const run = (args: string[]) => runCsp(args, settings);
 
 async function waitHealthy(url: string, child: ChildProcess) {
   for (let tries = 0; tries < 600 && child.exitCode === null; tries++) {
@@ -93,7 +69,8 @@ async function waitHealthy(url: string, child: ChildProcess) {
  * what the size of the answer costs apart from what the platform does.
  */
 const BARE_SERVER = `
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { brotliCompressSync } from "node:zlib";
 import Fastify from "fastify";
 const app = Fastify({ logger: false });
 app.get("/bare", async () => ({ hello: "world" }));
@@ -101,6 +78,11 @@ let listBody = null;
 app.get("/bare-list", async (request, reply) => {
   listBody ??= readFileSync(process.env.LIST_BODY_FILE, "utf8");
   return reply.type("application/json; charset=utf-8").send(listBody);
+});
+let listBrotli = null;
+app.get("/bare-list-br", async (request, reply) => {
+  listBrotli ??= brotliCompressSync(readFileSync(process.env.LIST_BODY_FILE));
+  return reply.type("application/json; charset=utf-8").header("content-encoding", "br").send(listBrotli);
 });
 await app.listen({ port: Number(process.env.PORT), host: "127.0.0.1" });
 `;
@@ -151,23 +133,10 @@ async function measure(
 const seeded = await run(["seed", "--demo"]);
 if (seeded.code !== 0) throw new Error(`csp seed --demo failed:\n${seeded.output}`);
 
-const serverPort = await freePort();
-const serverUrl = `http://127.0.0.1:${serverPort}`;
-const server = spawn(process.execPath, [cli, "serve"], {
-  env: environment({ PORT: String(serverPort), HOST: "127.0.0.1", PUBLIC_URL: serverUrl }),
-  stdio: ["ignore", "inherit", "inherit"],
-});
-const uncachedPort = await freePort();
-const uncachedUrl = `http://127.0.0.1:${uncachedPort}`;
-const uncached = spawn(process.execPath, [cli, "serve"], {
-  env: environment({
-    PORT: String(uncachedPort),
-    HOST: "127.0.0.1",
-    PUBLIC_URL: uncachedUrl,
-    READ_CACHE: "0",
-  }),
-  stdio: ["ignore", "inherit", "inherit"],
-});
+const server = await startCspServer(settings);
+const serverUrl = server.url;
+const uncached = await startCspServer({ ...settings, READ_CACHE: "0" });
+const uncachedUrl = uncached.url;
 const barePort = await freePort();
 const listBodyFile = join(tmpdir(), `${name}-list.json`);
 const bare = spawn(process.execPath, ["--input-type=module", "-e", BARE_SERVER], {
@@ -177,7 +146,6 @@ const bare = spawn(process.execPath, ["--input-type=module", "-e", BARE_SERVER],
 });
 
 try {
-  await waitHealthy(`${serverUrl}/healthz`, server);
   await waitHealthy(`http://127.0.0.1:${barePort}/bare`, bare);
 
   const challenges = (await (await fetch(`${serverUrl}/api/v1/challenges`)).json()) as {
@@ -216,9 +184,10 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
   await database.end();
-  await waitHealthy(`${uncachedUrl}/healthz`, uncached);
 
-  const serverPid = server.pid!;
+  const serverPid = server.pid;
+  // What Chromium sends with every request.
+  const browser = { headers: { "accept-encoding": "gzip, deflate, br" } };
   const rows: Figures[] = [];
   const compared = new Map<string, string>();
   rows.push(await measure("bare Fastify route", `http://127.0.0.1:${barePort}/bare`, bare.pid!));
@@ -228,6 +197,13 @@ try {
     await measure(
       `bare Fastify route sending the challenge list's ${Math.round(listBody.length / 1024)} KB body`,
       `http://127.0.0.1:${barePort}/bare-list`,
+      bare.pid!,
+    ),
+  );
+  rows.push(
+    await measure(
+      "bare Fastify route sending that body as brotli (made once)",
+      `http://127.0.0.1:${barePort}/bare-list-br`,
       bare.pid!,
     ),
   );
@@ -258,6 +234,7 @@ try {
   ];
   let turn = 0;
   const varied = (paths: string[]): Partial<autocannon.Options> => ({
+    ...browser,
     requests: [
       {
         setupRequest: (request) => ({ ...request, path: paths[turn++ % paths.length]! }),
@@ -287,13 +264,17 @@ try {
     ["catalogue search", "/api/v1/solutions?q=water"],
   ];
   for (const [label, path] of reads) {
-    const kept = await measure(label, `${serverUrl}${path}`, serverPid);
+    const kept = await measure(label, `${serverUrl}${path}`, serverPid, browser);
     const computed = await measure(
       `${label}, READ_CACHE=0`,
       `${uncachedUrl}${path}`,
-      uncached.pid!,
+      uncached.pid,
+      browser,
     );
     rows.push(kept, computed);
+    if (label === "challenge list") {
+      rows.push(await measure(`${label}, no Accept-Encoding`, `${serverUrl}${path}`, serverPid));
+    }
     compared.set(kept.label, (kept.requests / Math.max(computed.requests, 1)).toFixed(1));
   }
   rows.push(
@@ -343,11 +324,8 @@ try {
   ];
   process.stdout.write(`${table.join("\n")}\n`);
 } finally {
-  server.kill("SIGTERM");
-  uncached.kill("SIGTERM");
   bare.kill("SIGTERM");
-  await new Promise((resolve) => server.once("exit", resolve));
-  if (uncached.exitCode === null) await new Promise((resolve) => uncached.once("exit", resolve));
+  await Promise.all([server.stop(), uncached.stop()]);
   rmSync(listBodyFile, { force: true });
   await admin.query(`drop database ${name} with (force)`);
   await admin.end();

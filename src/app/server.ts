@@ -190,6 +190,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       // and stopped `csp serve` as soon as the build had a favicon.
       serve: false,
       index: false,
+      // The build writes .br and .gz copies of its text files (vite.config.ts): sent as the
+      // browser accepts, with Vary: Accept-Encoding.
+      preCompressed: true,
       setHeaders: (response, path) => {
         response.header(
           "cache-control",

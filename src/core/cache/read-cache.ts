@@ -66,7 +66,8 @@ const NOMINAL_BYTES = 16 * 1024;
  */
 export class ReadCache {
   private generation = 0;
-  private listening: boolean;
+  /** Off while the change notices cannot be heard (a cache made without them always keeps). */
+  private listening = true;
   private bytes = 0;
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, { generation: number; value: Promise<unknown> }>();
@@ -74,10 +75,7 @@ export class ReadCache {
 
   constructor(
     private readonly limits: ReadCacheLimits = { maxEntries: 2_000, maxBytes: 64 * 1024 * 1024 },
-    listening = true,
-  ) {
-    this.listening = listening;
-  }
+  ) {}
 
   /** A cache that hears the database's change notices (and stops keeping while it cannot). */
   static async listeningTo(database: DatabaseHandle, limits?: ReadCacheLimits): Promise<ReadCache> {

@@ -13,6 +13,7 @@ import {
 import helmet, { type HelmetOptions } from "helmet";
 import { type Actor, anonymous } from "../auth/actor.ts";
 import { type Credentials, CSRF_HEADER, SESSION_COOKIE } from "../auth/session-cookie.ts";
+import { registerCompression } from "./compression.ts";
 import { enableDraining } from "./draining.ts";
 import { handleApiNotFound, handleError } from "./error-handler.ts";
 import { AppError, commonErrors } from "./problem.ts";
@@ -141,6 +142,7 @@ export async function createHttpKernel(options: KernelOptions) {
     reply.headers(securityHeaders);
   });
 
+  await registerCompression(app);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: "3.1.0",
