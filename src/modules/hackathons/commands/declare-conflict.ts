@@ -3,7 +3,7 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { recordHackathonEvent } from "../audit.ts";
 import { hackathonErrors } from "../errors.ts";
 import { detectedConflicts, teamScene } from "../hackathon-views.ts";
-import { declarationsOf, lockHackathon, saveDeclaration } from "../repository.ts";
+import { declarationsOf, judgesOf, lockHackathon, saveDeclaration } from "../repository.ts";
 
 /**
  * A judge declares, for one team, no conflict of interest or a conflict with its reason.
@@ -22,6 +22,8 @@ export async function declareConflict(
   await ctx.db.transaction(async (tx) => {
     const hackathon = await lockHackathon(tx, event.id);
     if (!hackathon) throw hackathonErrors.notSetUp();
+    // Still a judge under the lock (the hosts may have removed them since the scene was read).
+    if (!(await judgesOf(tx, event.id)).includes(actor.userId)) throw hackathonErrors.notJudge();
     if (hackathon.winnersAnnouncedAt) throw hackathonErrors.resultsAnnounced();
     const [previous] = (await declarationsOf(tx, [teamId])).filter(
       (row) => row.judgeId === actor.userId,

@@ -4,7 +4,13 @@ import { recordHackathonEvent } from "../audit.ts";
 import { hackathonErrors } from "../errors.ts";
 import { judgeCleared, teamScene } from "../hackathon-views.ts";
 import { scoringOpen } from "../policy.ts";
-import { criteriaOf, lockHackathon, replaceScores, submissionsOf } from "../repository.ts";
+import {
+  criteriaOf,
+  judgesOf,
+  lockHackathon,
+  replaceScores,
+  submissionsOf,
+} from "../repository.ts";
 
 /**
  * A cleared judge scores a team's submission on every criterion at once (0–10, each with a
@@ -22,6 +28,9 @@ export async function scoreTeam(
   await ctx.db.transaction(async (tx) => {
     const hackathon = await lockHackathon(tx, event.id);
     if (!hackathon) throw hackathonErrors.notSetUp();
+    // Still a judge under the lock: the hosts may have removed them since the scene was read
+    // (a judge is removed only while they have no scores, so none may come after).
+    if (!(await judgesOf(tx, event.id)).includes(actor.userId)) throw hackathonErrors.notJudge();
     const now = ctx.clock.now();
     if (!scoringOpen(hackathon, now)) throw hackathonErrors.scoringNotOpen();
     if (!(await judgeCleared(tx, actor.userId, teamId, now))) throw hackathonErrors.notCleared();
