@@ -185,6 +185,12 @@ export async function findPortfolio(db: Db, id: string): Promise<PortfolioRow | 
   return row;
 }
 
+/** The portfolio, locked until the transaction ends: two edits of one portfolio take turns. */
+export async function lockPortfolio(db: Db, id: string): Promise<PortfolioRow | undefined> {
+  const [row] = await db.select().from(portfolios).where(eq(portfolios.id, id)).for("update");
+  return row;
+}
+
 export async function deletePortfolioRow(db: Db, id: string): Promise<void> {
   await db.delete(portfolios).where(eq(portfolios.id, id));
 }
