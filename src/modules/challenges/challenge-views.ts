@@ -45,17 +45,23 @@ import {
   votedBy,
 } from "./repository-board.ts";
 
-/** Owners' names and cities for a set of challenges, through the organisations module. */
+type CityDirectory = Awaited<ReturnType<typeof cityDirectory>>;
+
+/**
+ * Owners' names and cities for a set of challenges, through the organisations module; `cities`
+ * when the caller has read the directory already (the list reads it for its city facet).
+ */
 export async function ownersOf(
   db: Db,
   rows: ChallengeRow[],
+  cities?: CityDirectory,
 ): Promise<(row: ChallengeRow) => OwnerInfo> {
-  const [organisations, cities] = await Promise.all([
+  const [organisations, directory] = await Promise.all([
     organisationSummaries(
       db,
       rows.map((row) => row.organisationId),
     ),
-    cityDirectory(db),
+    cities ?? cityDirectory(db),
   ]);
   return (row) => {
     const organisation = organisations.get(row.organisationId);
@@ -63,14 +69,18 @@ export async function ownersOf(
       organisation: organisation
         ? { id: organisation.id, slug: organisation.slug, name: organisation.name }
         : undefined,
-      city: cities.get(row.cityId),
+      city: directory.get(row.cityId),
     };
   };
 }
 
-export async function summariesOf(db: Db, rows: ChallengeRow[]): Promise<ChallengeSummary[]> {
+export async function summariesOf(
+  db: Db,
+  rows: ChallengeRow[],
+  cities?: CityDirectory,
+): Promise<ChallengeSummary[]> {
   const [owner, counts] = await Promise.all([
-    ownersOf(db, rows),
+    ownersOf(db, rows, cities),
     countsFor(
       db,
       rows.map((row) => row.id),

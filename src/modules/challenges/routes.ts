@@ -89,7 +89,7 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
           catalogueFacets(ctx.db, scope, filters),
           cityDirectory(ctx.db),
         ]);
-        const summaries = await summariesOf(ctx.db, page.rows);
+        const summaries = await summariesOf(ctx.db, page.rows, cities);
         const labelled = (rows: Array<{ value: string; count: number }>) =>
           rows.map((row) => ({ ...row, label: row.value }));
         return {
