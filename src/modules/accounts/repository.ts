@@ -19,6 +19,12 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return user;
 }
 
+/** The user, locked until the transaction ends: two changes of one account's sign-in take turns. */
+export async function lockUser(db: Db, id: string): Promise<UserRow | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).for("update");
+  return user;
+}
+
 export async function findUsersByIds(db: Db, ids: string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(users).where(inArray(users.id, ids));

@@ -2,7 +2,7 @@ import { recordAccountEvent } from "../audit.ts";
 import type { TotpEnabled, TotpSetup } from "../contract.ts";
 import { accountErrors } from "../errors.ts";
 import { verifyPassword } from "../passwords.ts";
-import { findUserById, updateSession, updateUser } from "../repository.ts";
+import { findUserById, lockUser, updateSession, updateUser } from "../repository.ts";
 import type { AccountsContext } from "../settings.ts";
 import { matchTotpStep, newRecoveryCodes, newTotpSecret, totpUri } from "../totp.ts";
 
@@ -11,13 +11,16 @@ export async function beginTwoFactorSetup(
   ctx: AccountsContext,
   userId: string,
 ): Promise<TotpSetup> {
-  const user = await findUserById(ctx.db, userId);
-  if (!user) throw accountErrors.notFound();
-  // A conflict, not a wrong code: a 401 here would read as "your session has ended".
-  if (user.totpEnabledAt) throw accountErrors.twoFactorAlreadyOn();
-  const secret = newTotpSecret();
-  await updateUser(ctx.db, user.id, { totpSecret: secret, updatedAt: ctx.clock.now() });
-  return { secret, otpauthUrl: totpUri(secret, user.email) };
+  return ctx.db.transaction(async (tx) => {
+    // Locked: enabling at the same moment must not find its secret replaced once it is on.
+    const user = await lockUser(tx, userId);
+    if (!user) throw accountErrors.notFound();
+    // A conflict, not a wrong code: a 401 here would read as "your session has ended".
+    if (user.totpEnabledAt) throw accountErrors.twoFactorAlreadyOn();
+    const secret = newTotpSecret();
+    await updateUser(tx, user.id, { totpSecret: secret, updatedAt: ctx.clock.now() });
+    return { secret, otpauthUrl: totpUri(secret, user.email) };
+  });
 }
 
 /**
@@ -32,7 +35,9 @@ export async function enableTwoFactor(
 ): Promise<TotpEnabled> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    const user = await findUserById(tx, userId);
+    // Locked: of two confirmations at once, the second finds it on (409) instead of replacing
+    // the recovery codes the first has just shown.
+    const user = await lockUser(tx, userId);
     if (!user) throw accountErrors.notFound();
     if (!user.totpSecret) throw accountErrors.twoFactorNotSetUp();
     if (user.totpEnabledAt) throw accountErrors.twoFactorAlreadyOn();
