@@ -57,6 +57,20 @@ export async function lockChallenge(tx: Db, id: string): Promise<ChallengeRow | 
   return row;
 }
 
+/**
+ * Reads the row with a shared lock: many such readers go at once (posts on the board), while a
+ * transition (lockChallenge) waits for them, and they for it — so nothing is posted on the
+ * strength of a status that is changing.
+ */
+export async function shareLockChallenge(tx: Db, id: string): Promise<ChallengeRow | undefined> {
+  const [row] = await tx
+    .select(challengeColumns)
+    .from(challenges)
+    .where(eq(challenges.id, id))
+    .for("share");
+  return row;
+}
+
 export async function updateChallengeRow(
   tx: Db,
   id: string,

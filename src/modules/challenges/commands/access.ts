@@ -3,7 +3,12 @@ import type { Db } from "../../../core/db/client.ts";
 import { roleInOrganisation } from "../../organisations/index.ts";
 import { challengeErrors } from "../errors.ts";
 import { type ChallengeViewer, canView } from "../policy.ts";
-import { type ChallengeRow, findChallenge, lockChallenge } from "../repository.ts";
+import {
+  type ChallengeRow,
+  findChallenge,
+  lockChallenge,
+  shareLockChallenge,
+} from "../repository.ts";
 
 /** The actor with their role in the challenge's owning city organisation. */
 export async function viewerOf(
@@ -20,15 +25,21 @@ export async function viewerOf(
 
 /**
  * Loads a challenge the actor may see; a draft the actor may not see is "not found", so its
- * existence is not revealed. With `lock`, the row stays locked until the transaction ends.
+ * existence is not revealed. With `lock`, the row stays locked until the transaction ends
+ * (`"share"`: a shared lock, which other such readers share and a transition waits for).
  */
 export async function visibleChallenge(
   db: Db,
   actor: Actor,
   id: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean | "share" } = {},
 ): Promise<{ challenge: ChallengeRow; viewer: ChallengeViewer }> {
-  const challenge = options.lock ? await lockChallenge(db, id) : await findChallenge(db, id);
+  const challenge =
+    options.lock === "share"
+      ? await shareLockChallenge(db, id)
+      : options.lock
+        ? await lockChallenge(db, id)
+        : await findChallenge(db, id);
   if (!challenge) throw challengeErrors.challengeNotFound();
   const viewer = await viewerOf(db, actor, challenge);
   if (!canView(viewer, challenge)) throw challengeErrors.challengeNotFound();

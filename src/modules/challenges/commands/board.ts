@@ -26,7 +26,9 @@ export const EDITING_WINDOW_MS = 30 * MINUTE;
 
 async function openBoard(ctx: ServiceContext, tx: Db, actor: UserActor, challengeId: string) {
   if (!actor.emailVerified) throw commonErrors.forbidden("Confirm your e-mail address first.");
-  const { challenge, viewer } = await visibleChallenge(tx, actor, challengeId);
+  // Shared lock: posts go on side by side, but a status change waits for them (and they for
+  // it), so nothing is posted on a board that is closing.
+  const { challenge, viewer } = await visibleChallenge(tx, actor, challengeId, { lock: "share" });
   if (!coCreationOpen(challenge, ctx.clock.now())) throw challengeErrors.boardClosed();
   return { challenge, viewer };
 }
