@@ -87,6 +87,14 @@ export async function lockPlatformAdmins(tx: Db): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${PLATFORM_ADMINS_LOCK})`);
 }
 
+/**
+ * Serialises sign-ups of one address (any case): the second waits, then finds the account the
+ * first made and answers as for any known address, instead of failing on the unique index.
+ */
+export async function lockAddress(tx: Db, email: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(7340302, hashtext(${email.toLowerCase()}))`);
+}
+
 export async function countAdmins(db: Db): Promise<number> {
   const [row] = await db
     .select({ admins: count() })

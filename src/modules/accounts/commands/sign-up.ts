@@ -5,7 +5,7 @@ import type { SignUpBody } from "../contract.ts";
 import { accountErrors } from "../errors.ts";
 import { accountMail } from "../mail.ts";
 import { assessPassword, hashPassword } from "../passwords.ts";
-import { findUserByEmail, insertAccountToken, insertUser } from "../repository.ts";
+import { findUserByEmail, insertAccountToken, insertUser, lockAddress } from "../repository.ts";
 import { newSecret } from "../secrets.ts";
 import type { AccountsContext } from "../settings.ts";
 import { mayMail } from "./mail-throttle.ts";
@@ -35,6 +35,7 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
+    await lockAddress(tx, input.email);
     const existing = await findUserByEmail(tx, input.email);
     if (existing) {
       await queueMail(
