@@ -6,6 +6,7 @@ import {
   type CityTeam,
   cityTeam,
   contentBody,
+  memberOf,
   openChallenge,
   type Provider,
   passDeadline,
@@ -82,6 +83,64 @@ describe("procurement under concurrent changes", () => {
       );
       expect(events!.actions.at(-1)).toBe("evaluation.awarded");
       expect(events!.actions).toHaveLength(declared.status === 200 ? 3 : 2);
+    }
+  });
+
+  it("takes one live proposal per bidder when two of its admins submit at the same time", async () => {
+    const secondAdmin = await memberOf(platform, winner.organisation.id, "admin");
+    for (let round = 0; round < 4; round++) {
+      const challenge = await openChallenge(platform, city, `Two submissions ${round}`);
+      const bidder = { kind: "organisation" as const, id: winner.organisation.id };
+      const answers = await Promise.all(
+        [winner.admin, secondAdmin].map((person) =>
+          person.client.post(`/api/v1/challenges/${challenge.id}/proposals`, {
+            bidder,
+            ...contentBody(`twice-${round}`),
+          }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    }
+  });
+
+  it("records one award when the chair awards two proposals at the same time", async () => {
+    for (let round = 0; round < 4; round++) {
+      const challenge = await openChallenge(platform, city, `Two awards ${round}`);
+      const setup = await defineSetup(
+        city.member.client,
+        challenge.id,
+        setupBody([{ userId: city.member.userId, role: "chair" }], { blind: false }),
+      );
+      const proposals = [
+        await submit(
+          winner.admin.client,
+          challenge.id,
+          { kind: "organisation", id: winner.organisation.id },
+          contentBody(`a-${round}`),
+        ),
+        await submit(
+          runnerUp.admin.client,
+          challenge.id,
+          { kind: "organisation", id: runnerUp.organisation.id },
+          contentBody(`b-${round}`),
+        ),
+      ];
+      passDeadline(platform, challenge.deadline);
+      for (const { proposal } of proposals) {
+        expect((await declare(city.member.client, proposal.id, "no_conflict")).status).toBe(200);
+        expect((await scoreAll(city.member.client, proposal.id, setup, [8, 8, 8])).status).toBe(
+          200,
+        );
+      }
+      const answers = await Promise.all(
+        proposals.map(({ proposal }) =>
+          city.member.client.post(`/api/v1/challenges/${challenge.id}/award`, {
+            proposalId: proposal.id,
+            justification: "Equal scores; the city chose on delivery risk.",
+          }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
     }
   });
 });
