@@ -10,6 +10,7 @@ import {
   findUserByEmail,
   findUserById,
   insertAccountToken,
+  lockUser,
   retireAccountTokens,
   updateUser,
 } from "../repository.ts";
@@ -29,6 +30,8 @@ export async function requestPasswordReset(
     const now = ctx.clock.now();
     const user = await findUserByEmail(tx, email);
     if (!user || user.disabledAt) return;
+    // Locked: of two requests at once, the second retires the first's link (one live link).
+    await lockUser(tx, user.id);
     await retireAccountTokens(tx, user.id, "reset_password", now);
     const { token, hash } = newSecret();
     await insertAccountToken(tx, {

@@ -8,6 +8,7 @@ import {
   findUserByEmail,
   findUserById,
   insertAccountToken,
+  lockUser,
   retireAccountTokens,
   updateUser,
 } from "../repository.ts";
@@ -46,6 +47,8 @@ export async function resendVerification(
     const now = ctx.clock.now();
     const user = await findUserByEmail(tx, email);
     if (!user || user.emailVerifiedAt || user.disabledAt) return;
+    // Locked: of two requests at once, the second retires the first's link (one live link).
+    await lockUser(tx, user.id);
     await retireAccountTokens(tx, user.id, "verify_email", now);
     const { token, hash } = newSecret();
     await insertAccountToken(tx, {
