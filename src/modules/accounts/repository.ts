@@ -21,7 +21,8 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 
 /** The user, locked until the transaction ends: two changes of one account's sign-in take turns. */
 export async function lockUser(db: Db, id: string): Promise<UserRow | undefined> {
-  const [user] = await db.select().from(users).where(eq(users.id, id)).for("update");
+  // "no key update": rows that merely reference the user (sessions, tokens) are not held up.
+  const [user] = await db.select().from(users).where(eq(users.id, id)).for("no key update");
   return user;
 }
 
