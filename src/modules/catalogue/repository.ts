@@ -75,16 +75,14 @@ export async function findSolutionsByIds(db: Db, ids: string[]): Promise<Solutio
  */
 export async function lockSolutionRows(db: Db, ids: string[]): Promise<SolutionRow[]> {
   if (ids.length === 0) return [];
-  return (
-    db
-      .select(solutionColumns)
-      .from(solutions)
-      .where(inArray(solutions.id, ids))
-      .orderBy(asc(solutions.id))
-      // "no key update": it still waits for (and holds up) lockSolution, but rows that merely
-      // reference the solution (portfolio items, references) are not held up by a long import.
-      .for("no key update")
-  );
+  // "no key update": it still waits for (and holds up) lockSolution, but rows that merely
+  // reference the solution (portfolio items, references) are not held up by a long import.
+  return db
+    .select(solutionColumns)
+    .from(solutions)
+    .where(inArray(solutions.id, ids))
+    .orderBy(asc(solutions.id))
+    .for("no key update");
 }
 
 /** What a list of solutions shows of each active one among `ids`: narrow, no text bodies. */

@@ -39,16 +39,14 @@ export async function findChallengeRows(db: Db, ids: string[]): Promise<Challeng
  */
 export async function lockChallengeRows(db: Db, ids: string[]): Promise<ChallengeRow[]> {
   if (ids.length === 0) return [];
-  return (
-    db
-      .select(challengeColumns)
-      .from(challenges)
-      .where(inArray(challenges.id, ids))
-      .orderBy(asc(challenges.id))
-      // "no key update": it still waits for (and holds up) lockChallenge and the board's shared
-      // lock, but rows that merely reference the challenge (follows, proposals) are not held up.
-      .for("no key update")
-  );
+  // "no key update": it still waits for (and holds up) lockChallenge and the board's shared
+  // lock, but rows that merely reference the challenge (follows, proposals) are not held up.
+  return db
+    .select(challengeColumns)
+    .from(challenges)
+    .where(inArray(challenges.id, ids))
+    .orderBy(asc(challenges.id))
+    .for("no key update");
 }
 
 /** Reads and locks the row: concurrent transitions of one challenge take turns. */
