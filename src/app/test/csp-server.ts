@@ -70,11 +70,11 @@ export interface CspServer {
  */
 export async function startCspServer(
   settings: Record<string, string>,
-  options: { timeoutMs?: number } = {},
+  options: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<CspServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [cli, "serve"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), cli, "serve"], {
     env: cspEnv({ PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, ...settings }),
     stdio: ["ignore", "pipe", "pipe"],
   });

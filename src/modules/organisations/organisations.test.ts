@@ -73,6 +73,9 @@ describe("organisations", () => {
         expect.objectContaining({ organisation: expect.objectContaining({ id: created.body.id }) }),
       ]);
       expect(mine.body.memberships[0]?.role).toBe("admin");
+      // The creation's answer is built without reading back: it must be what a read gives.
+      const read = await person.client.get(`/api/v1/organisations/${created.body.id}`);
+      expect(read.body).toEqual(created.body);
       const events = await auditSince(platform, mark);
       expect(events.map((event) => [event.action, event.subjectId])).toEqual([
         ["organisation.created", created.body.id],
@@ -93,6 +96,8 @@ describe("organisations", () => {
       expect(created.body.cityId).toBe(copenhagen);
       expect(created.body.cityName).toBe("Copenhagen");
       expect(created.body.country).toBe("DK");
+      const read = await person.client.get(`/api/v1/organisations/${created.body.slug}`);
+      expect(read.body).toEqual(created.body);
     });
 
     it("refuses a city organisation without a city or with an unknown one", async () => {

@@ -83,6 +83,7 @@ import {
   listCurrentMembers,
   listInvitations,
   listOpenAffiliations,
+  type MembershipRow,
   membershipsOfUser,
   type OrganisationListing,
   searchOrganisations,
@@ -111,35 +112,65 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     return { membership, abilities: organisationAbilities(actor, membership, onlyAdmin) };
   };
 
-  const presentOrganisation = async (organisation: OrganisationListing, actor: Actor) => {
-    const { membership, abilities } = await abilitiesFor(actor, organisation.id);
-    const [memberCount, parentIds, memberIds] = await Promise.all([
-      countCurrentMembers(ctx.db, organisation.id),
-      activeParentIds(ctx.db, organisation.id),
-      activeMemberIds(ctx.db, organisation.id),
+  /** What an organisation's page shows besides its own row, as the caller sees it. */
+  interface PageFacts {
+    membership: MembershipRow | undefined;
+    onlyAdmin: boolean;
+    memberCount: number;
+    parents: OrganisationListing[];
+    members: OrganisationListing[];
+  }
+
+  const pageFacts = async (actor: Actor, organisationId: string): Promise<PageFacts> => {
+    const membership =
+      actor.kind === "user"
+        ? await currentMembership(ctx.db, organisationId, actor.userId)
+        : undefined;
+    const [onlyAdmin, memberCount, parentIds, memberIds] = await Promise.all([
+      membership?.role === "admin"
+        ? countAdminsOf(ctx.db, organisationId).then((admins) => admins <= 1)
+        : false,
+      countCurrentMembers(ctx.db, organisationId),
+      activeParentIds(ctx.db, organisationId),
+      activeMemberIds(ctx.db, organisationId),
     ]);
     const related = new Map(
       (await findOrganisationsByIds(ctx.db, [...parentIds, ...memberIds])).map((o) => [o.id, o]),
     );
-    const summaries = (ids: string[]) =>
-      ids
-        .map((id) => related.get(id))
-        .filter((o): o is OrganisationListing => o !== undefined)
-        .map(presentOrganisationSummary)
-        .sort((a, b) => a.name.localeCompare(b.name));
+    const known = (ids: string[]) =>
+      ids.map((id) => related.get(id)).filter((o): o is OrganisationListing => o !== undefined);
+    return {
+      membership,
+      onlyAdmin,
+      memberCount,
+      parents: known(parentIds),
+      members: known(memberIds),
+    };
+  };
+
+  const presentOrganisationWith = (
+    organisation: OrganisationListing,
+    actor: Actor,
+    facts: PageFacts,
+  ) => {
+    const summaries = (listed: OrganisationListing[]) =>
+      listed.map(presentOrganisationSummary).sort((a, b) => a.name.localeCompare(b.name));
     return {
       ...presentOrganisationSummary(organisation),
       cityId: organisation.cityId,
       website: organisation.website,
       description: organisation.description,
-      memberCount,
+      memberCount: facts.memberCount,
       createdAt: organisation.createdAt.toISOString(),
-      myRole: membership?.role ?? null,
-      abilities,
-      memberOf: summaries(parentIds),
-      members: summaries(memberIds),
+      myRole: facts.membership?.role ?? null,
+      abilities: organisationAbilities(actor, facts.membership, facts.onlyAdmin),
+      memberOf: summaries(facts.parents),
+      members: summaries(facts.members),
     };
   };
+
+  const presentOrganisation = async (organisation: OrganisationListing, actor: Actor) =>
+    presentOrganisationWith(organisation, actor, await pageFacts(actor, organisation.id));
 
   app.get(
     "/api/v1/cities",
@@ -203,9 +234,16 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     async (request, reply) => {
       const actor = requireVerifiedUser(request.actor);
       const created = await createOrganisation(ctx, actor.userId, request.body);
-      return reply
-        .status(201)
-        .send(await presentOrganisation((await loadOrganisation(created.id))!, request.actor));
+      // Nothing to read back: its founder is its only member and admin, and it has no ties yet.
+      return reply.status(201).send(
+        presentOrganisationWith(created, request.actor, {
+          membership: created.founder,
+          onlyAdmin: true,
+          memberCount: 1,
+          parents: [],
+          members: [],
+        }),
+      );
     },
   );
 

@@ -7,9 +7,10 @@ import {
   findCity,
   insertMembership,
   insertOrganisationIfSlugFree,
+  type MembershipRow,
   type NewOrganisation,
+  type OrganisationListing,
   type OrganisationRow,
-  slugTaken,
 } from "../repository.ts";
 import { slugCandidates } from "../slug.ts";
 
@@ -24,11 +25,15 @@ async function insertWithFreeSlug(
   values: Omit<NewOrganisation, "slug">,
 ): Promise<OrganisationRow> {
   for (const slug of slugCandidates(name)) {
-    if (await slugTaken(tx, slug)) continue;
     const inserted = await insertOrganisationIfSlugFree(tx, { ...values, slug });
     if (inserted) return inserted;
   }
   throw new Error(`no free address for ${name}`);
+}
+
+/** A new organisation as listed (no logo yet), with its founder's admin membership. */
+export interface CreatedOrganisation extends OrganisationListing {
+  founder: MembershipRow;
 }
 
 /**
@@ -40,10 +45,11 @@ export async function createOrganisation(
   creatorId: string,
   input: Omit<CreateOrganisationBody, "description"> & { description: string },
   options: { verified?: boolean; via?: "creation" | "seed" } = {},
-): Promise<OrganisationRow> {
+): Promise<CreatedOrganisation> {
   return ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
     let country = input.country;
+    let cityName: string | null = null;
     if (input.kind === "city") {
       if (!input.cityId) {
         throw organisationErrors.cityRequired(undefined, {
@@ -56,6 +62,7 @@ export async function createOrganisation(
           errors: [{ field: "body.cityId", message: "is not a known city" }],
         });
       country = city.country;
+      cityName = city.name;
     } else if (input.cityId) {
       throw organisationErrors.cityNotAllowed(undefined, {
         errors: [{ field: "body.cityId", message: "is only for city organisations" }],
@@ -74,7 +81,7 @@ export async function createOrganisation(
       createdAt: now,
       updatedAt: now,
     });
-    await insertMembership(tx, {
+    const founder = await insertMembership(tx, {
       organisationId: organisation.id,
       userId: creatorId,
       role: "admin",
@@ -92,6 +99,6 @@ export async function createOrganisation(
       subjectId: organisation.id,
       payload: { userId: creatorId, role: "admin", via: options.via ?? "creation" },
     });
-    return organisation;
+    return { ...organisation, cityName, hasLogo: false, founder };
   });
 }
