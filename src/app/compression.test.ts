@@ -1,15 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSigningKeyPem, signerFromPrivateKey } from "../core/audit/signing-key.ts";
-import { ManualClock } from "../core/clock.ts";
-import { loadConfig } from "../core/config.ts";
-import type { DatabaseHandle } from "../core/db/client.ts";
-import { createTestDatabase } from "../core/testing/database.ts";
 import { cityTeam, publishedChallenge } from "../modules/challenges/test/factories.ts";
-import { createPlatform, type Platform } from "./server.ts";
+import type { Platform } from "./server.ts";
+import { platformServingWeb } from "./test/web-platform.ts";
 import { createTestPlatform, type TestPlatform } from "./testing.ts";
 
 type Encoded = { status: number; headers: Record<string, unknown>; bytes: Buffer };
@@ -92,45 +85,29 @@ describe.each([
 });
 
 describe("the web build's precompressed files", () => {
-  let webRoot: string;
-  let database: DatabaseHandle;
-  let platform: Platform;
+  let served: Awaited<ReturnType<typeof platformServingWeb>>;
   const script = `console.log(${JSON.stringify("x".repeat(4000))});`;
   beforeAll(async () => {
-    webRoot = mkdtempSync(join(tmpdir(), "csp-web-"));
-    mkdirSync(join(webRoot, "assets"));
-    writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>CSP</title>");
-    writeFileSync(join(webRoot, "assets", "app-1b2c.js"), script);
-    // Stand-ins that say which copy was sent (a real build writes the compressed script).
-    writeFileSync(join(webRoot, "assets", "app-1b2c.js.br"), "brotli copy");
-    writeFileSync(join(webRoot, "assets", "app-1b2c.js.gz"), "gzip copy");
-    database = await createTestDatabase();
-    platform = await createPlatform({
-      config: loadConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://csp.test" }),
-      database,
-      signer: signerFromPrivateKey(generateSigningKeyPem()),
-      clock: new ManualClock(),
-      serveWeb: true,
-      webRoot,
+    served = await platformServingWeb({
+      "index.html": "<!doctype html><title>CSP</title>",
+      "assets/app-1b2c.js": script,
+      // Stand-ins that say which copy was sent (a real build writes the compressed script).
+      "assets/app-1b2c.js.br": "brotli copy",
+      "assets/app-1b2c.js.gz": "gzip copy",
     });
-    await platform.app.ready();
   });
-  afterAll(async () => {
-    await platform?.app.close();
-    await database?.close();
-    rmSync(webRoot, { recursive: true, force: true });
-  });
+  afterAll(() => served?.close());
 
   it("sends the copy the browser accepts, and the file itself otherwise", async () => {
-    const brotli = await fetchRaw(platform, "/assets/app-1b2c.js", "gzip, deflate, br");
+    const brotli = await fetchRaw(served.platform, "/assets/app-1b2c.js", "gzip, deflate, br");
     expect(brotli.headers["content-encoding"]).toBe("br");
     expect(brotli.bytes.toString()).toBe("brotli copy");
     expect(brotli.headers["content-type"]).toMatch(/javascript/);
     expect(brotli.headers["cache-control"]).toContain("immutable");
-    const gzip = await fetchRaw(platform, "/assets/app-1b2c.js", "gzip");
+    const gzip = await fetchRaw(served.platform, "/assets/app-1b2c.js", "gzip");
     expect(gzip.headers["content-encoding"]).toBe("gzip");
     expect(gzip.bytes.toString()).toBe("gzip copy");
-    const plain = await fetchRaw(platform, "/assets/app-1b2c.js");
+    const plain = await fetchRaw(served.platform, "/assets/app-1b2c.js");
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.bytes.toString()).toBe(script);
   });

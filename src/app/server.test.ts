@@ -1,45 +1,24 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSigningKeyPem, signerFromPrivateKey } from "../core/audit/signing-key.ts";
-import { ManualClock } from "../core/clock.ts";
-import { loadConfig } from "../core/config.ts";
-import type { DatabaseHandle } from "../core/db/client.ts";
-import { createTestDatabase } from "../core/testing/database.ts";
 import { TestClient } from "../core/testing/http-client.ts";
-import { createPlatform, type Platform } from "./server.ts";
+import type { Platform } from "./server.ts";
+import { platformServingWeb } from "./test/web-platform.ts";
 
 /** The web app served next to the API, from a build folder of the test's own. */
 describe("serving the web app", () => {
-  let webRoot: string;
-  let database: DatabaseHandle;
+  let served: Awaited<ReturnType<typeof platformServingWeb>>;
   let platform: Platform;
   let client: TestClient;
   beforeAll(async () => {
-    webRoot = mkdtempSync(join(tmpdir(), "csp-web-"));
-    mkdirSync(join(webRoot, "assets"));
-    writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>CSP</title><div id=root>");
-    writeFileSync(join(webRoot, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-    writeFileSync(join(webRoot, "robots.txt"), "User-agent: *\n");
-    writeFileSync(join(webRoot, "assets", "app-3f2a.js"), "console.log('app');");
-    database = await createTestDatabase();
-    platform = await createPlatform({
-      config: loadConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://csp.test" }),
-      database,
-      signer: signerFromPrivateKey(generateSigningKeyPem()),
-      clock: new ManualClock(),
-      serveWeb: true,
-      webRoot,
+    served = await platformServingWeb({
+      "index.html": "<!doctype html><title>CSP</title><div id=root>",
+      "favicon.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      "robots.txt": "User-agent: *\n",
+      "assets/app-3f2a.js": "console.log('app');",
     });
-    await platform.app.ready();
+    platform = served.platform;
     client = new TestClient(platform.app);
   });
-  afterAll(async () => {
-    await platform?.app.close();
-    await database?.close();
-    rmSync(webRoot, { recursive: true, force: true });
-  });
+  afterAll(() => served?.close());
 
   it("serves the favicon and robots.txt of the build", async () => {
     const favicon = await client.get<string>("/favicon.svg");
