@@ -3,6 +3,8 @@ import { cityTeam, publishedChallenge } from "../challenges/test/factories.ts";
 import type { Portfolio } from "./contract.ts";
 import {
   addPortfolio,
+  addSolution,
+  affiliate,
   memberOf,
   organisationWithAdmin,
   type Person,
@@ -20,6 +22,7 @@ describe("catalogue under concurrent changes", () => {
   let manager: Person;
   let secondManager: Person;
   let challengeId: string;
+  let memberSolutionId: string;
 
   beforeAll(async () => {
     platform = await watchedPlatform();
@@ -28,6 +31,9 @@ describe("catalogue under concurrent changes", () => {
     manager = cluster.admin;
     secondManager = await memberOf(platform, clusterId, "admin");
     challengeId = (await publishedChallenge(platform, await cityTeam(platform, "Copenhagen"))).id;
+    const company = await organisationWithAdmin(platform, "company");
+    await affiliate(platform, clusterId, company.organisation.id);
+    memberSolutionId = (await addSolution(company.admin.client, company.organisation.id)).id;
   });
   afterEach(() => expect(platform.serverErrors.splice(0)).toEqual([]));
   afterAll(() => platform.close());
@@ -48,6 +54,26 @@ describe("catalogue under concurrent changes", () => {
       const stored = (await manager.client.get<Portfolio>(`/api/v1/portfolios/${portfolio.id}`))
         .body;
       expect(Boolean(stored.theme) || Boolean(stored.challengeId)).toBe(true);
+    }
+  });
+
+  it("adds no item to a portfolio deleted at the same time, and fails neither request", async () => {
+    for (let round = 0; round < 6; round++) {
+      const portfolio = await addPortfolio(manager.client, {
+        clusterId,
+        title: `Short-lived ${round}`,
+        theme: "Cloudburst resilience",
+      });
+      const [deleted, added] = await Promise.all([
+        manager.client.delete(`/api/v1/portfolios/${portfolio.id}`),
+        secondManager.client.post(`/api/v1/portfolios/${portfolio.id}/items`, {
+          solutionId: memberSolutionId,
+          note: "Proven in three Danish towns",
+        }),
+      ]);
+      expect(deleted.status).toBe(204);
+      // Added before the deletion (then gone with it, so its answer may not find it), or refused.
+      expect([200, 404]).toContain(added.status);
     }
   });
 });

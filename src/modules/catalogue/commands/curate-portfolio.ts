@@ -6,6 +6,7 @@ import {
   deletePortfolioItem,
   findSolution,
   insertPortfolioItem,
+  lockPortfolio,
   type PortfolioRow,
   updatePortfolioRow,
 } from "../repository.ts";
@@ -21,6 +22,8 @@ export async function addPortfolioItem(
   input: { solutionId: string; note: string },
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
+    // Locked: a deletion of the portfolio at the same time waits, or is seen (404, not 500).
+    if (!(await lockPortfolio(tx, portfolio.id))) throw catalogueErrors.portfolioNotFound();
     const solution = await findSolution(tx, input.solutionId);
     if (solution?.status !== "active") {
       throw catalogueErrors.solutionNotFound(undefined, {
@@ -64,6 +67,7 @@ export async function removePortfolioItem(
   solutionId: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
+    if (!(await lockPortfolio(tx, portfolio.id))) throw catalogueErrors.portfolioNotFound();
     if (!(await deletePortfolioItem(tx, portfolio.id, solutionId))) {
       throw catalogueErrors.itemNotFound();
     }

@@ -2,7 +2,12 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { organisationSummaries } from "../../organisations/index.ts";
 import { recordPortfolioEvent } from "../audit.ts";
 import { catalogueErrors } from "../errors.ts";
-import { deletePortfolioShare, insertPortfolioShare, type PortfolioRow } from "../repository.ts";
+import {
+  deletePortfolioShare,
+  insertPortfolioShare,
+  lockPortfolio,
+  type PortfolioRow,
+} from "../repository.ts";
 
 /** Shares the portfolio with a city organisation, whose members may then read it. */
 export async function sharePortfolio(
@@ -12,6 +17,8 @@ export async function sharePortfolio(
   organisationId: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
+    // Locked: a deletion of the portfolio at the same time waits, or is seen (404, not 500).
+    if (!(await lockPortfolio(tx, portfolio.id))) throw catalogueErrors.portfolioNotFound();
     const city = (await organisationSummaries(tx, [organisationId])).get(organisationId);
     if (city?.kind !== "city") {
       throw catalogueErrors.shareTargetNotCity(undefined, {
