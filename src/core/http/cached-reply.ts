@@ -5,36 +5,44 @@ import { canonicalJson } from "../audit/canonical.ts";
 import type { ReadCache } from "../cache/read-cache.ts";
 import { COMPRESSION_THRESHOLD_BYTES } from "./compression.ts";
 
-/** A kept answer: its JSON, and that JSON already compressed for clients that accept it. */
-interface KeptAnswer {
-  json: string;
-  encoded: { br: Buffer; gzip: Buffer } | null;
-}
-
-const ENCODINGS = ["br", "gzip"];
+type Encoding = "br" | "gzip";
+const ENCODINGS: Encoding[] = ["br", "gzip"];
 
 /**
- * Compressed once when kept, at a stronger setting than the per-answer compression can afford
- * (every later reader gets these bytes for free).
+ * A kept answer: its JSON, and that JSON compressed for each encoding a client has asked for
+ * (made on the first such request, then shared, so a kept list is compressed once per encoding
+ * and an answer nobody reads compressed is never compressed).
  */
-function keep(json: string): KeptAnswer {
-  if (Buffer.byteLength(json) < COMPRESSION_THRESHOLD_BYTES) return { json, encoded: null };
-  return {
-    json,
-    encoded: {
-      br: brotliCompressSync(json, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 9,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        },
-      }),
-      gzip: gzipSync(json, { level: 9 }),
-    },
-  };
+interface KeptAnswer {
+  json: string;
+  /** Worth compressing (over the kernel's threshold), worked out once. */
+  compressible: boolean;
+  encoded: Partial<Record<Encoding, Buffer>>;
 }
 
-const bytesOf = (answer: KeptAnswer) =>
-  answer.json.length * 2 + (answer.encoded?.br.length ?? 0) + (answer.encoded?.gzip.length ?? 0);
+const compressors: Record<Encoding, (json: string) => Buffer> = {
+  // Quality 5: a kept answer is read many times, a computed one maybe once; both must be quick.
+  br: (json) =>
+    brotliCompressSync(json, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 5,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      },
+    }),
+  gzip: (json) => gzipSync(json, { level: 6 }),
+};
+
+function encodedAs(answer: KeptAnswer, encoding: Encoding): Buffer {
+  let bytes = answer.encoded[encoding];
+  if (!bytes) {
+    bytes = compressors[encoding](answer.json);
+    answer.encoded[encoding] = bytes;
+  }
+  return bytes;
+}
+
+// The JSON as UTF-16, plus room for its compressed copies (a fraction of it).
+const bytesOf = (answer: KeptAnswer) => answer.json.length * 3;
 
 /**
  * Answers a public read (the same for every caller) from the read cache: the key is the route
@@ -53,11 +61,19 @@ export async function sendPublicRead(
   reply.type("application/json; charset=utf-8");
   if (!cache) return reply.send(await serialised());
   const key = `${request.method} ${request.routeOptions.url}?${canonicalJson(request.query)}`;
-  const answer = await cache.read(key, async () => keep(await serialised()), bytesOf);
-  if (!answer.encoded) return reply.send(answer.json);
+  const answer = await cache.read(
+    key,
+    async (): Promise<KeptAnswer> => {
+      const json = await serialised();
+      const compressible = Buffer.byteLength(json) >= COMPRESSION_THRESHOLD_BYTES;
+      return { json, compressible, encoded: {} };
+    },
+    bytesOf,
+  );
+  if (!answer.compressible) return reply.send(answer.json);
   reply.header("vary", "accept-encoding");
   const accepted = request.headers["accept-encoding"];
   const encoding = accepted ? negotiate(accepted, ENCODINGS) : undefined;
   if (encoding !== "br" && encoding !== "gzip") return reply.send(answer.json);
-  return reply.header("content-encoding", encoding).send(answer.encoded[encoding]);
+  return reply.header("content-encoding", encoding).send(encodedAs(answer, encoding));
 }
