@@ -16,7 +16,7 @@
  *
  * The write is measured at 10 connections and at the reads' count: at 50, 300 writes/s would
  * mean 167 ms on average (Little's law), so the p99 goal is only reachable with fewer callers.
- * `--only TEXT` measures the bare route and the rows whose label holds TEXT; `--profile DIR`
+ * `--only REGEX` measures the bare routes and the rows whose label matches; `--profile DIR`
  * writes the measured server's CPU profile there (node --cpu-prof) when it stops.
  *
  * A throwaway database is created on BENCH_DATABASE_URL (default
@@ -119,7 +119,9 @@ async function measure(
   pid: number,
   extra: Partial<autocannon.Options> = {},
 ): Promise<Figures | undefined> {
-  if (options.only && !label.includes(options.only) && !label.startsWith("bare")) return undefined;
+  if (options.only && !new RegExp(options.only).test(label) && !label.startsWith("bare")) {
+    return undefined;
+  }
   // JIT, pools and the read cache warm up first; that part is not counted.
   await autocannon({ url, connections, duration: 2, ...extra });
   const result = await autocannon({ url, connections, duration: seconds, ...extra });
