@@ -92,4 +92,28 @@ describe("funding under concurrent changes", () => {
       expect(kinds.filter((kind) => kind === "funding_deadline")).toHaveLength(1);
     }
   });
+
+  it("answers a follow racing the source's deletion with 200 or 404, never a 500", async () => {
+    const statuses = new Set<number>();
+    for (let round = 0; round < 6; round++) {
+      const follower = await platform.signedIn();
+      const source = (
+        await postSource(
+          funder.admin.client,
+          missionGrant(funder.organisation.id, { title: `Delete race ${round}` }),
+        )
+      ).body;
+      const [followed, deleted] = await Promise.all([
+        follower.client.put(`/api/v1/funding-sources/${source.id}/follow`, undefined),
+        funder.admin.client.delete(`/api/v1/funding-sources/${source.id}`),
+      ]);
+      expect(deleted.status).toBe(204);
+      expect([200, 404]).toContain(followed.status);
+      statuses.add(followed.status);
+      const gone = await platform.client().get(`/api/v1/funding-sources/${source.id}`);
+      expect(gone.status).toBe(404);
+    }
+    // serverErrors (checked after each test) would hold the 500s of the foreign key.
+    expect(statuses.size).toBeGreaterThan(0);
+  });
 });

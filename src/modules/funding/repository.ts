@@ -40,6 +40,20 @@ export async function lockSource(db: Db, id: string): Promise<SourceRow | null> 
   return row ?? null;
 }
 
+/**
+ * The source, held (FOR KEY SHARE) until the transaction ends: a row that will reference it
+ * (a follower, a co-funding record) can then be written, and a delete waits for it, instead of
+ * the delete landing in between and the insert failing on the foreign key.
+ */
+export async function holdSource(db: Db, id: string): Promise<SourceRow | null> {
+  const [row] = await db
+    .select()
+    .from(fundingSources)
+    .where(eq(fundingSources.id, id))
+    .for("key share");
+  return row ?? null;
+}
+
 export async function sourcesByIds(db: Db, ids: string[]): Promise<SourceRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(fundingSources).where(inArray(fundingSources.id, ids));

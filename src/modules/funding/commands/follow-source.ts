@@ -1,13 +1,13 @@
 import type { ServiceContext } from "../../../core/context.ts";
 import { recordFundingEvent } from "../audit.ts";
 import { fundingErrors } from "../errors.ts";
-import { deleteFollower, findSource, insertFollower } from "../repository.ts";
+import { deleteFollower, findSource, holdSource, insertFollower } from "../repository.ts";
 import { scheduleReminder } from "./reminders.ts";
 
 /** A person follows a source, to be reminded before it closes; following twice changes nothing. */
 export async function followSource(ctx: ServiceContext, userId: string, id: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const source = await findSource(tx, id);
+    const source = await holdSource(tx, id);
     if (!source) throw fundingErrors.sourceNotFound();
     if (!(await insertFollower(tx, id, userId, ctx.clock.now()))) return;
     await scheduleReminder(ctx, tx, source, userId);
@@ -27,7 +27,7 @@ export async function unfollowSource(
   id: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const source = await findSource(tx, id);
+    const source = await holdSource(tx, id);
     if (!source) throw fundingErrors.sourceNotFound();
     if (!(await deleteFollower(tx, id, userId))) return;
     await recordFundingEvent(tx, ctx.clock, {
