@@ -27,7 +27,7 @@ export async function unfollowSource(
   id: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const source = await holdSource(tx, id);
+    const source = await findSource(tx, id);
     if (!source) throw fundingErrors.sourceNotFound();
     if (!(await deleteFollower(tx, id, userId))) return;
     await recordFundingEvent(tx, ctx.clock, {
