@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defuseCell, restoreCell } from "../../core/text/spreadsheet-cells.ts";
 import { dashboardCsv } from "../insights/csv.ts";
 import { parseCsv } from "./csv.ts";
-import { defuseCell, restoreCell } from "./csv-solutions.ts";
 import {
   bundleOf,
   clusterWithMember,

@@ -1,3 +1,4 @@
+import { defuseCell, restoreCell } from "../../core/text/spreadsheet-cells.ts";
 import { CSV_COLUMNS, type CsvColumn, type ImportProblem } from "./contract.ts";
 import {
   type CsvDelimiter,
@@ -42,26 +43,6 @@ const columnOfField: Record<string, CsvColumn> = {
 export function csvColumnOf(path: Array<string | number>): string {
   const [first] = path;
   return typeof first === "string" ? (columnOfField[first] ?? first) : "row";
-}
-
-/**
- * A cell a spreadsheet would read as a formula (CSV or formula injection): one that starts with
- * `=`, `+`, `-`, `@`, a tab or a carriage return — after any apostrophes, so that the inverse
- * below is exact.
- */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/**
- * Written with a leading apostrophe, which makes a spreadsheet take the cell as text (and shows
- * it); `restoreCell` drops it on import, so export → import gives the text back exactly.
- */
-export function defuseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/** The inverse of `defuseCell`: the one apostrophe written before a formula character is dropped. */
-export function restoreCell(value: string): string {
-  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 export interface CsvSolutionRow {

@@ -1,3 +1,4 @@
+import { defuseCell } from "../../core/text/spreadsheet-cells.ts";
 import { CSV_COLUMNS, type Dashboard } from "./contract.ts";
 
 /**
@@ -53,7 +54,8 @@ export function dashboardCsv(dashboard: Dashboard): string {
 
 function cell(value: string | number): string {
   const text = String(value);
-  // Quoted when needed; a leading formula character is defused for spreadsheets.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  // Quoted when needed; a text that would start a formula is defused for spreadsheets (a number
+  // is written as it is, minus sign included).
+  const safe = typeof value === "string" ? defuseCell(text) : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
