@@ -1,3 +1,4 @@
+import type { Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Browser, baseUrl, expectAccessible, openBrowser, waitForMail } from "./browser.ts";
 
@@ -30,12 +31,28 @@ describe("notifications", () => {
       headers: { "x-csrf-token": csrfToken },
     });
     expect(cleared.ok()).toBe(true);
-    // The page's timers run on a clock the test holds still: no poll can bring the count.
-    await page.clock.install();
+    // Every count the page asks for is held back (answered as it was when asked) until the
+    // test lets it go: the bell can then learn of new notifications only live, by server-sent
+    // events, and a count answered before them must not undo them when it lands late.
+    const heldCounts: Array<{ request: Request; release: () => Promise<void> }> = [];
+    await page.route("**/api/v1/me/notifications/unread-count", async (route) => {
+      const asked = await route.fetch();
+      heldCounts.push({
+        request: route.request(),
+        release: () => route.fulfill({ response: asked }).catch(() => undefined),
+      });
+    });
+    const streaming = page.waitForResponse((response) =>
+      response.url().endsWith("/api/v1/me/notifications/stream"),
+    );
     await page.reload();
+    await streaming;
+    await expect.poll(() => heldCounts.length).toBeGreaterThan(0);
     await expect
       .poll(() => page.getByRole("link", { name: "No unread notifications" }).count())
       .toBe(1);
+
+    const answeredBefore = heldCounts.slice();
 
     // Two notifications arrive through the API the demo offers (the browser's own session).
     for (const kind of ["challenge_status", "challenge_question"]) {
@@ -49,10 +66,16 @@ describe("notifications", () => {
     const mail = await waitForMail(email, /asked a question about “Cooler schoolyards”/);
     expect(mail.text).toContain(`${baseUrl()}/notifications`);
 
-    // No reload, and the page's clock stands still (its 30-second poll never fires): the count
-    // arrives live, by server-sent events.
     const bell = page.getByRole("link", { name: "2 unread notifications" });
     await expect.poll(() => bell.count()).toBe(1);
+    // The counts held back from before say 0: the page gave up waiting for them when the live
+    // count came, so letting them go now changes nothing.
+    await page.unroute("**/api/v1/me/notifications/unread-count");
+    await Promise.all(heldCounts.map(({ release }) => release()));
+    await expect
+      .poll(() => answeredBefore.filter(({ request }) => request.failure() !== null).length)
+      .toBe(answeredBefore.length);
+    expect(await bell.count()).toBe(1);
     await bell.click();
     await page.waitForURL(/\/notifications$/);
     const unreadBadges = page.getByText("Unread", { exact: true });

@@ -227,12 +227,13 @@ export async function markDigested(
     .where(and(eq(digestDeliveries.userId, userId), eq(digestDeliveries.cadence, cadence)));
 }
 
-/** The channel new notifications are announced on (payload: the recipient's user id). */
+/** The channel changed unread counts are announced on (payload: the person's user id). */
 export const NOTIFICATIONS_CHANNEL = "csp_notifications";
 
 /**
- * Tells every app process that these people have new notifications. NOTIFY is delivered when
- * the caller's transaction commits (never for one rolled back), on both engines.
+ * Tells every app process that these people's unread counts changed (new notifications, or
+ * some read). NOTIFY is delivered when the caller's transaction commits (never for one rolled
+ * back), on both engines.
  */
 export async function announceNotifications(tx: Db, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;

@@ -88,7 +88,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: "Your unread count, live (server-sent events; ask with Accept: text/event-stream)",
         description:
-          "Sends `event: unread` with `{ unreadCount }` at once and whenever it changes because a notification was made for you, by any app process. Browsers use EventSource; it reconnects by itself.",
+          "Sends `event: unread` with `{ unreadCount }` at once and whenever it changes because a notification was made for you or you read some (in any tab), by any app process. Browsers use EventSource; it reconnects by itself.",
         response: { 406: ProblemSchema, ...problemResponses },
       },
     },
@@ -104,10 +104,15 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{
         });
       }
       if (!feed) throw commonErrors.notFound();
-      // Listening starts before the count is read, so a notification made in between is not
-      // missed; announcements before the stream opens are older than that count.
+      // Listening starts before the count is read, so a change made in between is not missed.
+      // A count announced before the stream opens may be older or newer than the one read here
+      // (on PostgreSQL they come from two pooled connections): the feed reads once more.
       let open: ((unreadCount: number) => void) | null = null;
-      const unsubscribe = await feed.subscribe(actor.userId, (count) => open?.(count));
+      let announcedEarly = false;
+      const unsubscribe = await feed.subscribe(actor.userId, (count) => {
+        if (open) open(count);
+        else announcedEarly = true;
+      });
       let unreadCount: number;
       try {
         unreadCount = await countUnreadOf(ctx.db, actor.userId);
@@ -127,6 +132,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{
         stream.write(`event: unread\ndata: ${JSON.stringify({ unreadCount: count })}\n\n`);
       stream.write("retry: 5000\n\n");
       open(unreadCount);
+      if (announcedEarly) feed.announce(actor.userId);
       const heartbeat = setInterval(() => stream.write(": still here\n\n"), 25_000);
       heartbeat.unref();
       // The connection's close (the response's own fires early on a hijacked reply): the page

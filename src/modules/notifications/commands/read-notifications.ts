@@ -1,6 +1,6 @@
 import type { ServiceContext } from "../../../core/context.ts";
 import { commonErrors } from "../../../core/http/problem.ts";
-import { countUnreadOf, markReadOf } from "../repository.ts";
+import { announceNotifications, countUnreadOf, markReadOf } from "../repository.ts";
 
 /**
  * Marks some (ids) or all of the person's notifications read and returns what is left unread.
@@ -24,6 +24,8 @@ export async function markNotificationsRead(
   }
   return ctx.db.transaction(async (tx) => {
     await markReadOf(tx, userId, which.all ? "all" : { ids: which.ids! }, ctx.clock.now());
+    // The person's other tabs (and other app processes) show the lower count at once.
+    await announceNotifications(tx, [userId]);
     return countUnreadOf(tx, userId);
   });
 }

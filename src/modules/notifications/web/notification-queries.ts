@@ -29,9 +29,11 @@ export function useSignedIn(): { pending: boolean; signedIn: boolean } {
   return { pending: session.isPending, signedIn: Boolean(session.data?.user) };
 }
 
+const unreadCountKey = [...notificationsKey, "unread-count"] as const;
+
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
-    queryKey: [...notificationsKey, "unread-count"],
+    queryKey: unreadCountKey,
     queryFn: ({ signal }) =>
       api.get<{ unreadCount: number }>("/api/v1/me/notifications/unread-count", undefined, signal),
     enabled,
@@ -42,7 +44,7 @@ export function useUnreadCount(enabled: boolean) {
 
 /**
  * While signed in, the unread count arrives live (server-sent events) the moment a notification
- * is made, from whichever server made it; the 30-second poll stays as the fallback.
+ * is made or read, from whichever server; the 30-second poll stays as the fallback.
  */
 export function useLiveUnreadCount(enabled: boolean): void {
   const queryClient = useQueryClient();
@@ -53,13 +55,12 @@ export function useLiveUnreadCount(enabled: boolean): void {
       const { unreadCount } = JSON.parse((event as MessageEvent<string>).data) as {
         unreadCount: number;
       };
-      const known = queryClient.getQueryData<{ unreadCount: number }>([
-        ...notificationsKey,
-        "unread-count",
-      ]);
-      queryClient.setQueryData([...notificationsKey, "unread-count"], { unreadCount });
-      // A new notification: the list pages are out of date too.
-      if (known && unreadCount > known.unreadCount) {
+      // A poll still on its way was answered before this event: it must not overwrite it.
+      void queryClient.cancelQueries({ queryKey: unreadCountKey, exact: true });
+      const known = queryClient.getQueryData<{ unreadCount: number }>(unreadCountKey);
+      queryClient.setQueryData(unreadCountKey, { unreadCount });
+      // New notifications, or some read in another tab: the list pages are out of date too.
+      if (known && unreadCount !== known.unreadCount) {
         void queryClient.invalidateQueries({ queryKey: [...notificationsKey, "list"] });
       }
     });
@@ -89,7 +90,7 @@ export function useMarkRead() {
     mutationFn: (which: { ids: string[] } | { all: true }) =>
       api.post<{ unreadCount: number }>("/api/v1/me/notifications/read", which),
     onSuccess: ({ unreadCount }) => {
-      queryClient.setQueryData([...notificationsKey, "unread-count"], { unreadCount });
+      queryClient.setQueryData(unreadCountKey, { unreadCount });
       return queryClient.invalidateQueries({ queryKey: notificationsKey });
     },
   });
