@@ -102,13 +102,25 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
     return organisation;
   };
 
-  const abilitiesFor = async (actor: Actor, organisationId: string) => {
+  /**
+   * The caller's current membership and whether they are its only admin (who may not leave);
+   * the admins are counted only for an admin, the one case where the count matters.
+   */
+  const memberStanding = async (
+    actor: Actor,
+    organisationId: string,
+  ): Promise<{ membership: MembershipRow | undefined; onlyAdmin: boolean }> => {
     const membership =
       actor.kind === "user"
         ? await currentMembership(ctx.db, organisationId, actor.userId)
         : undefined;
     const onlyAdmin =
       membership?.role === "admin" && (await countAdminsOf(ctx.db, organisationId)) <= 1;
+    return { membership, onlyAdmin };
+  };
+
+  const abilitiesFor = async (actor: Actor, organisationId: string) => {
+    const { membership, onlyAdmin } = await memberStanding(actor, organisationId);
     return { membership, abilities: organisationAbilities(actor, membership, onlyAdmin) };
   };
 
@@ -122,14 +134,8 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
   }
 
   const pageFacts = async (actor: Actor, organisationId: string): Promise<PageFacts> => {
-    const membership =
-      actor.kind === "user"
-        ? await currentMembership(ctx.db, organisationId, actor.userId)
-        : undefined;
-    const [onlyAdmin, memberCount, parentIds, memberIds] = await Promise.all([
-      membership?.role === "admin"
-        ? countAdminsOf(ctx.db, organisationId).then((admins) => admins <= 1)
-        : false,
+    const [{ membership, onlyAdmin }, memberCount, parentIds, memberIds] = await Promise.all([
+      memberStanding(actor, organisationId),
       countCurrentMembers(ctx.db, organisationId),
       activeParentIds(ctx.db, organisationId),
       activeMemberIds(ctx.db, organisationId),
