@@ -22,35 +22,21 @@ export async function deleteSourceRow(db: Db, id: string): Promise<void> {
   await db.delete(fundingSources).where(eq(fundingSources.id, id));
 }
 
-export async function findSource(db: Db, id: string): Promise<SourceRow | null> {
-  const [row] = await db.select().from(fundingSources).where(eq(fundingSources.id, id));
-  return row ?? null;
-}
-
 /**
- * The source, locked until the transaction ends: two edits of one source take turns, so each
- * checks its bounds (minimum ≤ maximum) against what the other wrote.
+ * The source. With `lock`, the row stays locked until the transaction ends:
+ * - `"update"`: two edits of one source take turns, so each checks its bounds (minimum ≤
+ *   maximum) against what the other wrote;
+ * - `"key share"`: a row that will reference it (a follower, a co-funding record) can then be
+ *   written, and a delete waits for it, instead of the delete landing in between and the insert
+ *   failing on the foreign key.
  */
-export async function lockSource(db: Db, id: string): Promise<SourceRow | null> {
-  const [row] = await db
-    .select()
-    .from(fundingSources)
-    .where(eq(fundingSources.id, id))
-    .for("update");
-  return row ?? null;
-}
-
-/**
- * The source, held (FOR KEY SHARE) until the transaction ends: a row that will reference it
- * (a follower, a co-funding record) can then be written, and a delete waits for it, instead of
- * the delete landing in between and the insert failing on the foreign key.
- */
-export async function holdSource(db: Db, id: string): Promise<SourceRow | null> {
-  const [row] = await db
-    .select()
-    .from(fundingSources)
-    .where(eq(fundingSources.id, id))
-    .for("key share");
+export async function findSource(
+  db: Db,
+  id: string,
+  options: { lock?: "update" | "key share" } = {},
+): Promise<SourceRow | null> {
+  const query = db.select().from(fundingSources).where(eq(fundingSources.id, id));
+  const [row] = await (options.lock ? query.for(options.lock) : query);
   return row ?? null;
 }
 

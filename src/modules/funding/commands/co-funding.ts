@@ -2,7 +2,7 @@ import type { ServiceContext } from "../../../core/context.ts";
 import { recordFundingEvent } from "../audit.ts";
 import { type CoFundingBody, CoFundingBody as CoFundingSchema } from "../contract.ts";
 import { fundingErrors } from "../errors.ts";
-import { deleteCoFunding, holdSource, upsertCoFunding } from "../repository.ts";
+import { deleteCoFunding, findSource, upsertCoFunding } from "../repository.ts";
 
 /** The city records that a source co-funds its challenge, with the amount (set again: changed). */
 export async function setCoFunding(
@@ -13,7 +13,9 @@ export async function setCoFunding(
 ): Promise<void> {
   const body = CoFundingSchema.parse(input);
   await ctx.db.transaction(async (tx) => {
-    if (!(await holdSource(tx, body.sourceId))) {
+    // Held until the record is written: a delete of the source at the same moment waits, rather
+    // than landing in between and failing the insert on the foreign key.
+    if (!(await findSource(tx, body.sourceId, { lock: "key share" }))) {
       throw fundingErrors.sourceNotFound(undefined, {
         errors: [{ field: "body.sourceId", message: "must be a funding source" }],
       });

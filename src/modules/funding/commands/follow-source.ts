@@ -1,13 +1,15 @@
 import type { ServiceContext } from "../../../core/context.ts";
 import { recordFundingEvent } from "../audit.ts";
 import { fundingErrors } from "../errors.ts";
-import { deleteFollower, findSource, holdSource, insertFollower } from "../repository.ts";
+import { deleteFollower, findSource, insertFollower } from "../repository.ts";
 import { scheduleReminder } from "./reminders.ts";
 
 /** A person follows a source, to be reminded before it closes; following twice changes nothing. */
 export async function followSource(ctx: ServiceContext, userId: string, id: string): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const source = await holdSource(tx, id);
+    // Held until the follower is written: a delete of the source at the same moment waits, so
+    // the follow gets 404 or goes first, and never fails on the foreign key.
+    const source = await findSource(tx, id, { lock: "key share" });
     if (!source) throw fundingErrors.sourceNotFound();
     if (!(await insertFollower(tx, id, userId, ctx.clock.now()))) return;
     await scheduleReminder(ctx, tx, source, userId);

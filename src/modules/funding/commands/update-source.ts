@@ -7,7 +7,7 @@ import {
   UpdateSourceBody as UpdateSourceSchema,
 } from "../contract.ts";
 import { fundingErrors } from "../errors.ts";
-import { followerIdsOf, lockSource, type SourceRow, updateSource } from "../repository.ts";
+import { findSource, followerIdsOf, type SourceRow, updateSource } from "../repository.ts";
 import { scheduleReminder } from "./reminders.ts";
 
 type Changes = Partial<Omit<SourceContent, "funderId">>;
@@ -28,7 +28,7 @@ export async function updateSourceContent(
     // Locked before reading: the bounds are checked on the merged row, so a concurrent edit of
     // the other bound must be seen (else a new minimum and a new maximum, each fine alone,
     // could both pass and leave the minimum above the maximum).
-    const current = await lockSource(tx, id);
+    const current = await findSource(tx, id, { lock: "update" });
     if (!current) throw fundingErrors.sourceNotFound();
     const fields = (Object.keys(changes) as Array<keyof Changes>).filter(
       (field) =>
