@@ -18,7 +18,7 @@ import {
   clarificationsByChallenge,
   findChallenge,
   findChallengeRows,
-  listPublicChallenges,
+  listPublicChallengesAfter,
 } from "./repository.ts";
 import { challengesRoutes } from "./routes.ts";
 
@@ -232,13 +232,18 @@ export interface PublicChallengeRecord {
   }>;
 }
 
-/** Public challenges (never drafts) by id, or all of them, with their Q&A, oldest first. */
+/**
+ * Public challenges (never drafts) with their Q&A: some by id, or a page of all of them, oldest
+ * first, after the challenge `after` (from the start when null).
+ */
 export async function publicChallengeRecords(
   db: Db,
-  ids?: string[],
+  which: { ids: string[] } | { after: string | null; limit: number },
 ): Promise<PublicChallengeRecord[]> {
   const rows = (
-    ids ? await findChallengeRows(db, [...new Set(ids)]) : await listPublicChallenges(db)
+    "ids" in which
+      ? await findChallengeRows(db, [...new Set(which.ids)])
+      : await listPublicChallengesAfter(db, which.after, which.limit)
   ).filter((row) => row.status !== "draft");
   const clarifications = await clarificationsByChallenge(
     db,

@@ -1,4 +1,15 @@
-import { and, asc, count, eq, getTableColumns, inArray, isNotNull, isNull, ne } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import {
   challengeAnnouncements,
@@ -268,4 +279,25 @@ export async function listPublicChallenges(db: Db): Promise<ChallengeRow[]> {
     .from(challenges)
     .where(ne(challenges.status, "draft"))
     .orderBy(asc(challenges.createdAt), asc(challenges.id));
+}
+
+/**
+ * Up to `limit` public challenges in the same order, after the challenge `after` (the first
+ * ones when null). Positions compare with the stored creation time itself, read in the query,
+ * so no precision is lost on the way through a cursor.
+ */
+export async function listPublicChallengesAfter(
+  db: Db,
+  after: string | null,
+  limit: number,
+): Promise<ChallengeRow[]> {
+  const position = after
+    ? sql`(${challenges.createdAt}, ${challenges.id}) > (select previous.created_at, previous.id from ${challenges} previous where previous.id = ${after})`
+    : undefined;
+  return db
+    .select(challengeColumns)
+    .from(challenges)
+    .where(and(ne(challenges.status, "draft"), position))
+    .orderBy(asc(challenges.createdAt), asc(challenges.id))
+    .limit(limit);
 }

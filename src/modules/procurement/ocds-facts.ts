@@ -49,9 +49,13 @@ const PHASE_TITLES: Record<string, string> = {
   assessment: "Assessment",
 };
 
-/** The facts of each public challenge (all of them when `ids` is absent), oldest first. */
-export async function ocdsProcesses(db: Db, now: Date, ids?: string[]): Promise<OcdsProcess[]> {
-  const records = await publicChallengeRecords(db, ids);
+/** The facts of some public challenges (by id, or a page of all of them, oldest first). */
+export async function ocdsProcesses(
+  db: Db,
+  now: Date,
+  which: Parameters<typeof publicChallengeRecords>[1],
+): Promise<OcdsProcess[]> {
+  const records = await publicChallengeRecords(db, which);
   if (!records.length) return [];
   const cities = await cityDirectory(db);
   const buyers = await organisationSummaries(

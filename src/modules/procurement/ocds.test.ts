@@ -4,9 +4,11 @@ import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY } from "../../core/clock.ts";
+import type { TestResponse } from "../../core/testing/http-client.ts";
 import { organisationWithAdmin } from "../catalogue/test/factories.ts";
 import { createDraft } from "../challenges/test/factories.ts";
-import { type OcdsProcess, releasePackage, releasesOf } from "./ocds.ts";
+import { type OcdsProcess, PAGINATION_EXTENSION, releasePackage, releasesOf } from "./ocds.ts";
+import { OCID_PREFIX } from "./routes-transparency.ts";
 import { declare, defineSetup, scoreAll, setupBody } from "./test/evaluation-factories.ts";
 import {
   type CityTeam,
@@ -229,6 +231,71 @@ describe("OCDS release packages", () => {
       .client()
       .get<Problem>("/api/v1/challenges/00000000-0000-4000-8000-000000000000/ocds");
     expect(unknown.status).toBe(404);
+  });
+
+  it("pages the bulk package: each public challenge once, every page valid, links.next to the next, 204 after the last", async () => {
+    for (const title of [
+      "Heat maps for tree planting",
+      "Bus depots on solar",
+      "Greywater in schools",
+    ]) {
+      await openChallenge(platform, city, title);
+    }
+    await createDraft(platform, city.member.client, city.organisationId);
+    const whole = await platform.client().get<ReleasePackage>("/api/v1/ocds?limit=100");
+    expect(whole.status).toBe(200);
+    expectValidPackage(whole.body);
+    expect(whole.body).not.toHaveProperty("links");
+    const everyOcid = [...new Set(whole.body.releases.map((release) => release.ocid))];
+    expect(everyOcid.length).toBeGreaterThanOrEqual(4);
+
+    type Page = ReleasePackage & { uri: string; links?: { next: string } };
+    const seen: string[] = [];
+    let address: string | undefined = "/api/v1/ocds?limit=2";
+    let pages = 0;
+    while (address) {
+      const page: TestResponse<Page> = await platform.client().get<Page>(address);
+      expect(page.status).toBe(200);
+      expectValidPackage(page.body);
+      expect(page.body.uri).toBe(`http://csp.test${address}`);
+      const ocids = [...new Set(page.body.releases.map((release) => release.ocid))];
+      expect(ocids.length).toBeLessThanOrEqual(2);
+      seen.push(...ocids);
+      pages += 1;
+      if (page.body.links) {
+        expect(page.body.extensions).toContain(PAGINATION_EXTENSION);
+        expect(page.body.links.next.startsWith("http://csp.test/api/v1/ocds?")).toBe(true);
+        address = page.body.links.next.slice("http://csp.test".length);
+      } else {
+        expect(page.body.extensions ?? []).not.toContain(PAGINATION_EXTENSION);
+        address = undefined;
+      }
+    }
+    expect(pages).toBe(Math.ceil(everyOcid.length / 2));
+    expect(seen).toEqual(everyOcid);
+
+    // After the last one there is nothing yet: no package (it would have no release).
+    const lastId = everyOcid.at(-1)!.slice(`${OCID_PREFIX}-`.length);
+    const nothingNew = await platform.client().get(`/api/v1/ocds?after=${lastId}`);
+    expect(nothingNew.status).toBe(204);
+    expect(nothingNew.raw.body).toBe("");
+  });
+
+  it("refuses a page asked for with a bad position or size, saying which", async () => {
+    const draft = await createDraft(platform, city.member.client, city.organisationId);
+    for (const [query, field] of [
+      ["after=not-an-id", "after"],
+      [`after=${draft.id}`, "after"],
+      ["after=00000000-0000-4000-8000-000000000000", "after"],
+      ["limit=0", "limit"],
+      ["limit=101", "limit"],
+      ["limit=two", "limit"],
+    ] as const) {
+      const response = await platform.client().get<Problem>(`/api/v1/ocds?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.headers["content-type"]).toContain("application/problem+json");
+      expect(JSON.stringify(response.body.errors), query).toContain(field);
+    }
   });
 
   it("publishes who asked once a market consultation has heard the market", async () => {

@@ -9,6 +9,10 @@ export const OCDS_VERSION = "1.1" as const;
 export const ENQUIRY_EXTENSION =
   "https://raw.githubusercontent.com/open-contracting-extensions/ocds_enquiry_extension/v1.1.5/extension.json";
 
+/** The pagination extension adds `links.next` to a package that is one page of several. */
+export const PAGINATION_EXTENSION =
+  "https://raw.githubusercontent.com/open-contracting-extensions/ocds_pagination_extension/v1.1.5/extension.json";
+
 export interface OcdsParty {
   id: string;
   name: string;
@@ -409,15 +413,20 @@ export function releasesOf(process: OcdsProcess, options: OcdsOptions) {
 
 export function releasePackage(
   releases: Array<ReturnType<typeof releasesOf>[number]>,
-  options: OcdsOptions & { uri: string; publishedDate: Date },
+  options: OcdsOptions & { uri: string; publishedDate: Date; next?: string | undefined },
 ) {
   const hasEnquiries = releases.some(
     (release) => "enquiries" in release.tender && release.tender.enquiries.length > 0,
   );
+  const extensions = [
+    ...(hasEnquiries ? [ENQUIRY_EXTENSION] : []),
+    ...(options.next ? [PAGINATION_EXTENSION] : []),
+  ];
   return {
     uri: options.uri,
     version: OCDS_VERSION,
-    ...(hasEnquiries ? { extensions: [ENQUIRY_EXTENSION] } : {}),
+    ...(extensions.length > 0 ? { extensions } : {}),
+    ...(options.next ? { links: { next: options.next } } : {}),
     publishedDate: options.publishedDate.toISOString(),
     publisher: { name: "City Solutions Platform", uri: options.publicUrl },
     license: "https://opendatacommons.org/licenses/pddl/1-0/",

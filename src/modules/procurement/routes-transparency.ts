@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ServiceContext } from "../../core/context.ts";
-import { IdParams, problemResponses } from "../../core/http/contract.ts";
-import { readableProcurementFacts } from "../challenges/index.ts";
+import { IdParams, problemResponses, Uuid } from "../../core/http/contract.ts";
+import { commonErrors } from "../../core/http/problem.ts";
+import { isPublicChallenge, readableProcurementFacts } from "../challenges/index.ts";
 import { procurementErrors } from "./errors.ts";
 import { integrityRecord } from "./integrity.ts";
 import { type OcdsOptions, releasePackage, releasesOf } from "./ocds.ts";
@@ -54,6 +55,11 @@ const IntegrityRecord = z
   })
   .meta({ id: "IntegrityRecord" });
 
+const OcdsPageQuery = z.strictObject({
+  after: Uuid.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
 const tags = ["procurement"];
 
 export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = async (
@@ -62,7 +68,11 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
 ) => {
   const options: OcdsOptions = { ocidPrefix: OCID_PREFIX, publicUrl: ctx.publicUrl };
 
-  const packageOf = (processes: Awaited<ReturnType<typeof ocdsProcesses>>, uri: string) => {
+  const packageOf = (
+    processes: Awaited<ReturnType<typeof ocdsProcesses>>,
+    uri: string,
+    next?: string,
+  ) => {
     const releases = processes.flatMap((process) => releasesOf(process, options));
     // Generated on demand: dated by the newest change it contains.
     const newest = Math.max(0, ...releases.map((release) => Date.parse(release.date)));
@@ -70,6 +80,7 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
       ...options,
       uri,
       publishedDate: newest ? new Date(newest) : ctx.clock.now(),
+      next,
     });
   };
 
@@ -91,7 +102,7 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
     async (request) => {
       const facts = await readableProcurementFacts(ctx.db, request.actor, request.params.id);
       if (facts.status === "draft") throw procurementErrors.notPublished();
-      const processes = await ocdsProcesses(ctx.db, ctx.clock.now(), [facts.id]);
+      const processes = await ocdsProcesses(ctx.db, ctx.clock.now(), { ids: [facts.id] });
       return packageOf(processes, `${ctx.publicUrl}/api/v1/challenges/${facts.id}/ocds`);
     },
   );
@@ -101,14 +112,44 @@ export const transparencyRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> 
     {
       schema: {
         tags,
-        summary: "Every published procurement as one OCDS 1.1 release package",
+        summary: "Every published procurement as OCDS 1.1 release packages, a page at a time",
         description:
-          "The same releases as /api/v1/challenges/{id}/ocds, for every challenge that is not a draft, oldest first.",
-        response: { 200: ReleasePackage },
+          "The same releases as /api/v1/challenges/{id}/ocds, for every challenge that is not a draft, in the " +
+          "order they were created, `limit` challenges a page. A page that has more after it says where in " +
+          "`links.next` (the OCDS pagination extension). `after` is the id of the last challenge you have: a " +
+          "harvester keeps it and asks again later for what was published since. 204 when there is nothing " +
+          "(yet) after it: a release package must hold at least one release.",
+        querystring: OcdsPageQuery,
+        response: { 200: ReleasePackage, 204: z.undefined(), ...problemResponses },
       },
     },
-    async () =>
-      packageOf(await ocdsProcesses(ctx.db, ctx.clock.now()), `${ctx.publicUrl}/api/v1/ocds`),
+    async (request, reply) => {
+      const { after, limit } = request.query;
+      if (after && !(await isPublicChallenge(ctx.db, after))) {
+        throw commonErrors.validationFailed(undefined, {
+          errors: [{ field: "after", message: "no published challenge has this id" }],
+        });
+      }
+      // One more than asked tells whether another page follows.
+      const processes = await ocdsProcesses(ctx.db, ctx.clock.now(), {
+        after: after ?? null,
+        limit: limit + 1,
+      });
+      if (processes.length === 0) return reply.code(204).send();
+      const page = processes.slice(0, limit);
+      const addressAfter = (position: string | undefined) => {
+        const address = new URL(`${ctx.publicUrl}/api/v1/ocds`);
+        if (position) address.searchParams.set("after", position);
+        address.searchParams.set("limit", String(limit));
+        return address.toString();
+      };
+      const more = processes.length > limit;
+      return packageOf(
+        page,
+        addressAfter(after),
+        more ? addressAfter(page.at(-1)!.challenge.id) : undefined,
+      );
+    },
   );
 
   app.get(
