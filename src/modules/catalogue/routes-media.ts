@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireUser } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import { type ImageType, imageExtensions } from "../../core/files/images.ts";
+import { ifNoneMatchHas } from "../../core/http/compression.ts";
 import {
   fileResponse,
   IdParams,
@@ -115,7 +116,7 @@ export const solutionMediaRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }>
           "content-disposition",
           `inline; filename="${file.id}.${imageExtensions[file.contentType as ImageType] ?? "img"}"`,
         );
-      if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+      if (ifNoneMatchHas(request.headers["if-none-match"], etag)) return reply.status(304).send();
       return reply.type(file.contentType).send(file.bytes);
     },
   );
