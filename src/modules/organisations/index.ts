@@ -28,6 +28,7 @@ import {
   insertOrganisationIfSlugFree,
   listCityPlaces,
   listCurrentMembers,
+  lockAffiliation,
   lockOrganisation,
   membershipHistoryOfUser,
   membershipsOfUser,
@@ -329,7 +330,11 @@ export async function importAffiliation(
   // As proposeAffiliation: the parent locked first, so a proposal of the same pair on the page at
   // the same time waits (or is waited for) instead of failing on the unique index.
   await lockOrganisation(ctx.db, parentId);
-  const open = await findOpenAffiliation(ctx.db, parentId, memberId);
+  const found = await findOpenAffiliation(ctx.db, parentId, memberId);
+  // A pending request locked and read again: accepting or declining it on the page at the same
+  // time waits, or is waited for (then it is active, or ended and a new one is made).
+  const current = found && (await lockAffiliation(ctx.db, found.id));
+  const open = current?.status === "ended" ? undefined : current;
   if (open?.status === "active") return false;
   const now = ctx.clock.now();
   const affiliation =
