@@ -154,12 +154,15 @@ export async function removeSolutionFromLists(tx: Db, solutionId: string): Promi
 
 /**
  * Puts a solution's fits into lists. Placed among the entries known to be the best, it is one
- * of them: one more is known.
+ * of them: one more is known. Each list then keeps its best `keep` of all and its best `keep` at
+ * or above the minimum TRL, and lets go of the rest (without that a list grew by one entry per
+ * new solution, for ever); where it let go of any, at most `keep` are known in each ranking.
  */
 export async function insertSolutionIntoLists(
   tx: Db,
   solutionId: string,
   fits: Array<{ challengeId: string; fit: SolutionFit }>,
+  keep: number,
 ): Promise<void> {
   if (fits.length === 0) return;
   for (let start = 0; start < fits.length; start += 500) {
@@ -185,4 +188,36 @@ export async function insertSolutionIntoLists(
       where e.solution_id = ${solutionId}::uuid
     ) r
     where l.challenge_id = r.challenge_id`);
+  await trimLists(
+    tx,
+    fits.map(({ challengeId }) => challengeId),
+    keep,
+  );
+}
+
+/** Lets each list keep its best `keep` entries in each ranking (the order `betterThan` counts). */
+async function trimLists(tx: Db, challengeIds: string[], keep: number): Promise<void> {
+  await tx.execute(sql`
+    with ranked as (
+      select e.challenge_id, e.solution_id,
+        row_number() over (partition by e.challenge_id order by e.score desc, e.solution_id) as rank_all,
+        case when e.below_min_trl then null else row_number() over (
+          partition by e.challenge_id, e.below_min_trl order by e.score desc, e.solution_id
+        ) end as rank_above
+      from ${challengeRecommendationEntries} e
+      where e.challenge_id in (select unnest(${sql`array[${sql.join(
+        challengeIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::uuid[]`}))
+    ), let_go as (
+      delete from ${challengeRecommendationEntries} e
+      using ranked r
+      where e.challenge_id = r.challenge_id and e.solution_id = r.solution_id
+        and r.rank_all > ${keep} and (r.rank_above is null or r.rank_above > ${keep})
+      returning e.challenge_id
+    )
+    update ${challengeRecommendationLists} l set
+      depth = least(coalesce(l.depth, ${keep}), ${keep}),
+      depth_at_or_above = least(coalesce(l.depth_at_or_above, ${keep}), ${keep})
+    where l.challenge_id in (select challenge_id from let_go)`);
 }

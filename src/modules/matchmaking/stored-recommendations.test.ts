@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { scoreSolutionForNeeds } from "../catalogue/index.ts";
 import { addSolution, organisationWithAdmin } from "../catalogue/test/factories.ts";
@@ -13,7 +14,13 @@ import {
   watchedPlatform,
 } from "../challenges/test/factories.ts";
 import type { Recommendations } from "./contract.ts";
-import { deleteChallengeLists, findChallengeList, preparedNeedsOfLists } from "./repository.ts";
+import {
+  challengeListEntries,
+  deleteChallengeLists,
+  findChallengeList,
+  insertSolutionIntoLists,
+  preparedNeedsOfLists,
+} from "./repository.ts";
 import { computeChallengeList, storedFits } from "./stored-recommendations.ts";
 
 /**
@@ -217,5 +224,37 @@ describe("stored recommendations", () => {
     expect((await recommendations(team.member.client, draftId)).status).toBe(200);
     expect((await recommendations(admin.client, draftId)).status).toBe(200);
     expect((await recommendations(outsider.admin.client, challengeId)).status).toBe(200);
+  });
+
+  it("keeps at most the pool's best in each ranking as solutions come in, and knows no more than it keeps", async () => {
+    const trimmedId = (
+      await publishedChallenge(platform, team, { minTrl: 7, title: "Stormwater parks" })
+    ).id;
+    await platform.runJobs();
+    const list = await findChallengeList(db(), trimmedId);
+    expect(list).toBeDefined();
+    const entriesOf = () =>
+      challengeListEntries(db(), trimmedId, { limit: 1000, atOrAboveOnly: false });
+    const stored = await entriesOf();
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    // A newcomer better than all, into a list kept to the best one of each ranking.
+    const newcomer = randomUUID();
+    const newcomerFit = { ...stored[0]!, id: newcomer, score: stored[0]!.score + 1 };
+    await db().transaction((tx) =>
+      insertSolutionIntoLists(tx, newcomer, [{ challengeId: trimmedId, fit: newcomerFit }], 1),
+    );
+    const ranked = [newcomerFit, ...stored].sort(
+      (a, b) => b.score - a.score || (a.id < b.id ? -1 : 1),
+    );
+    const best = ranked[0]!;
+    const bestAtOrAbove = ranked.find((fit) => !fit.belowMinTrl);
+    expect(new Set((await entriesOf()).map((fit) => fit.id))).toEqual(
+      new Set([best.id, ...(bestAtOrAbove ? [bestAtOrAbove.id] : [])]),
+    );
+    const trimmed = await findChallengeList(db(), trimmedId);
+    expect(trimmed?.depth).toBe(1);
+    expect(trimmed?.depthAtOrAbove).toBe(1);
+    // A request wanting more than is known is computed, not served from what is left.
+    expect(await served(5, true, trimmedId)).toBeNull();
   });
 });

@@ -287,6 +287,7 @@ export async function mergeSolutionChanges(
             tx,
             solutionId,
             fits.map(({ key, fit }) => ({ challengeId: key, fit })),
+            STORED_POOL,
           );
         }
       }
