@@ -2,7 +2,10 @@
  * HTTP throughput of the real server (`csp serve` on PostgreSQL with the demo data) against a
  * bare Fastify route measured in the same run as the baseline: requests/s, p50, p99, the ratio to
  * the bare route and the server's resident memory; then a write with its audit event, and the
- * audit chain verified after.
+ * audit chain verified after. Beside the rates, the server's CPU time per answered request (read
+ * from /proc) and the load generator's: on two cores autocannon shares the machine with the
+ * server, so the rate ratio also measures autocannon parsing bigger answers, while the CPU ratio
+ * is the server's own cost against the bare route's.
  *
  * The public reads are measured three ways: the same address over and over (answered from the
  * read cache after the first request), many different addresses (mostly computed: what a cold
@@ -101,9 +104,22 @@ function residentMemory(pid: number): { rss: number; peak: number } {
   return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
 }
 
+/** CPU time a process has used so far, in microseconds (Linux: utime + stime of /proc/PID/stat). */
+function cpuMicros(pid: number): number {
+  // The command name, in brackets, may hold spaces: the fields are counted after its ")".
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks / CLOCK_TICKS_PER_SECOND) * 1e6;
+}
+// The kernel's USER_HZ, which /proc reports CPU times in: 100 on every Linux this runs on.
+const CLOCK_TICKS_PER_SECOND = 100;
+
 interface Figures {
   label: string;
   requests: number;
+  /** Server process CPU per answered request, and the load generator's (this process). */
+  serverCpuMicros: number;
+  clientCpuMicros: number;
   p50: number;
   p99: number;
   errors: number;
@@ -124,12 +140,19 @@ async function measure(
   }
   // JIT, pools and the read cache warm up first; that part is not counted.
   await autocannon({ url, connections, duration: 2, ...extra });
+  const serverBefore = cpuMicros(pid);
+  const clientBefore = process.cpuUsage();
   const result = await autocannon({ url, connections, duration: seconds, ...extra });
+  const serverUsed = cpuMicros(pid) - serverBefore;
+  const clientUsage = process.cpuUsage(clientBefore);
+  const answered = Math.max(result.requests.total, 1);
   const used = extra.connections ?? connections;
   const memory = residentMemory(pid);
   return {
     label: used === connections ? label : `${label}, ${used} connections`,
     requests: Math.round(result.requests.average),
+    serverCpuMicros: serverUsed / answered,
+    clientCpuMicros: (clientUsage.user + clientUsage.system) / answered,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
@@ -328,16 +351,19 @@ try {
 
   const verify = await run(["audit", "verify"]);
   const baseline = rows[0]!.requests;
+  const baselineCpu = rows[0]!.serverCpuMicros;
   const measured = rows.filter((row) => row !== undefined);
   const table = [
     `HTTP bench, PostgreSQL with demo data, ${connections} connections, ${seconds} s per endpoint, ${new Date().toISOString()}`,
     "",
-    "| endpoint | req/s | p50 ms | p99 ms | × bare | × uncached | errors | non-2xx | RSS MB (peak) | load avg |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| endpoint | req/s | p50 ms | p99 ms | × bare | × uncached | server CPU µs/req | × bare CPU | client CPU µs/req | errors | non-2xx | RSS MB (peak) | load avg |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...measured.map(
       (row) =>
-        `| ${row.label} | ${row.requests} | ${row.p50} | ${row.p99} | ${(row.requests / baseline).toFixed(3)} | ${compared.get(row.label) ?? ""} | ${row.errors} | ${row.non2xx} | ${row.rss} (${row.peak}) | ${row.load} |`,
+        `| ${row.label} | ${row.requests} | ${row.p50} | ${row.p99} | ${(row.requests / baseline).toFixed(3)} | ${compared.get(row.label) ?? ""} | ${row.serverCpuMicros.toFixed(0)} | ${(baselineCpu / row.serverCpuMicros).toFixed(3)} | ${row.clientCpuMicros.toFixed(0)} | ${row.errors} | ${row.non2xx} | ${row.rss} (${row.peak}) | ${row.load} |`,
     ),
+    "",
+    "× bare CPU: the bare route's server CPU per request over this row's (the share of the bare route's rate one server core would reach on this endpoint, with the load generator off that core).",
     "",
     `audit chain after the writes: ${verify.code === 0 ? verify.output.trim() : `FAILED (${verify.code}) ${verify.output.trim()}`}`,
   ];
