@@ -228,6 +228,9 @@ describe("hostile text is stored and shown inert in Chromium", () => {
     { key: "team", title: `${IFRAME} ${ALERT}`, text: line("Team") },
   ];
   let proposalDeadline = 0;
+  /** The award's justification (Markdown payloads, shown as plain text) and a contact's note. */
+  const awardJustification = `Justified ${stamp}: ${IFRAME}\n\n${markdown}`;
+  const contactNote = `${line("Contact note")} ${IFRAME} ${JS_LINK}`;
 
   beforeAll(async () => {
     [city, founder, cluster, visitor, moderator] = await Promise.all([
@@ -344,6 +347,7 @@ describe("hostile text is stored and shown inert in Chromium", () => {
       "organisation",
     );
     ids.organisation = organisation.slug ?? organisation.id;
+    ids.organisationId = organisation.id;
 
     // Proposals: Copenhagen publishes a second challenge whose proposal deadline is a minute and
     // a half away, with a hostile proposal form and evaluation criterion, Sofia (the demo city
@@ -910,6 +914,74 @@ describe("hostile text is stored and shown inert in Chromium", () => {
     },
     PROPOSAL_DEADLINE_MS + 120_000,
   );
+
+  it("shows a hostile award justification, winner and contact note on the public award notice and in the city's contact log as text", async () => {
+    // The chair (Sofia, of the open panel) scores the one criterion, records a contact with the
+    // bidder's hostile organisation with a hostile note, and awards with a hostile justification.
+    const tender = `/api/v1/challenges/${ids.tender}`;
+    const setup = created(
+      await callApi<{ criteria: Array<{ id: string }> }>(city.page, "GET", `${tender}/evaluation`),
+      "evaluation setup",
+    );
+    created(
+      await callApi(city.page, "PUT", `/api/v1/proposals/${ids.proposal}/scores`, {
+        scores: setup.criteria.map((criterion) => ({
+          criterionId: criterion.id,
+          score: 8,
+          justification: line("Score"),
+        })),
+      }),
+      "scores",
+    );
+    created(
+      await callApi(city.page, "POST", `${tender}/contacts`, {
+        organisationId: ids.organisationId,
+        contactAt: new Date().toISOString(),
+        channel: "email",
+        oneToOne: false,
+        subject: contactNote,
+      }),
+      "contact",
+    );
+    const notice = created(
+      await callApi<{ justification: string; winner: { name: string } }>(
+        city.page,
+        "POST",
+        `${tender}/award`,
+        { proposalId: ids.proposal, justification: awardJustification },
+      ),
+      "award",
+    );
+    expect(notice.justification).toBe(awardJustification);
+    expect(notice.winner.name).toBe(organisationName);
+
+    // Anyone reads the notice: the challenge's title, the winner, the justification, the note.
+    const { page } = visitor;
+    await page.goto(`${baseUrl()}/challenges/${ids.tender}/award`);
+    await expect
+      .poll(() => heading(page, `Award of “${proposalChallengeTitle}”`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    await expectInert(visitor, "award notice", [
+      proposalChallengeTitle,
+      organisationName,
+      awardJustification,
+      ...markdownLiterals,
+      contactNote,
+    ]);
+    await expectAccessible(page, "hostile award notice");
+
+    // The city reads its contact log in the Proposals tab.
+    await city.page.goto(`${baseUrl()}/challenges/${ids.tender}`);
+    const tabs = city.page.getByRole("tablist", { name: "About this challenge" });
+    await expect.poll(() => tabs.count(), { timeout: 15_000 }).toBe(1);
+    await tabs.getByRole("tab", { name: "Proposals" }).click();
+    const log = city.page.locator("summary").filter({ hasText: "Contact log" });
+    await expect.poll(() => log.count(), { timeout: 15_000 }).toBe(1);
+    await log.click();
+    await expectInert(city, "contact log, the city's view", [contactNote, organisationName]);
+  });
 
   it("would see a payload that reached the DOM (the checks are not blind)", async () => {
     const { page } = visitor;
