@@ -367,6 +367,7 @@ export const authorisationMatrix: Record<string, RouteDeclaration> = {
     objects: { id: "evaluated-challenge" },
   },
   "POST /api/v1/challenges/{id}/award": { access: "organisation", owner: "city" },
+  "POST /api/v1/challenges/{id}/award/cancellation": { access: "organisation", owner: "city" },
   "GET /api/v1/challenges/{id}/award-notice": {
     access: "public",
     notFound: "no demo challenge is awarded yet",

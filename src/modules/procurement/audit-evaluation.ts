@@ -19,6 +19,8 @@ export interface EvaluationAuditEvents extends Record<string, Record<string, unk
   };
   "evaluation.technical_locked": Record<string, never>;
   "evaluation.awarded": { proposalId: string; standstillEndsAt: string };
+  /** The chair withdrew the award during the standstill; the reason is public (the notice). */
+  "evaluation.award_cancelled": { awardId: string; proposalId: string; reason: string };
   "evaluation.contact_recorded": {
     contactId: string;
     organisationId: string;

@@ -129,6 +129,8 @@ export const EvaluationSetup = z
       evaluate: z.boolean(),
       lockTechnical: z.boolean(),
       award: z.boolean(),
+      /** The chair, while the standstill runs. */
+      cancelAward: z.boolean(),
       recordContacts: z.boolean(),
     }),
   })
@@ -250,6 +252,20 @@ export const AwardBody = z.strictObject({
 });
 export type AwardBody = z.input<typeof AwardBody>;
 
+export const AwardCancellationBody = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(10, "say why the award is cancelled (at least 10 characters)")
+    .max(2000),
+});
+export type AwardCancellationBody = z.input<typeof AwardCancellationBody>;
+
+export const AwardCancellation = z.object({
+  cancelledAt: IsoDateTime,
+  reason: z.string(),
+});
+
 export const ContactChannel = z.enum(["email", "phone", "video", "meeting", "event", "other"]);
 export type ContactChannel = z.infer<typeof ContactChannel>;
 
@@ -284,6 +300,16 @@ export const AwardNotice = z
       criteria: z.array(z.object({ name: z.string(), weight: z.number().int() })),
     }),
     contacts: z.array(Contact.omit({ id: true })),
+    /** Set when the chair cancelled this award during the standstill (no award is live then). */
+    cancellation: AwardCancellation.nullable(),
+    /** Earlier awards of the challenge, cancelled, oldest first: the history stays public. */
+    cancelledAwards: z.array(
+      z.object({
+        winner: z.object({ kind: z.enum(["organisation", "consortium"]), name: z.string() }),
+        decidedAt: IsoDateTime,
+        cancellation: AwardCancellation,
+      }),
+    ),
   })
   .meta({ id: "AwardNotice" });
 export type AwardNotice = z.infer<typeof AwardNotice>;

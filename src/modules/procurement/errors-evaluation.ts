@@ -47,6 +47,11 @@ export const evaluationErrors = defineErrors({
     title: "The chair is recused from this proposal and cannot award it",
   },
   awardNotFound: { status: 404, title: "This challenge has no award notice" },
+  noLiveAward: { status: 409, title: "The challenge has no award to cancel" },
+  awardFinal: {
+    status: 409,
+    title: "The standstill is over: the award is final and can no longer be cancelled",
+  },
   notCityMember: { status: 403, title: "Only the owning city's members keep the contact log" },
   contactInvalid: { status: 400, title: "The contact is not valid" },
   quietPeriod: {

@@ -25,6 +25,7 @@ const SHOWN_DETAILS: Record<string, string[]> = {
   "challenge.status_changed": ["from", "to", "reason"],
   "challenge.timeline_extended": ["reason"],
   "evaluation.awarded": ["standstillEndsAt"],
+  "evaluation.award_cancelled": ["reason"],
   "proposal.submitted": ["revision", "sha256"],
   "proposal.revised": ["revision", "sha256"],
   "proposal.withdrawn": ["revision"],

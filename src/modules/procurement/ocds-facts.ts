@@ -9,7 +9,11 @@ import {
 import { bidderFacts, bidderKey } from "./bidders.ts";
 import type { OcdsAward, OcdsParty, OcdsPhase, OcdsProcess } from "./ocds.ts";
 import { BIDDING_KINDS } from "./policy.ts";
-import { criteriaOf, findAward } from "./repository-evaluation.ts";
+import {
+  type AwardRow as AwardRowOf,
+  awardHistoryOf,
+  criteriaOf,
+} from "./repository-evaluation.ts";
 import { findPlan } from "./repository-plans.ts";
 import { evaluatedProposals } from "./sealed-proposals.ts";
 
@@ -72,7 +76,10 @@ export async function ocdsProcesses(
       locality: city?.name ?? null,
       countryName: city?.country ?? null,
     };
-    const award = await findAward(db, record.id);
+    // Every award decision, cancelled ones included: the live one, or else the last cancelled,
+    // is the release's current award; the ones cancelled before it are listed before it.
+    const history = await awardHistoryOf(db, record.id);
+    const award = history.find((row) => row.cancelledAt === null) ?? history.at(-1);
     const decided = award !== undefined || isDecided(record);
     // Who bid is sealed until the decision; the evaluation's single read path names them then.
     const bidders = decided ? await evaluatedProposals(db, record.id) : [];
@@ -80,20 +87,31 @@ export async function ocdsProcesses(
       id: bidder.id,
       name: bidder.name,
     });
-    const winner = award
-      ? bidders.find((entry) => entry.proposalId === award.proposalId)?.bidder
-      : undefined;
-    const ocdsAward: OcdsAward | null =
-      award && winner
-        ? {
-            id: `${record.id}-award`,
-            status: now.getTime() >= award.standstillEndsAt.getTime() ? "active" : "pending",
-            date: award.decidedAt,
-            justification: award.justification,
-            value: { amountMinor: award.valueAmountMinor, currency: award.valueCurrency },
-            supplier: partyOf(winner),
-          }
-        : null;
+    // Award ids stay the same from release to release: the first decision is "-award", the
+    // next "-award-2", and so on.
+    const ocdsAwardOf = (row: AwardRowOf, index: number): OcdsAward | null => {
+      const winner = bidders.find((entry) => entry.proposalId === row.proposalId)?.bidder;
+      if (!winner) return null;
+      return {
+        id: index === 0 ? `${record.id}-award` : `${record.id}-award-${index + 1}`,
+        status: row.cancelledAt
+          ? "cancelled"
+          : now.getTime() >= row.standstillEndsAt.getTime()
+            ? "active"
+            : "pending",
+        date: row.decidedAt,
+        cancelledAt: row.cancelledAt,
+        justification: row.cancelledAt
+          ? `${row.justification}\n\nCancelled: ${row.cancellationReason ?? ""}`
+          : row.justification,
+        value: { amountMinor: row.valueAmountMinor, currency: row.valueCurrency },
+        supplier: partyOf(winner),
+      };
+    };
+    const ocdsAward: OcdsAward | null = award ? ocdsAwardOf(award, history.indexOf(award)) : null;
+    const earlierAwards = history
+      .map((row, index) => (row === award ? null : ocdsAwardOf(row, index)))
+      .filter((entry): entry is OcdsAward => entry !== null);
     const criteria = await criteriaOf(db, record.id);
     // Co-funding is public: the city states it on its challenge page.
     const coFunders = await coFundersOfChallenge(db, record.id);
@@ -162,6 +180,7 @@ export async function ocdsProcesses(
         : null,
       rationale: plan ? rationaleOf(plan.plan) : null,
       award: ocdsAward,
+      earlierAwards,
       phases,
     });
   }

@@ -456,6 +456,99 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
     const final = await ocds();
     expect(final.body.releases[0]!.awards![0]!.status).toBe("active");
   });
+
+  it("gives a cancelled award the status cancelled, reopens the tender, and keeps it beside the next award", async () => {
+    const challenge = await openChallenge(platform, city, "Cloudburst basins");
+    const setup = await defineSetup(
+      city.member.client,
+      challenge.id,
+      setupBody([{ userId: city.member.userId, role: "chair" }], {
+        blind: false,
+        standstillDays: 10,
+      }),
+    );
+    const won = await submit(
+      winner.admin.client,
+      challenge.id,
+      { kind: "organisation", id: winner.organisation.id },
+      contentBody("first-winner"),
+    );
+    const next = await submit(
+      runnerUp.admin.client,
+      challenge.id,
+      { kind: "organisation", id: runnerUp.organisation.id },
+      contentBody("next-winner"),
+    );
+    passDeadline(platform, challenge.deadline);
+    for (const [proposal, values] of [
+      [won.proposal, [9, 8, 7]],
+      [next.proposal, [6, 6, 6]],
+    ] as const) {
+      expect((await declare(city.member.client, proposal.id, "no_conflict")).status).toBe(200);
+      expect((await scoreAll(city.member.client, proposal.id, setup, [...values])).status).toBe(
+        200,
+      );
+    }
+    const path = `/api/v1/challenges/${challenge.id}`;
+    const ocds = () => platform.client().get<ReleasePackage>(`${path}/ocds`);
+    expect(
+      (
+        await city.member.client.post(`${path}/award`, {
+          proposalId: won.proposal.id,
+          justification: "Best weighted score for the money.",
+        })
+      ).status,
+    ).toBe(200);
+    platform.clock.advance(DAY);
+    expect(
+      (
+        await city.member.client.post(`${path}/award/cancellation`, {
+          reason: "A complaint was upheld: the price was misread.",
+        })
+      ).status,
+    ).toBe(200);
+
+    const cancelled = await ocds();
+    expectValidPackage(cancelled.body);
+    const release = cancelled.body.releases[0]!;
+    expect(release.tag).toEqual(["tender", "award"]);
+    expect(release.tender.status).toBe("active");
+    expect(release.awards).toEqual([
+      expect.objectContaining({
+        id: `${challenge.id}-award`,
+        status: "cancelled",
+        description: expect.stringContaining("A complaint was upheld: the price was misread."),
+        suppliers: [{ id: winner.organisation.id, name: winner.organisation.name }],
+      }),
+    ]);
+    // A cancelled award's bidder stays a party (the notice named it), a tenderer, no supplier.
+    const roles = new Map(release.parties.map((party) => [party.id, party.roles]));
+    expect(roles.get(winner.organisation.id)).toEqual(["tenderer"]);
+
+    expect(
+      (
+        await city.member.client.post(`${path}/award`, {
+          proposalId: next.proposal.id,
+          justification: "Re-scored after the complaint: the best value now.",
+        })
+      ).status,
+    ).toBe(200);
+    const reAwarded = await ocds();
+    expectValidPackage(reAwarded.body);
+    const again = reAwarded.body.releases[0]!;
+    expect(again.tender.status).toBe("complete");
+    const rolesAfter = new Map(again.parties.map((party) => [party.id, party.roles]));
+    expect(rolesAfter.get(winner.organisation.id)).toEqual(["tenderer"]);
+    expect(rolesAfter.get(runnerUp.organisation.id)).toEqual(["tenderer", "supplier"]);
+    expect(again.awards).toEqual([
+      expect.objectContaining({ id: `${challenge.id}-award`, status: "cancelled" }),
+      expect.objectContaining({
+        id: `${challenge.id}-award-2`,
+        status: "pending",
+        suppliers: [{ id: runnerUp.organisation.id, name: runnerUp.organisation.name }],
+      }),
+    ]);
+  });
 });
 
 describe("OCDS releases from procurement facts", () => {

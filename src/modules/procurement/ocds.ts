@@ -27,9 +27,11 @@ export interface OcdsMoney {
 
 export interface OcdsAward {
   id: string;
-  /** Decided and in standstill ("pending"), or final ("active"). */
+  /** Decided and in standstill ("pending"), final ("active"), or cancelled during the standstill. */
   status: "pending" | "active" | "cancelled";
   date: Date;
+  /** When the chair cancelled it (the description then ends with the reason). */
+  cancelledAt?: Date | null;
   justification: string;
   value: OcdsMoney | null;
   supplier: OcdsParty;
@@ -88,6 +90,8 @@ export interface OcdsProcess {
   criteria: Array<{ name: string; weight: number }> | null;
   rationale: string | null;
   award: OcdsAward | null;
+  /** Awards cancelled before the current one, oldest first (their ids stay the same). */
+  earlierAwards?: OcdsAward[];
   phases: OcdsPhase[];
 }
 
@@ -152,6 +156,9 @@ function releaseDate(process: OcdsProcess): Date {
   const dates = [
     process.challenge.changedAt,
     process.award?.date ?? null,
+    ...[...(process.earlierAwards ?? []), ...(process.award ? [process.award] : [])].map(
+      (award) => award.cancelledAt ?? null,
+    ),
     ...process.enquiries.flatMap((enquiry) => [enquiry.askedAt, enquiry.answeredAt]),
   ].filter((date): date is Date => date !== null);
   return new Date(Math.max(...dates.map((date) => date.getTime())));
@@ -182,9 +189,13 @@ function partiesOf(process: OcdsProcess) {
   add(process.buyer, "procuringEntity");
   for (const funder of process.funders) add(funder, "funder");
   for (const enquirer of process.enquirers ?? []) add(enquirer, "enquirer");
-  if (process.award && process.award.status !== "cancelled") {
-    add(process.award.supplier, "tenderer");
-    add(process.award.supplier, "supplier");
+  // A cancelled award's supplier was named in its notice: it stays a party, as a tenderer only.
+  for (const award of [
+    ...(process.earlierAwards ?? []),
+    ...(process.award ? [process.award] : []),
+  ]) {
+    add(award.supplier, "tenderer");
+    if (award.status !== "cancelled") add(award.supplier, "supplier");
   }
   for (const phase of process.phases)
     for (const bidder of phase.admitted ?? []) add(bidder, "tenderer");
@@ -223,7 +234,12 @@ export function challengeRelease(process: OcdsProcess, options: OcdsOptions) {
     id: `${challenge.id}-tender`,
     title: challenge.title,
     description: challenge.summary,
-    status: tenderStatusOf(challenge.status, challenge.procurementModel),
+    // An award cancelled during the standstill leaves the tender open until the next award (the
+    // challenge's own status stays "awarded").
+    status:
+      challenge.status === "awarded" && process.award?.status === "cancelled"
+        ? "active"
+        : tenderStatusOf(challenge.status, challenge.procurementModel),
     procuringEntity: reference(process.buyer),
     items: challenge.capabilities.map((code, index) => ({
       id: String(index + 1),
@@ -318,17 +334,15 @@ export function challengeRelease(process: OcdsProcess, options: OcdsOptions) {
     tender,
     ...(process.award
       ? {
-          awards: [
-            {
-              id: process.award.id,
-              title: `Award: ${challenge.title}`,
-              description: process.award.justification,
-              status: process.award.status,
-              date: process.award.date.toISOString(),
-              ...(process.award.value ? { value: ocdsAmount(process.award.value) } : {}),
-              suppliers: [reference(process.award.supplier)],
-            },
-          ],
+          awards: [...(process.earlierAwards ?? []), process.award].map((award) => ({
+            id: award.id,
+            title: `Award: ${challenge.title}`,
+            description: award.justification,
+            status: award.status,
+            date: award.date.toISOString(),
+            ...(award.value ? { value: ocdsAmount(award.value) } : {}),
+            suppliers: [reference(award.supplier)],
+          })),
         }
       : {}),
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import {
   conflictDeclarations,
@@ -178,20 +178,38 @@ export async function upsertScore(
     });
 }
 
+/** The challenge's live award (not cancelled), if any. */
 export async function findAward(db: Db, challengeId: string): Promise<AwardRow | undefined> {
   const [row] = await db
     .select()
     .from(evaluationAwards)
-    .where(eq(evaluationAwards.challengeId, challengeId));
+    .where(
+      and(eq(evaluationAwards.challengeId, challengeId), isNull(evaluationAwards.cancelledAt)),
+    );
   return row;
 }
 
+/** Every award of the challenge, cancelled ones included, oldest decision first. */
+export async function awardHistoryOf(db: Db, challengeId: string): Promise<AwardRow[]> {
+  return db
+    .select()
+    .from(evaluationAwards)
+    .where(eq(evaluationAwards.challengeId, challengeId))
+    .orderBy(asc(evaluationAwards.decidedAt), asc(evaluationAwards.id));
+}
+
+/** The live awards of the challenges (cancelled ones are history, not awards). */
 export async function awardsOf(db: Db, challengeIds: string[]): Promise<Map<string, AwardRow>> {
   if (challengeIds.length === 0) return new Map();
   const rows = await db
     .select()
     .from(evaluationAwards)
-    .where(inArray(evaluationAwards.challengeId, challengeIds));
+    .where(
+      and(
+        inArray(evaluationAwards.challengeId, challengeIds),
+        isNull(evaluationAwards.cancelledAt),
+      ),
+    );
   return new Map(rows.map((row) => [row.challengeId, row]));
 }
 
@@ -200,6 +218,18 @@ export async function insertAward(
   values: typeof evaluationAwards.$inferInsert,
 ): Promise<void> {
   await db.insert(evaluationAwards).values(values);
+}
+
+/** Marks a live award cancelled; the row stays. */
+export async function cancelAward(
+  db: Db,
+  awardId: string,
+  values: { cancelledAt: Date; cancelledBy: string; cancellationReason: string },
+): Promise<void> {
+  await db
+    .update(evaluationAwards)
+    .set(values)
+    .where(and(eq(evaluationAwards.id, awardId), isNull(evaluationAwards.cancelledAt)));
 }
 
 export async function insertContact(

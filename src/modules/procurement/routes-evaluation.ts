@@ -11,6 +11,7 @@ import {
 import { organisationSummaries } from "../organisations/index.ts";
 import { readerOf } from "./bidders.ts";
 import { awardChallenge } from "./commands/award-challenge.ts";
+import { cancelChallengeAward } from "./commands/cancel-award.ts";
 import { declareConflict } from "./commands/declare-conflict.ts";
 import { defineEvaluation } from "./commands/define-evaluation.ts";
 import { lockTechnicalScores } from "./commands/lock-technical-scores.ts";
@@ -18,6 +19,7 @@ import { recordContact } from "./commands/record-contact.ts";
 import { scoreProposal } from "./commands/score-proposal.ts";
 import {
   AwardBody,
+  AwardCancellationBody,
   AwardNotice,
   type Contact,
   ContactBody,
@@ -35,11 +37,12 @@ import { resultsOf } from "./evaluation-results.ts";
 import { evaluationsOf } from "./evaluation-standing.ts";
 import { isChair, isCityMember, mayDefineEvaluation, mayEvaluate, type Reader } from "./policy.ts";
 import {
+  type AwardRow,
+  awardHistoryOf,
   type ContactRow,
   type CriterionRow,
   contactsOf,
   criteriaOf,
-  findAward,
   panelOf,
   scoresOf,
 } from "./repository-evaluation.ts";
@@ -130,6 +133,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
           (stage === "blind" || stage === "evaluation") &&
           setup.technicalLockedAt === null,
         award: setup !== null && isChair(reader, challenge, standing) && stage === "evaluation",
+        cancelAward:
+          setup !== null && isChair(reader, challenge, standing) && stage === "standstill",
         recordContacts: city,
       },
     };
@@ -155,24 +160,37 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     };
   };
 
-  /** The public award notice (no other proposal's scores). */
+  /**
+   * The public award notice (no other proposal's scores): the live award, or when the last one
+   * was cancelled, that one marked cancelled; earlier cancelled awards are listed with it.
+   */
   const noticeOf = async (challengeId: string): Promise<AwardNotice> => {
-    const award = await findAward(ctx.db, challengeId);
+    const history = await awardHistoryOf(ctx.db, challengeId);
+    const award = history.find((row) => row.cancelledAt === null) ?? history.at(-1);
     if (!award) throw evaluationErrors.awardNotFound();
     const now = ctx.clock.now();
     const challenge = (await procurementFacts(ctx.db, [challengeId])).get(challengeId);
     const { criteria, rows } = await resultsOf(ctx.db, challengeId, now);
     const winner = rows.find((row) => row.proposalId === award.proposalId);
     const proposals = await evaluatedProposals(ctx.db, challengeId);
-    const bidder =
-      winner?.bidder ?? proposals.find((entry) => entry.proposalId === award.proposalId)?.bidder;
+    const bidderOf = (proposalId: string) =>
+      rows.find((row) => row.proposalId === proposalId)?.bidder ??
+      proposals.find((entry) => entry.proposalId === proposalId)?.bidder;
+    const presentBidder = (proposalId: string) => {
+      const bidder = bidderOf(proposalId);
+      return { kind: bidder?.kind ?? ("organisation" as const), name: bidder?.name ?? "" };
+    };
+    const cancellationOf = (row: AwardRow) =>
+      row.cancelledAt
+        ? { cancelledAt: row.cancelledAt.toISOString(), reason: row.cancellationReason ?? "" }
+        : null;
     return {
       challenge: { id: challengeId, title: challenge?.title ?? "" },
-      winner: { kind: bidder?.kind ?? "organisation", name: bidder?.name ?? "" },
+      winner: presentBidder(award.proposalId),
       value: { amountMinor: award.valueAmountMinor, currency: award.valueCurrency },
       decidedAt: award.decidedAt.toISOString(),
       standstillEndsAt: award.standstillEndsAt.toISOString(),
-      final: now.getTime() >= award.standstillEndsAt.getTime(),
+      final: award.cancelledAt === null && now.getTime() >= award.standstillEndsAt.getTime(),
       justification: award.justification,
       ranking: {
         evaluated: rows.length,
@@ -183,6 +201,14 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       contacts: (await presentContacts(ctx, await contactsOf(ctx.db, challengeId))).map(
         ({ id: _id, ...contact }) => contact,
       ),
+      cancellation: cancellationOf(award),
+      cancelledAwards: history
+        .filter((row) => row !== award && row.cancelledAt !== null)
+        .map((row) => ({
+          winner: presentBidder(row.proposalId),
+          decidedAt: row.decidedAt.toISOString(),
+          cancellation: cancellationOf(row)!,
+        })),
     };
   };
 
@@ -399,6 +425,29 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
       const actor = requireUser(request.actor);
       const reader = await readerOf(ctx.db, actor);
       await awardChallenge(ctx, actor, reader, request.params.id, request.body);
+      return noticeOf(request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/v1/challenges/:id/award/cancellation",
+    {
+      schema: {
+        tags,
+        summary: "Cancel the award during the standstill, with a reason (the chair)",
+        description:
+          "Only while the standstill runs (409 `award_final` after it, 409 `no_live_award` without an award). The " +
+          "award stays on record as cancelled, with the reason and date, in the notice, OCDS and the integrity record; " +
+          "the evaluation is open again and the chair may award anew. The challenge's status stays `awarded`.",
+        params: IdParams,
+        body: AwardCancellationBody,
+        response: { 200: AwardNotice, ...problemResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request.actor);
+      const reader = await readerOf(ctx.db, actor);
+      await cancelChallengeAward(ctx, actor, reader, request.params.id, request.body);
       return noticeOf(request.params.id);
     },
   );

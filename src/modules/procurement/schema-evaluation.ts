@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -120,22 +121,38 @@ export const evaluationScores = pgTable(
 );
 
 /**
- * The chair's award decision: the winning proposal, why, and the standstill. Final once the
- * server clock passes `standstill_ends_at` (computed, never stored as a status).
+ * The chair's award decisions: the winning proposal, why, and the standstill. Final once the
+ * server clock passes `standstill_ends_at` (computed, never stored as a status). The chair may
+ * cancel an award during the standstill: the row stays (cancelled_at, the reason) so the history
+ * is public, and the challenge may be awarded again — one live (not cancelled) award at a time.
  */
-export const evaluationAwards = pgTable("evaluation_awards", {
-  challengeId: uuid("challenge_id").primaryKey(),
-  proposalId: uuid("proposal_id")
-    .notNull()
-    .references(() => proposals.id),
-  justification: text("justification").notNull(),
-  /** The winner's price at its latest revision, copied for the public notice. */
-  valueAmountMinor: bigint("value_amount_minor", { mode: "number" }).notNull(),
-  valueCurrency: text("value_currency").notNull(),
-  decidedBy: uuid("decided_by").references(userForeignKey),
-  decidedAt: at("decided_at").notNull(),
-  standstillEndsAt: at("standstill_ends_at").notNull(),
-});
+export const evaluationAwards = pgTable(
+  "evaluation_awards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    challengeId: uuid("challenge_id").notNull(),
+    proposalId: uuid("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    justification: text("justification").notNull(),
+    /** The winner's price at its latest revision, copied for the public notice. */
+    valueAmountMinor: bigint("value_amount_minor", { mode: "number" }).notNull(),
+    valueCurrency: text("value_currency").notNull(),
+    decidedBy: uuid("decided_by").references(userForeignKey),
+    decidedAt: at("decided_at").notNull(),
+    standstillEndsAt: at("standstill_ends_at").notNull(),
+    /** Set when the chair cancelled the award during the standstill. */
+    cancelledAt: at("cancelled_at"),
+    cancelledBy: uuid("cancelled_by").references(userForeignKey),
+    cancellationReason: text("cancellation_reason"),
+  },
+  (table) => [
+    uniqueIndex("evaluation_awards_live_idx")
+      .on(table.challengeId)
+      .where(sql`${table.cancelledAt} is null`),
+    index("evaluation_awards_challenge_idx").on(table.challengeId, table.decidedAt),
+  ],
+);
 
 /**
  * Contacts between the city's staff and a (potential) bidder while a procurement is open,

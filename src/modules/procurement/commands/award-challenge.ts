@@ -71,7 +71,11 @@ export async function awardChallenge(
     if (challenge.status === "published") {
       await transitionChallenge(inTransaction, actor, challenge.id, "evaluation");
     }
-    await transitionChallenge(inTransaction, actor, challenge.id, "awarded");
+    // Awarding again after a cancelled award: the challenge is still "awarded" (the lifecycle
+    // has no way back to evaluation), so there is no step to take.
+    if (challenge.status !== "awarded") {
+      await transitionChallenge(inTransaction, actor, challenge.id, "awarded");
+    }
     await recordEvaluationEvent(tx, ctx.clock, {
       action: "evaluation.awarded",
       actorId: actor.userId,

@@ -2,6 +2,7 @@ import "./procurement.css";
 import "./evaluation.css";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { Alert } from "../../../ui/components/Alert.tsx";
 import { DataTable } from "../../../ui/components/DataTable.tsx";
 import { PageHeader } from "../../../ui/components/PageHeader.tsx";
 import { QueryState } from "../../../ui/components/QueryState.tsx";
@@ -38,6 +39,19 @@ function NoticeBody({ notice }: { notice: AwardNotice }) {
         eyebrow={t("evaluation.notice.eyebrow")}
         title={t("evaluation.notice.title", { challenge: notice.challenge.title })}
       />
+      {notice.cancellation && (
+        <Alert tone="warning" title={t("evaluation.notice.cancelled")}>
+          <p>
+            {t("evaluation.notice.cancelledOn", {
+              date: format.dateTime(notice.cancellation.cancelledAt),
+            })}
+          </p>
+          <p>
+            <strong>{t("evaluation.notice.cancellationReason")}</strong>{" "}
+            {notice.cancellation.reason}
+          </p>
+        </Alert>
+      )}
       <dl className="proposal-sections">
         <div>
           <dt>{t("evaluation.notice.winner")}</dt>
@@ -80,7 +94,24 @@ function NoticeBody({ notice }: { notice: AwardNotice }) {
           </dd>
         </div>
       </dl>
-      <Standstill challengeId={notice.challenge.id} />
+      {!notice.cancellation && <Standstill challengeId={notice.challenge.id} />}
+      {notice.cancelledAwards.length > 0 && (
+        <section className="stack" aria-labelledby="cancelled-awards">
+          <h2 id="cancelled-awards">{t("evaluation.notice.cancelledAwards")}</h2>
+          <ul>
+            {notice.cancelledAwards.map((earlier) => (
+              <li key={earlier.decidedAt}>
+                {t("evaluation.notice.cancelledAward", {
+                  winner: earlier.winner.name,
+                  decided: format.dateTime(earlier.decidedAt),
+                  cancelled: format.dateTime(earlier.cancellation.cancelledAt),
+                })}{" "}
+                {earlier.cancellation.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="stack" aria-labelledby="contact-log">
         <h2 id="contact-log">{t("evaluation.notice.contacts")}</h2>
         {notice.contacts.length === 0 ? (

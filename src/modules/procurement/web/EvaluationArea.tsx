@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { QueryState } from "../../../ui/components/QueryState.tsx";
 import type { EvaluationSetup } from "../contract-evaluation.ts";
+import { AwardCancellationForm } from "./AwardCancellationForm.tsx";
 import { ContactLog } from "./ContactLog.tsx";
 import { EvaluationRanking } from "./EvaluationRanking.tsx";
 import { EvaluationSetupForm } from "./EvaluationSetupForm.tsx";
@@ -48,6 +49,7 @@ function AreaBody({ setup }: { setup: EvaluationSetup }) {
       {setup.seat === "chair" && setup.stage !== "before_deadline" && (
         <EvaluationRanking setup={setup} />
       )}
+      {setup.abilities.cancelAward && <AwardCancellationForm setup={setup} />}
       {setup.abilities.recordContacts && (
         <details className="disclosure">
           <summary>{t("evaluation.contacts.heading")}</summary>

@@ -219,7 +219,7 @@ export function Standstill({ challengeId }: { challengeId: string }) {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, []);
-  if (!notice.data) return null;
+  if (!notice.data || notice.data.cancellation) return null;
   const left = new Date(notice.data.standstillEndsAt).getTime() - now;
   const days = Math.floor(left / 86_400_000);
   const hours = Math.floor((left % 86_400_000) / 3_600_000);

@@ -5,6 +5,7 @@ import { api, apiRequest } from "../../../ui/api/api-client.ts";
 import type { Member, OrganisationSummary } from "../../organisations/contract.ts";
 import type {
   AwardBody,
+  AwardCancellationBody,
   AwardNotice,
   Contact,
   ContactBody,
@@ -127,6 +128,15 @@ export function useAward(challengeId: string) {
   });
 }
 
+export function useCancelAward(challengeId: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: AwardCancellationBody) =>
+      api.post<AwardNotice>(`${challengePath(challengeId)}/award/cancellation`, body),
+    onSuccess: () => refresh(),
+  });
+}
+
 export function useContacts(challengeId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...evaluationKey, "contacts", challengeId],
@@ -179,6 +189,8 @@ export function useEvaluationMessages(): Partial<Record<string, string>> {
       "blind_phase",
       "not_ranked",
       "award_exists",
+      "no_live_award",
+      "award_final",
       "chair_recused",
       "award_not_found",
       "quiet_period",

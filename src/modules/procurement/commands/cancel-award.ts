@@ -1,0 +1,50 @@
+import type { UserActor } from "../../../core/auth/actor.ts";
+import type { ServiceContext } from "../../../core/context.ts";
+import { readableProcurementFacts } from "../../challenges/index.ts";
+import { recordEvaluationEvent } from "../audit-evaluation.ts";
+import { evaluationErrors } from "../errors-evaluation.ts";
+import { evaluationsOf } from "../evaluation-standing.ts";
+import { isChair, isCityMember, type Reader } from "../policy.ts";
+import { cancelAward } from "../repository-evaluation.ts";
+
+/**
+ * The chair cancels the award while the standstill runs (a complaint upheld, an error found).
+ * In one transaction, under the challenge's row lock (the same lock the award takes): the award
+ * row is marked cancelled with the reason — kept, so the notice, OCDS and the integrity record
+ * still show it — and `evaluation.award_cancelled` is written. With no live award the
+ * evaluation's stage is `evaluation` again (computed from the live award), so the chair may award
+ * anew. The challenge's lifecycle status stays `awarded`: the challenges module has no
+ * awarded → evaluation edge (docs/procurement.md, "Cancelling an award").
+ */
+export async function cancelChallengeAward(
+  ctx: ServiceContext,
+  actor: UserActor,
+  reader: Reader,
+  challengeId: string,
+  body: { reason: string },
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const challenge = await readableProcurementFacts(tx, actor, challengeId, { lock: true });
+    const now = ctx.clock.now();
+    const evaluation = (await evaluationsOf(tx, reader, [challenge], now)).get(challenge.id)!;
+    // Who asks before what state the award is in, as for the award itself.
+    if (!isCityMember(reader, challenge)) throw evaluationErrors.notChair();
+    if (!evaluation.setup) throw evaluationErrors.evaluationNotDefined();
+    if (!isChair(reader, challenge, evaluation.standing)) throw evaluationErrors.notChair();
+    const award = evaluation.award;
+    if (!award) throw evaluationErrors.noLiveAward();
+    if (evaluation.stage !== "standstill") throw evaluationErrors.awardFinal();
+    const reason = body.reason.trim();
+    await cancelAward(tx, award.id, {
+      cancelledAt: now,
+      cancelledBy: actor.userId,
+      cancellationReason: reason,
+    });
+    await recordEvaluationEvent(tx, ctx.clock, {
+      action: "evaluation.award_cancelled",
+      actorId: actor.userId,
+      subjectId: challenge.id,
+      payload: { awardId: award.id, proposalId: award.proposalId, reason },
+    });
+  });
+}
