@@ -38,8 +38,11 @@ export {
   importChallenges,
 } from "./commands/import-challenges.ts";
 export { CHALLENGE_PUBLISHED_JOB } from "./commands/publication.ts";
-/** Moves a challenge along its lifecycle (procurement's award moves it to "awarded"). */
-export { transitionChallenge } from "./commands/transition-challenge.ts";
+/**
+ * Moves a challenge along its lifecycle (procurement's award moves it to "awarded"; cancelling
+ * the award during the standstill takes it back to evaluation).
+ */
+export { reopenEvaluation, transitionChallenge } from "./commands/transition-challenge.ts";
 /** Procurement's plan sets a draft's model and deadlines through the same command as the form. */
 export { updateDraft } from "./commands/update-challenge.ts";
 export { listPublicChallenges } from "./repository.ts";

@@ -162,6 +162,12 @@ describe("cancelling an award during the standstill", () => {
           subjectId: challenge.id,
           payload: { awardId: expect.any(String), proposalId: challenge.won, reason },
         },
+        {
+          action: "challenge.status_changed",
+          actorId: chair.userId,
+          subjectId: challenge.id,
+          payload: { from: "awarded", to: "evaluation", reason },
+        },
       ]);
 
       // Anyone reads the notice: the winner named, cancelled, with why and when.
@@ -186,6 +192,11 @@ describe("cancelling an award during the standstill", () => {
       );
       expect(setup.body.stage).toBe("evaluation");
       expect(setup.body.abilities).toMatchObject({ award: true, cancelAward: false });
+      // The challenge itself is back in evaluation.
+      const reopened = await platform
+        .client()
+        .get<{ status: string }>(`/api/v1/challenges/${challenge.id}`);
+      expect(reopened.body.status).toBe("evaluation");
       const again = await chair.client.post<Problem>(path(challenge.id), { reason });
       expect(again.status).toBe(409);
       expect(again.body.code).toBe("no_live_award");
@@ -223,6 +234,13 @@ describe("cancelling an award during the standstill", () => {
         .client()
         .get<{ status: string }>(`/api/v1/challenges/${challenge.id}`);
       expect(challengePage.body.status).toBe("awarded");
+      const statusEvents = (await auditSince(platform, mark))
+        .filter((event) => event.action === "challenge.status_changed")
+        .map((event) => event.payload);
+      expect(statusEvents).toEqual([
+        { from: "awarded", to: "evaluation", reason },
+        { from: "evaluation", to: "awarded", reason: null },
+      ]);
     },
     SLOW,
   );

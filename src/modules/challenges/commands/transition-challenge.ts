@@ -5,7 +5,12 @@ import { recordChallengeEvent } from "../audit.ts";
 import type { ChallengeStatus } from "../contract.ts";
 import { challengeErrors } from "../errors.ts";
 import { refuseTransition, type TransitionRefusal } from "../lifecycle.ts";
-import { followerIds, insertAnnouncement, updateChallengeRow } from "../repository.ts";
+import {
+  type ChallengeRow,
+  followerIds,
+  insertAnnouncement,
+  updateChallengeRow,
+} from "../repository.ts";
 import { requireCityMember, visibleChallenge } from "./access.ts";
 import { afterPublication } from "./publication.ts";
 
@@ -38,43 +43,75 @@ export async function transitionChallenge(
     const now = ctx.clock.now();
     const refusal = refuseTransition(challenge, to, now, reason);
     if (refusal) throw refusalErrors[refusal.code](refusal.detail, { errors: refusal.errors });
-    const from = challenge.status;
-    await updateChallengeRow(tx, challenge.id, {
-      status: to,
-      statusChangedAt: now,
-      updatedAt: now,
-      ...(to === "published" ? { publishedAt: now } : {}),
-    });
-    const savedSearchMatches =
-      to === "published" ? await afterPublication(ctx, tx, challenge) : undefined;
-    if (from !== "draft") {
-      // Publication is the first public fact; every later status change is announced.
-      await insertAnnouncement(tx, {
-        challengeId: challenge.id,
-        kind: "status_changed",
-        changes: [{ field: "status", from, to }],
-        reason: reason?.trim() ?? "",
-        actorId: actor.userId,
-        createdAt: now,
-      });
-      await notify(ctx, tx, {
-        recipients: (await followerIds(tx, challenge.id)).filter((id) => id !== actor.userId),
-        kind: "challenge_status",
-        params: { challenge: challenge.title, status: to },
-        link: `/challenges/${challenge.id}`,
-      });
-    }
-    await recordChallengeEvent(tx, ctx.clock, {
-      action: "challenge.status_changed",
+    await changeStatus(ctx, tx, actor, challenge, to, reason);
+  });
+}
+
+/**
+ * Takes an awarded challenge back to evaluation: only procurement does this, when its chair
+ * cancels the award during the standstill (the lifecycle offers no such step to anyone), in the
+ * cancellation's transaction, announced and notified like any status change. A challenge the
+ * city has already moved on (piloting) stays where it is.
+ */
+export async function reopenEvaluation(
+  ctx: ServiceContext,
+  actor: UserActor,
+  challengeId: string,
+  reason: string,
+): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const { challenge } = await visibleChallenge(tx, actor, challengeId, { lock: true });
+    if (challenge.status !== "awarded") return;
+    await changeStatus(ctx, tx, actor, challenge, "evaluation", reason);
+  });
+}
+
+/** The status change itself, with its announcement, notification and audit event. */
+async function changeStatus(
+  ctx: ServiceContext,
+  tx: ServiceContext["db"],
+  actor: UserActor,
+  challenge: ChallengeRow,
+  to: ChallengeStatus,
+  reason: string | undefined,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const from = challenge.status;
+  await updateChallengeRow(tx, challenge.id, {
+    status: to,
+    statusChangedAt: now,
+    updatedAt: now,
+    ...(to === "published" ? { publishedAt: now } : {}),
+  });
+  const savedSearchMatches =
+    to === "published" ? await afterPublication(ctx, tx, challenge) : undefined;
+  if (from !== "draft") {
+    // Publication is the first public fact; every later status change is announced.
+    await insertAnnouncement(tx, {
+      challengeId: challenge.id,
+      kind: "status_changed",
+      changes: [{ field: "status", from, to }],
+      reason: reason?.trim() ?? "",
       actorId: actor.userId,
-      subjectId: challenge.id,
-      payload: {
-        from,
-        to,
-        reason: reason?.trim() || null,
-        ...(savedSearchMatches !== undefined ? { savedSearchMatches } : {}),
-      },
+      createdAt: now,
     });
+    await notify(ctx, tx, {
+      recipients: (await followerIds(tx, challenge.id)).filter((id) => id !== actor.userId),
+      kind: "challenge_status",
+      params: { challenge: challenge.title, status: to },
+      link: `/challenges/${challenge.id}`,
+    });
+  }
+  await recordChallengeEvent(tx, ctx.clock, {
+    action: "challenge.status_changed",
+    actorId: actor.userId,
+    subjectId: challenge.id,
+    payload: {
+      from,
+      to,
+      reason: reason?.trim() || null,
+      ...(savedSearchMatches !== undefined ? { savedSearchMatches } : {}),
+    },
   });
 }
 

@@ -71,9 +71,9 @@ export async function awardChallenge(
     if (challenge.status === "published") {
       await transitionChallenge(inTransaction, actor, challenge.id, "evaluation");
     }
-    // Awarding again after a cancelled award: the challenge is still "awarded" (the lifecycle
-    // has no way back to evaluation), so there is no step to take.
-    if (challenge.status !== "awarded") {
+    // Awarding again after a cancelled award: the cancellation took the challenge back to
+    // evaluation, unless the city had moved it on (then there is no step to take).
+    if (challenge.status !== "awarded" && challenge.status !== "piloting") {
       await transitionChallenge(inTransaction, actor, challenge.id, "awarded");
     }
     await recordEvaluationEvent(tx, ctx.clock, {

@@ -1,6 +1,6 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
-import { readableProcurementFacts } from "../../challenges/index.ts";
+import { readableProcurementFacts, reopenEvaluation } from "../../challenges/index.ts";
 import { recordEvaluationEvent } from "../audit-evaluation.ts";
 import { evaluationErrors } from "../errors-evaluation.ts";
 import { evaluationsOf } from "../evaluation-standing.ts";
@@ -13,8 +13,9 @@ import { cancelAward } from "../repository-evaluation.ts";
  * row is marked cancelled with the reason — kept, so the notice, OCDS and the integrity record
  * still show it — and `evaluation.award_cancelled` is written. With no live award the
  * evaluation's stage is `evaluation` again (computed from the live award), so the chair may award
- * anew. The challenge's lifecycle status stays `awarded`: the challenges module has no
- * awarded → evaluation edge (docs/procurement.md, "Cancelling an award").
+ * anew, and the challenge goes back from `awarded` to `evaluation` (announced to its followers,
+ * with the reason) unless the city had already moved it on (docs/procurement.md, "Cancelling an
+ * award").
  */
 export async function cancelChallengeAward(
   ctx: ServiceContext,
@@ -46,5 +47,6 @@ export async function cancelChallengeAward(
       subjectId: challenge.id,
       payload: { awardId: award.id, proposalId: award.proposalId, reason },
     });
+    await reopenEvaluation({ ...ctx, db: tx }, actor, challenge.id, reason);
   });
 }
