@@ -1,15 +1,15 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import { DAY } from "../../../core/clock.ts";
 import type { ServiceContext } from "../../../core/context.ts";
-import { readableProcurementFacts, transitionChallenge } from "../../challenges/index.ts";
+import { transitionChallenge } from "../../challenges/index.ts";
 import { recordEvaluationEvent } from "../audit-evaluation.ts";
 import type { AwardBody } from "../contract-evaluation.ts";
 import { evaluationErrors } from "../errors-evaluation.ts";
 import { resultsOf } from "../evaluation-results.ts";
-import { evaluationsOf } from "../evaluation-standing.ts";
-import { isChair, isCityMember, type Reader } from "../policy.ts";
+import type { Reader } from "../policy.ts";
 import { insertAward } from "../repository-evaluation.ts";
 import { winningPrice } from "../sealed-proposals.ts";
+import { chairedEvaluation } from "./chair-access.ts";
 
 /**
  * The chair records the award: a ranked live proposal (every criterion scored), with a
@@ -26,14 +26,8 @@ export async function awardChallenge(
   body: Required<AwardBody>,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const challenge = await readableProcurementFacts(tx, actor, challengeId, { lock: true });
     const now = ctx.clock.now();
-    const evaluation = (await evaluationsOf(tx, reader, [challenge], now)).get(challenge.id)!;
-    // Who asks before what state the evaluation is in: only the owning city's people learn
-    // that no evaluation is defined; anyone else is refused as not the chair.
-    if (!isCityMember(reader, challenge)) throw evaluationErrors.notChair();
-    if (!evaluation.setup) throw evaluationErrors.evaluationNotDefined();
-    if (!isChair(reader, challenge, evaluation.standing)) throw evaluationErrors.notChair();
+    const { challenge, evaluation } = await chairedEvaluation(tx, actor, reader, challengeId, now);
     if (evaluation.stage === "before_deadline") throw evaluationErrors.evaluationNotOpen();
     if (evaluation.stage === "standstill" || evaluation.stage === "awarded") {
       throw evaluationErrors.awardExists();

@@ -1,11 +1,11 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
-import { readableProcurementFacts, reopenEvaluation } from "../../challenges/index.ts";
+import { reopenEvaluation } from "../../challenges/index.ts";
 import { recordEvaluationEvent } from "../audit-evaluation.ts";
 import { evaluationErrors } from "../errors-evaluation.ts";
-import { evaluationsOf } from "../evaluation-standing.ts";
-import { isChair, isCityMember, type Reader } from "../policy.ts";
+import type { Reader } from "../policy.ts";
 import { cancelAward } from "../repository-evaluation.ts";
+import { chairedEvaluation } from "./chair-access.ts";
 
 /**
  * The chair cancels the award while the standstill runs (a complaint upheld, an error found).
@@ -25,13 +25,8 @@ export async function cancelChallengeAward(
   body: { reason: string },
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const challenge = await readableProcurementFacts(tx, actor, challengeId, { lock: true });
     const now = ctx.clock.now();
-    const evaluation = (await evaluationsOf(tx, reader, [challenge], now)).get(challenge.id)!;
-    // Who asks before what state the award is in, as for the award itself.
-    if (!isCityMember(reader, challenge)) throw evaluationErrors.notChair();
-    if (!evaluation.setup) throw evaluationErrors.evaluationNotDefined();
-    if (!isChair(reader, challenge, evaluation.standing)) throw evaluationErrors.notChair();
+    const { challenge, evaluation } = await chairedEvaluation(tx, actor, reader, challengeId, now);
     const award = evaluation.award;
     if (!award) throw evaluationErrors.noLiveAward();
     if (evaluation.stage !== "standstill") throw evaluationErrors.awardFinal();

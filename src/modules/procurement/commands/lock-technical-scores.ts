@@ -1,11 +1,10 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
-import { readableProcurementFacts } from "../../challenges/index.ts";
 import { recordEvaluationEvent } from "../audit-evaluation.ts";
 import { evaluationErrors } from "../errors-evaluation.ts";
-import { evaluationsOf } from "../evaluation-standing.ts";
-import { isChair, isCityMember, type Reader } from "../policy.ts";
+import type { Reader } from "../policy.ts";
 import { lockTechnical } from "../repository-evaluation.ts";
+import { chairedEvaluation } from "./chair-access.ts";
 
 /**
  * The chair locks the technical scores: they no longer change, and the blind phase ends —
@@ -18,14 +17,8 @@ export async function lockTechnicalScores(
   challengeId: string,
 ): Promise<void> {
   await ctx.db.transaction(async (tx) => {
-    const challenge = await readableProcurementFacts(tx, actor, challengeId, { lock: true });
     const now = ctx.clock.now();
-    const evaluation = (await evaluationsOf(tx, reader, [challenge], now)).get(challenge.id)!;
-    // Who asks before what state the evaluation is in: only the owning city's people learn
-    // that no evaluation is defined; anyone else is refused as not the chair.
-    if (!isCityMember(reader, challenge)) throw evaluationErrors.notChair();
-    if (!evaluation.setup) throw evaluationErrors.evaluationNotDefined();
-    if (!isChair(reader, challenge, evaluation.standing)) throw evaluationErrors.notChair();
+    const { challenge, evaluation } = await chairedEvaluation(tx, actor, reader, challengeId, now);
     if (evaluation.stage !== "blind" && evaluation.stage !== "evaluation") {
       throw evaluationErrors.evaluationNotOpen();
     }
