@@ -1,6 +1,13 @@
-import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  baseUrl,
+  callApi,
+  expectAccessible,
+  openBrowser,
+  organisationOf,
+  signIn,
+} from "./browser.ts";
 
 // The chair cancels an award during the standstill. Reaching the award is not the point here, so
 // it is done through the API from the signed-in pages: Copenhagen (Sofia, the demo city account)
@@ -12,36 +19,6 @@ import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./
 const DEADLINE_MS = 45_000;
 const title = `Cloudburst basins for Amager ${Date.now().toString(36)}`;
 const reason = "A complaint was upheld: the flood-reduction figures were misread.";
-
-/** A call to the API from the page, as the signed-in person (with the anti-forgery token). */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch("/api/v1/session")).json();
-      const response = await fetch(path, {
-        method,
-        headers: {
-          "content-type": "application/json",
-          ...(session.csrfToken ? { "x-csrf-token": session.csrfToken } : {}),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, body: (await response.json().catch(() => null)) as T };
-    },
-    { method, path, body },
-  );
-}
-
-async function organisationOf(page: Page, kind: string): Promise<string> {
-  const memberships = await callApi<{
-    memberships: Array<{ organisation: { id: string; kind: string } }>;
-  }>(page, "GET", "/api/v1/me/organisations");
-  const id =
-    memberships.body.memberships.find((row) => row.organisation.kind === kind)?.organisation.id ??
-    "";
-  expect(id).toMatch(/^[0-9a-f-]{36}$/);
-  return id;
-}
 
 describe("award cancellation", () => {
   const browsers: Browser[] = [];

@@ -154,3 +154,47 @@ export async function pressButton(page: Page, name: string | RegExp): Promise<vo
   await button.focus();
   await page.keyboard.press("Enter");
 }
+
+/** An API answer as the page got it. */
+export interface Call<T> {
+  status: number;
+  body: T;
+}
+
+/**
+ * A call to the API from the page, as the signed-in person (with the anti-forgery token), for
+ * set-up the journey is not about. `raw` sends a body that is not JSON.
+ */
+export async function callApi<T>(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  raw?: { type: string; text: string },
+): Promise<Call<T>> {
+  return page.evaluate(
+    async ({ method, path, body, raw }) => {
+      const session = await (await fetch("/api/v1/session")).json();
+      const response = await fetch(path, {
+        method,
+        headers: {
+          "content-type": raw?.type ?? "application/json",
+          ...(session.csrfToken ? { "x-csrf-token": session.csrfToken } : {}),
+        },
+        ...(raw ? { body: raw.text } : body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, body: (await response.json().catch(() => null)) as T };
+    },
+    { method, path, body, raw },
+  );
+}
+
+/** The id of the signed-in person's organisation of this kind. */
+export async function organisationOf(page: Page, kind: string): Promise<string> {
+  const mine = await callApi<{
+    memberships: Array<{ organisation: { id: string; kind: string } }>;
+  }>(page, "GET", "/api/v1/me/organisations");
+  const id = mine.body.memberships.find((row) => row.organisation.kind === kind)?.organisation.id;
+  expect(id, `an organisation of kind ${kind}`).toMatch(/^[0-9a-f-]{36}$/);
+  return id!;
+}

@@ -1,6 +1,13 @@
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./browser.ts";
+import {
+  type Browser,
+  baseUrl,
+  callApi,
+  expectAccessible,
+  openBrowser,
+  signIn,
+} from "./browser.ts";
 
 // Copenhagen publishes a challenge whose proposal deadline is three minutes away (the server's
 // clock is real: the journey waits for it), defines a blind evaluation — two criteria, Sofia
@@ -11,25 +18,6 @@ import { type Browser, baseUrl, expectAccessible, openBrowser, signIn } from "./
 // every view on the way.
 const DEADLINE_MS = 180_000;
 const title = `Rain gardens for Nørrebro ${Date.now().toString(36)}`;
-
-/** A call to the API from the page, as the signed-in person (with the anti-forgery token). */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch("/api/v1/session")).json();
-      const response = await fetch(path, {
-        method,
-        headers: {
-          "content-type": "application/json",
-          ...(session.csrfToken ? { "x-csrf-token": session.csrfToken } : {}),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, body: (await response.json().catch(() => null)) as T };
-    },
-    { method, path, body },
-  );
-}
 
 async function openProposalsTab(page: Page, challengeId: string) {
   await page.goto(`${baseUrl()}/challenges/${challengeId}`);

@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Browser,
   baseUrl,
+  type Call,
+  callApi,
   expectAccessible,
   openBrowser,
+  organisationOf,
   pressButton,
   signIn,
 } from "./browser.ts";
@@ -61,45 +64,6 @@ const PROPOSAL_DEADLINE_MS = 75_000;
 
 /** A PDF as the platform recognises one: by its first bytes. */
 const PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
-
-interface Call<T> {
-  status: number;
-  body: T;
-}
-
-/** A call to the API from the page, as the signed-in person (with the anti-forgery token). */
-async function callApi<T>(
-  page: Page,
-  method: string,
-  path: string,
-  body?: unknown,
-  raw?: { type: string; text: string },
-): Promise<Call<T>> {
-  return page.evaluate(
-    async ({ method, path, body, raw }) => {
-      const session = await (await fetch("/api/v1/session")).json();
-      const response = await fetch(path, {
-        method,
-        headers: {
-          "content-type": raw?.type ?? "application/json",
-          ...(session.csrfToken ? { "x-csrf-token": session.csrfToken } : {}),
-        },
-        ...(raw ? { body: raw.text } : body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, body: (await response.json().catch(() => null)) as T };
-    },
-    { method, path, body, raw },
-  );
-}
-
-async function organisationOf(page: Page, kind: string): Promise<string> {
-  const mine = await callApi<{
-    memberships: Array<{ organisation: { id: string; kind: string; slug?: string } }>;
-  }>(page, "GET", "/api/v1/me/organisations");
-  const id = mine.body.memberships.find((row) => row.organisation.kind === kind)?.organisation.id;
-  expect(id, `an organisation of kind ${kind}`).toMatch(/^[0-9a-f-]{36}$/);
-  return id!;
-}
 
 function created<T>(call: Call<T>, what: string): T {
   expect(call.status, `${what}: ${JSON.stringify(call.body).slice(0, 500)}`).toBeLessThan(300);
