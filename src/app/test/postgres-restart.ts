@@ -258,8 +258,16 @@ export async function runPostgresRestart(options: RestartOptions = {}): Promise<
       });
       let streamEventMs: number | null = null;
       if (question.status === 201) {
-        const unread = await stream.next(5_000).catch(() => null);
-        if (unread === unreadBefore + 1) streamEventMs = Date.now() - asked;
+        // Counts sent before it (the feed re-sends a fresh count once LISTEN is back) are skipped.
+        const deadline = asked + 5_000;
+        for (;;) {
+          const unread = await stream.next(Math.max(0, deadline - Date.now())).catch(() => null);
+          if (unread === null) break;
+          if (unread === unreadBefore + 1) {
+            streamEventMs = Date.now() - asked;
+            break;
+          }
+        }
       } else {
         log(`asking a question after the restart: ${question.status} ${await question.text()}`);
       }

@@ -128,8 +128,14 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{
         "cache-control": "no-store",
         "x-accel-buffering": "no",
       });
-      open = (count) =>
+      // A count the page already has is not sent again (a re-read after a lost connection, or
+      // one asked for twice, usually finds the same number).
+      let sent: number | null = null;
+      open = (count) => {
+        if (count === sent) return;
+        sent = count;
         stream.write(`event: unread\ndata: ${JSON.stringify({ unreadCount: count })}\n\n`);
+      };
       stream.write("retry: 5000\n\n");
       open(unreadCount);
       if (announcedEarly) feed.announce(actor.userId);
