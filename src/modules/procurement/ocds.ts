@@ -147,6 +147,7 @@ export function tenderStatusOf(challengeStatus: string, model: string): string {
   if (challengeStatus === "cancelled") return "cancelled";
   // A market consultation hears the market and ends: it plans a procurement, it is not one.
   if (model === "market_consultation") return "planning";
+  // Cancelling an award moves the challenge back to evaluation: the tender is open again.
   if (challengeStatus === "published" || challengeStatus === "evaluation") return "active";
   return "complete";
 }
@@ -234,12 +235,7 @@ export function challengeRelease(process: OcdsProcess, options: OcdsOptions) {
     id: `${challenge.id}-tender`,
     title: challenge.title,
     description: challenge.summary,
-    // An award cancelled during the standstill leaves the tender open until the next award (the
-    // challenge's own status stays "awarded").
-    status:
-      challenge.status === "awarded" && process.award?.status === "cancelled"
-        ? "active"
-        : tenderStatusOf(challenge.status, challenge.procurementModel),
+    status: tenderStatusOf(challenge.status, challenge.procurementModel),
     procuringEntity: reference(process.buyer),
     items: challenge.capabilities.map((code, index) => ({
       id: String(index + 1),
