@@ -2,20 +2,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY } from "../../core/clock.ts";
 import { auditMark, auditSince } from "../challenges/test/factories.ts";
 import type { AwardNotice, EvaluationSetup } from "./contract-evaluation.ts";
-import { declare, defineSetup, scoreAll, setupBody } from "./test/evaluation-factories.ts";
+import { reachAward } from "./test/evaluation-factories.ts";
 import {
   type CityTeam,
   cityTeam,
-  contentBody,
   memberOf,
-  openChallenge,
   type Person,
   type Problem,
   type Provider,
-  passDeadline,
   platformAdmin,
   provider,
-  submit,
   type WatchedPlatform,
   watchedPlatform,
 } from "./test/factories.ts";
@@ -28,12 +24,6 @@ import {
  */
 
 const SLOW = 120_000;
-
-interface Awarded {
-  id: string;
-  won: string;
-  lost: string;
-}
 
 describe("cancelling an award during the standstill", () => {
   let platform: WatchedPlatform;
@@ -65,49 +55,10 @@ describe("cancelling an award during the standstill", () => {
   const notice = (id: string) =>
     platform.client().get<AwardNotice>(`/api/v1/challenges/${id}/award-notice`);
 
-  /** A challenge with two scored proposals, after the deadline; awarded to `won` unless told. */
-  async function evaluated(title: string, award = true): Promise<Awarded> {
-    const challenge = await openChallenge(platform, city, title);
-    const setup: EvaluationSetup = await defineSetup(
-      chair.client,
-      challenge.id,
-      setupBody(
-        [
-          { userId: chair.userId, role: "chair" },
-          { userId: evaluator.userId, role: "evaluator" },
-        ],
-        { blind: false, standstillDays: 10 },
-      ),
-    );
-    const won = await submit(
-      winner.admin.client,
-      challenge.id,
-      { kind: "organisation", id: winner.organisation.id },
-      contentBody("winner"),
-    );
-    const lost = await submit(
-      runnerUp.admin.client,
-      challenge.id,
-      { kind: "organisation", id: runnerUp.organisation.id },
-      contentBody("runner-up"),
-    );
-    passDeadline(platform, challenge.deadline);
-    for (const person of [chair, evaluator]) {
-      for (const proposal of [won.proposal, lost.proposal]) {
-        expect((await declare(person.client, proposal.id, "no_conflict")).status).toBe(200);
-      }
-      expect((await scoreAll(person.client, won.proposal.id, setup, [9, 8, 7])).status).toBe(200);
-      expect((await scoreAll(person.client, lost.proposal.id, setup, [6, 6, 6])).status).toBe(200);
-    }
-    if (award) {
-      const awarded = await chair.client.post(`/api/v1/challenges/${challenge.id}/award`, {
-        proposalId: won.proposal.id,
-        justification: "Best weighted score: fewer flooded basements for the money.",
-      });
-      expect(awarded.status).toBe(200);
-    }
-    return { id: challenge.id, won: won.proposal.id, lost: lost.proposal.id };
-  }
+  const evaluated = (title: string, awarded = true) =>
+    reachAward(platform, { city, chair, evaluators: [evaluator], winner, runnerUp }, title, {
+      awarded,
+    });
 
   it(
     "lets only the chair cancel, refuses a bad reason writing nothing, keeps the award as cancelled, and awards again",
@@ -160,7 +111,11 @@ describe("cancelling an award during the standstill", () => {
           action: "evaluation.award_cancelled",
           actorId: chair.userId,
           subjectId: challenge.id,
-          payload: { awardId: expect.any(String), proposalId: challenge.won, reason },
+          payload: {
+            awardId: expect.any(String),
+            proposalId: challenge.won.proposal.id,
+            reason,
+          },
         },
         {
           action: "challenge.status_changed",
@@ -206,7 +161,7 @@ describe("cancelling an award during the standstill", () => {
       const reAwarded = await chair.client.post<AwardNotice>(
         `/api/v1/challenges/${challenge.id}/award`,
         {
-          proposalId: challenge.lost,
+          proposalId: challenge.lost.proposal.id,
           justification: "Re-scored after the complaint: the runner-up gives the best value.",
         },
       );
@@ -220,7 +175,7 @@ describe("cancelling an award during the standstill", () => {
         ],
       });
       const twice = await chair.client.post<Problem>(`/api/v1/challenges/${challenge.id}/award`, {
-        proposalId: challenge.won,
+        proposalId: challenge.won.proposal.id,
         justification: "A second live award must be refused outright.",
       });
       expect(twice.status).toBe(409);

@@ -11,8 +11,9 @@ import type { OcdsAward, OcdsParty, OcdsPhase, OcdsProcess } from "./ocds.ts";
 import { BIDDING_KINDS } from "./policy.ts";
 import {
   type AwardRow as AwardRowOf,
-  awardHistoryOf,
-  criteriaOf,
+  awardHistoriesOf,
+  criteriaOfChallenges,
+  currentAwardOf,
 } from "./repository-evaluation.ts";
 import { findPlan } from "./repository-plans.ts";
 import { evaluatedProposals } from "./sealed-proposals.ts";
@@ -66,6 +67,10 @@ export async function ocdsProcesses(
     db,
     records.map((record) => record.organisationId),
   );
+  // Read for the whole page at once (up to 100 challenges), not once per challenge.
+  const challengeIds = records.map((record) => record.id);
+  const histories = await awardHistoriesOf(db, challengeIds);
+  const criteriaByChallenge = await criteriaOfChallenges(db, challengeIds);
   const processes: OcdsProcess[] = [];
   for (const record of records) {
     const buyerSummary = buyers.get(record.organisationId);
@@ -76,10 +81,10 @@ export async function ocdsProcesses(
       locality: city?.name ?? null,
       countryName: city?.country ?? null,
     };
-    // Every award decision, cancelled ones included: the live one, or else the last cancelled,
-    // is the release's current award; the ones cancelled before it are listed before it.
-    const history = await awardHistoryOf(db, record.id);
-    const award = history.find((row) => row.cancelledAt === null) ?? history.at(-1);
+    // Every award decision, cancelled ones included: the current one is the release's award, the
+    // others (cancelled before it) are listed before it.
+    const history = histories.get(record.id) ?? [];
+    const award = currentAwardOf(history);
     const decided = award !== undefined || isDecided(record);
     // Who bid is sealed until the decision; the evaluation's single read path names them then.
     const bidders = decided ? await evaluatedProposals(db, record.id) : [];
@@ -112,7 +117,7 @@ export async function ocdsProcesses(
     const earlierAwards = history
       .map((row, index) => (row === award ? null : ocdsAwardOf(row, index)))
       .filter((entry): entry is OcdsAward => entry !== null);
-    const criteria = await criteriaOf(db, record.id);
+    const criteria = criteriaByChallenge.get(record.id) ?? [];
     // Co-funding is public: the city states it on its challenge page.
     const coFunders = await coFundersOfChallenge(db, record.id);
     const plan = await findPlan(db, record.id);

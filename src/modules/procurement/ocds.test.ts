@@ -9,17 +9,20 @@ import { organisationWithAdmin } from "../catalogue/test/factories.ts";
 import { createDraft } from "../challenges/test/factories.ts";
 import { type OcdsProcess, PAGINATION_EXTENSION, releasePackage, releasesOf } from "./ocds.ts";
 import { OCID_PREFIX } from "./routes-transparency.ts";
-import { declare, defineSetup, scoreAll, setupBody } from "./test/evaluation-factories.ts";
+import {
+  type AwardCast,
+  award,
+  reachAward,
+  scored,
+  tendered,
+} from "./test/evaluation-factories.ts";
 import {
   type CityTeam,
   cityTeam,
-  contentBody,
   openChallenge,
   type Problem,
   type Provider,
-  passDeadline,
   provider,
-  submit,
   type WatchedPlatform,
   watchedPlatform,
 } from "./test/factories.ts";
@@ -87,6 +90,27 @@ function expectValidPackage(body: unknown): void {
     const value = release.tender.value as { currency: string } | undefined;
     if (value) expect(currencies).toContain(value.currency);
   }
+}
+
+/**
+ * Each public challenge's releases in a page of all of them, the same as in its own package: a
+ * page's facts are read for all its challenges at once, a challenge's for it alone. The page's
+ * releases, by challenge id.
+ */
+async function expectSameAloneAsInPage(platform: WatchedPlatform): Promise<Map<string, Release[]>> {
+  const page = await platform.client().get<ReleasePackage>("/api/v1/ocds?limit=100");
+  expect(page.status).toBe(200);
+  expect(page.body).not.toHaveProperty("links");
+  const byChallenge = new Map<string, Release[]>();
+  for (const release of page.body.releases) {
+    const id = release.ocid.slice(`${OCID_PREFIX}-`.length).replace(/-phase-\d+$/, "");
+    byChallenge.set(id, [...(byChallenge.get(id) ?? []), release]);
+  }
+  for (const [id, releases] of byChallenge) {
+    const alone = await platform.client().get<ReleasePackage>(`/api/v1/challenges/${id}/ocds`);
+    expect(alone.body.releases, id).toEqual(releases);
+  }
+  return byChallenge;
 }
 
 describe("OCDS release packages", () => {
@@ -273,6 +297,8 @@ describe("OCDS release packages", () => {
     }
     expect(pages).toBe(Math.ceil(everyOcid.length / 2));
     expect(seen).toEqual(everyOcid);
+    // The co-funded challenge, the one with Q&A and the rest, each as when read alone.
+    expect((await expectSameAloneAsInPage(platform)).size).toBe(everyOcid.length);
 
     // After the last one there is nothing yet: no package (it would have no release).
     const lastId = everyOcid.at(-1)!.slice(`${OCID_PREFIX}-`.length);
@@ -351,31 +377,19 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
   afterEach(() => expect(platform.serverErrors.splice(0)).toEqual([]));
   afterAll(() => platform.close());
 
+  /** The city's member chairs alone unless a test adds evaluators. */
+  const castOf = (): AwardCast => ({
+    city,
+    chair: city.member,
+    evaluators: [],
+    winner,
+    runnerUp,
+  });
+
   it("counts tenderers and names the supplier only once awarded, never the losing bidder; the award turns active after the standstill", async () => {
-    const challenge = await openChallenge(platform, city, "Leak-aware water mains");
-    const setup = await defineSetup(
-      city.member.client,
-      challenge.id,
-      setupBody(
-        [
-          { userId: city.member.userId, role: "chair" },
-          { userId: city.admin.userId, role: "evaluator" },
-        ],
-        { blind: false, standstillDays: 10 },
-      ),
-    );
-    const won = await submit(
-      winner.admin.client,
-      challenge.id,
-      { kind: "organisation", id: winner.organisation.id },
-      contentBody("winner-marker"),
-    );
-    const lost = await submit(
-      runnerUp.admin.client,
-      challenge.id,
-      { kind: "organisation", id: runnerUp.organisation.id },
-      contentBody("runner-up-marker"),
-    );
+    const cast = { ...castOf(), evaluators: [city.admin] };
+    const challenge = await tendered(platform, cast, "Leak-aware water mains");
+    const { won, lost } = challenge;
     const secrets = [
       winner.organisation.id,
       winner.organisation.name,
@@ -402,23 +416,12 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
       return secrets.filter((secret) => [...texts, all].some((text) => text.includes(secret)));
     };
     expect(await leaks()).toEqual([]);
-    passDeadline(platform, challenge.deadline);
-    for (const person of [city.member, city.admin]) {
-      for (const proposal of [won.proposal, lost.proposal]) {
-        expect((await declare(person.client, proposal.id, "no_conflict")).status).toBe(200);
-      }
-      expect((await scoreAll(person.client, won.proposal.id, setup, [9, 8, 7])).status).toBe(200);
-      expect((await scoreAll(person.client, lost.proposal.id, setup, [5, 5, 5])).status).toBe(200);
-    }
+    await scored(platform, cast, challenge);
     expect(await leaks()).toEqual([]);
     const running = (await ocds()).body.releases[0]!;
     expect(running.tender.awardCriteriaDetails).toBe("Quality: 50%; Delivery: 30%; Price: 20%");
 
-    const award = await city.member.client.post(`/api/v1/challenges/${challenge.id}/award`, {
-      proposalId: won.proposal.id,
-      justification: "Best weighted score: fewer leaks for the money.",
-    });
-    expect(award.status).toBe(200);
+    await award(cast, challenge);
 
     const awarded = await ocds();
     expectValidPackage(awarded.body);
@@ -458,47 +461,9 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
   });
 
   it("gives a cancelled award the status cancelled, reopens the tender, and keeps it beside the next award", async () => {
-    const challenge = await openChallenge(platform, city, "Cloudburst basins");
-    const setup = await defineSetup(
-      city.member.client,
-      challenge.id,
-      setupBody([{ userId: city.member.userId, role: "chair" }], {
-        blind: false,
-        standstillDays: 10,
-      }),
-    );
-    const won = await submit(
-      winner.admin.client,
-      challenge.id,
-      { kind: "organisation", id: winner.organisation.id },
-      contentBody("first-winner"),
-    );
-    const next = await submit(
-      runnerUp.admin.client,
-      challenge.id,
-      { kind: "organisation", id: runnerUp.organisation.id },
-      contentBody("next-winner"),
-    );
-    passDeadline(platform, challenge.deadline);
-    for (const [proposal, values] of [
-      [won.proposal, [9, 8, 7]],
-      [next.proposal, [6, 6, 6]],
-    ] as const) {
-      expect((await declare(city.member.client, proposal.id, "no_conflict")).status).toBe(200);
-      expect((await scoreAll(city.member.client, proposal.id, setup, [...values])).status).toBe(
-        200,
-      );
-    }
+    const challenge = await reachAward(platform, castOf(), "Cloudburst basins");
     const path = `/api/v1/challenges/${challenge.id}`;
     const ocds = () => platform.client().get<ReleasePackage>(`${path}/ocds`);
-    expect(
-      (
-        await city.member.client.post(`${path}/award`, {
-          proposalId: won.proposal.id,
-          justification: "Best weighted score for the money.",
-        })
-      ).status,
-    ).toBe(200);
     platform.clock.advance(DAY);
     expect(
       (
@@ -528,7 +493,7 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
     expect(
       (
         await city.member.client.post(`${path}/award`, {
-          proposalId: next.proposal.id,
+          proposalId: challenge.lost.proposal.id,
           justification: "Re-scored after the complaint: the best value now.",
         })
       ).status,
@@ -548,6 +513,37 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
         suppliers: [{ id: runnerUp.organisation.id, name: runnerUp.organisation.name }],
       }),
     ]);
+  });
+
+  it("gives each challenge the same release in a page of several as read alone: awards, cancelled ones and criteria", async () => {
+    const cast = castOf();
+    const awarded = await reachAward(platform, cast, "Flood sensors for Amager");
+    const evaluating = await reachAward(platform, cast, "Sponge parks", { awarded: false });
+    const reAwarded = await reachAward(platform, cast, "Storm drains for Valby");
+    platform.clock.advance(DAY);
+    const cancelled = await city.member.client.post(
+      `/api/v1/challenges/${reAwarded.id}/award/cancellation`,
+      { reason: "A complaint was upheld: the delivery plan was misread." },
+    );
+    expect(cancelled.status).toBe(200);
+    await award(cast, reAwarded, reAwarded.lost.proposal.id);
+
+    const page = await expectSameAloneAsInPage(platform);
+    // Each has its own awards and criteria in the page, not a neighbour's.
+    const awardsOf = (id: string) =>
+      page.get(id)![0]!.awards?.map((entry) => [entry.status, entry.suppliers[0]!.id]);
+    // Its standstill ended while the later challenges ran (each past its own deadline).
+    expect(awardsOf(awarded.id)).toEqual([["active", winner.organisation.id]]);
+    expect(awardsOf(evaluating.id)).toBeUndefined();
+    expect(awardsOf(reAwarded.id)).toEqual([
+      ["cancelled", winner.organisation.id],
+      ["pending", runnerUp.organisation.id],
+    ]);
+    for (const challenge of [awarded, evaluating, reAwarded]) {
+      expect(page.get(challenge.id)![0]!.tender.awardCriteriaDetails).toBe(
+        "Quality: 50%; Delivery: 30%; Price: 20%",
+      );
+    }
   });
 });
 

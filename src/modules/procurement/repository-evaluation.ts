@@ -78,11 +78,21 @@ export async function lockTechnical(
 }
 
 export async function criteriaOf(db: Db, challengeId: string): Promise<CriterionRow[]> {
-  return db
+  return (await criteriaOfChallenges(db, [challengeId])).get(challengeId) ?? [];
+}
+
+/** The criteria of each of the challenges, in their order (none: an empty list). */
+export async function criteriaOfChallenges(
+  db: Db,
+  challengeIds: string[],
+): Promise<Map<string, CriterionRow[]>> {
+  if (challengeIds.length === 0) return new Map();
+  const rows = await db
     .select()
     .from(evaluationCriteria)
-    .where(eq(evaluationCriteria.challengeId, challengeId))
+    .where(inArray(evaluationCriteria.challengeId, challengeIds))
     .orderBy(asc(evaluationCriteria.position));
+  return byChallenge(challengeIds, rows);
 }
 
 export async function panelOf(db: Db, challengeId: string): Promise<SeatRow[]> {
@@ -191,11 +201,29 @@ export async function findAward(db: Db, challengeId: string): Promise<AwardRow |
 
 /** Every award of the challenge, cancelled ones included, oldest decision first. */
 export async function awardHistoryOf(db: Db, challengeId: string): Promise<AwardRow[]> {
-  return db
+  return (await awardHistoriesOf(db, [challengeId])).get(challengeId) ?? [];
+}
+
+/** The award history (as awardHistoryOf) of each of the challenges, in one read. */
+export async function awardHistoriesOf(
+  db: Db,
+  challengeIds: string[],
+): Promise<Map<string, AwardRow[]>> {
+  if (challengeIds.length === 0) return new Map();
+  const rows = await db
     .select()
     .from(evaluationAwards)
-    .where(eq(evaluationAwards.challengeId, challengeId))
+    .where(inArray(evaluationAwards.challengeId, challengeIds))
     .orderBy(asc(evaluationAwards.decidedAt), asc(evaluationAwards.id));
+  return byChallenge(challengeIds, rows);
+}
+
+/**
+ * The award a history stands for: the live one, or else the last cancelled (the challenge is back
+ * in evaluation, and the notice says why). The others are earlier, cancelled decisions.
+ */
+export function currentAwardOf(history: AwardRow[]): AwardRow | undefined {
+  return history.find((row) => row.cancelledAt === null) ?? history.at(-1);
 }
 
 /** The live awards of the challenges (cancelled ones are history, not awards). */
@@ -246,4 +274,14 @@ export async function contactsOf(db: Db, challengeId: string): Promise<ContactRo
     .from(contactLog)
     .where(eq(contactLog.challengeId, challengeId))
     .orderBy(asc(contactLog.contactAt), asc(contactLog.id));
+}
+
+/** Rows grouped by challenge, keeping their order; every asked challenge has a list. */
+function byChallenge<Row extends { challengeId: string }>(
+  challengeIds: string[],
+  rows: Row[],
+): Map<string, Row[]> {
+  const groups = new Map(challengeIds.map((id) => [id, [] as Row[]]));
+  for (const row of rows) groups.get(row.challengeId)?.push(row);
+  return groups;
 }

@@ -43,6 +43,7 @@ import {
   type CriterionRow,
   contactsOf,
   criteriaOf,
+  currentAwardOf,
   panelOf,
   scoresOf,
 } from "./repository-evaluation.ts";
@@ -166,7 +167,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
    */
   const noticeOf = async (challengeId: string): Promise<AwardNotice> => {
     const history = await awardHistoryOf(ctx.db, challengeId);
-    const award = history.find((row) => row.cancelledAt === null) ?? history.at(-1);
+    const award = currentAwardOf(history);
     if (!award) throw evaluationErrors.awardNotFound();
     const now = ctx.clock.now();
     const challenge = (await procurementFacts(ctx.db, [challengeId])).get(challengeId);

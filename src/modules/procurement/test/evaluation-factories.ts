@@ -1,7 +1,17 @@
 import { TEST_PASSWORD } from "../../../app/testing.ts";
 import type { TestClient } from "../../../core/testing/http-client.ts";
+import type { SubmissionResult } from "../contract.ts";
 import type { EvaluationSetup, EvaluationSetupBody, WorkList } from "../contract-evaluation.ts";
-import type { Person, WatchedPlatform } from "./factories.ts";
+import {
+  type CityTeam,
+  contentBody,
+  openChallenge,
+  type Person,
+  type Provider,
+  passDeadline,
+  submit,
+  type WatchedPlatform,
+} from "./factories.ts";
 
 /** Builders for the evaluation tests, through the API as the web app calls it. */
 
@@ -94,4 +104,108 @@ export async function signInAgain(
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
   await client.refreshSession();
   return client;
+}
+
+/** Who takes part in reaching an award: the city, its panel (chair first) and two bidders. */
+export interface AwardCast {
+  city: CityTeam;
+  chair: Person;
+  evaluators: Person[];
+  winner: Provider;
+  runnerUp: Provider;
+}
+
+/** A challenge with its evaluation defined and the two bidders' proposals, before its deadline. */
+export interface Tendered {
+  id: string;
+  deadline: Date;
+  setup: EvaluationSetup;
+  won: SubmissionResult;
+  lost: SubmissionResult;
+}
+
+/** The steps to an award, one by one, for tests that look between them; reachAward takes all. */
+export async function tendered(
+  platform: WatchedPlatform,
+  cast: AwardCast,
+  title: string,
+): Promise<Tendered> {
+  const challenge = await openChallenge(platform, cast.city, title);
+  const setup = await defineSetup(
+    cast.chair.client,
+    challenge.id,
+    setupBody(
+      [
+        { userId: cast.chair.userId, role: "chair" },
+        ...cast.evaluators.map((person) => ({ userId: person.userId, role: "evaluator" as const })),
+      ],
+      { blind: false, standstillDays: 10 },
+    ),
+  );
+  const won = await submit(
+    cast.winner.admin.client,
+    challenge.id,
+    { kind: "organisation", id: cast.winner.organisation.id },
+    contentBody("winner"),
+  );
+  const lost = await submit(
+    cast.runnerUp.admin.client,
+    challenge.id,
+    { kind: "organisation", id: cast.runnerUp.organisation.id },
+    contentBody("runner-up"),
+  );
+  return { ...challenge, setup, won, lost };
+}
+
+/** Past the deadline, the whole panel declares no conflict and scores: the winner's comes first. */
+export async function scored(
+  platform: WatchedPlatform,
+  cast: AwardCast,
+  challenge: Tendered,
+): Promise<void> {
+  passDeadline(platform, challenge.deadline);
+  for (const person of [cast.chair, ...cast.evaluators]) {
+    for (const [submission, values] of [
+      [challenge.won, [9, 8, 7]],
+      [challenge.lost, [6, 6, 6]],
+    ] as const) {
+      const declared = await declare(person.client, submission.proposal.id, "no_conflict");
+      if (declared.status !== 200) throw new Error(`not declared: ${declared.status}`);
+      const scoredNow = await scoreAll(person.client, submission.proposal.id, challenge.setup, [
+        ...values,
+      ]);
+      if (scoredNow.status !== 200) throw new Error(`not scored: ${scoredNow.status}`);
+    }
+  }
+}
+
+/** The chair awards the challenge to the proposal (by default the winner's). */
+export async function award(
+  cast: AwardCast,
+  challenge: Tendered,
+  proposalId = challenge.won.proposal.id,
+): Promise<void> {
+  const response = await cast.chair.client.post(`/api/v1/challenges/${challenge.id}/award`, {
+    proposalId,
+    justification: "Best weighted score for the money.",
+  });
+  if (response.status !== 200) {
+    throw new Error(`not awarded: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+}
+
+/**
+ * A challenge with two proposals evaluated by the whole panel, past its deadline, awarded to the
+ * winner's (in standstill) unless `awarded` is false.
+ */
+export async function reachAward(
+  platform: WatchedPlatform,
+  cast: AwardCast,
+  title: string,
+  { awarded = true } = {},
+): Promise<Tendered> {
+  const challenge = await tendered(platform, cast, title);
+  await scored(platform, cast, challenge);
+  if (awarded) await award(cast, challenge);
+  return challenge;
 }
