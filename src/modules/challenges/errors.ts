@@ -15,6 +15,10 @@ export const challengeErrors = defineErrors({
     title: "Evaluation starts after the proposal deadline",
   },
   reasonRequired: { status: 400, title: "A reason is required" },
+  standstillRunning: {
+    status: 409,
+    title: "The award's standstill is running; the challenge stays awarded until it ends",
+  },
   deadlineNotLater: { status: 422, title: "Deadlines may only move later" },
   timelineLocked: { status: 409, title: "Deadlines move only while the challenge is published" },
   questionDeadlinePassed: { status: 409, title: "The question deadline has passed" },

@@ -40,9 +40,15 @@ export {
 export { CHALLENGE_PUBLISHED_JOB } from "./commands/publication.ts";
 /**
  * Moves a challenge along its lifecycle (procurement's award moves it to "awarded"; cancelling
- * the award during the standstill takes it back to evaluation).
+ * the award during the standstill takes it back to evaluation). Procurement registers a guard
+ * (guardTransitions) that keeps an awarded challenge there while its standstill runs.
  */
-export { reopenEvaluation, transitionChallenge } from "./commands/transition-challenge.ts";
+export {
+  guardTransitions,
+  reopenEvaluation,
+  type TransitionGuard,
+  transitionChallenge,
+} from "./commands/transition-challenge.ts";
 /** Procurement's plan sets a draft's model and deadlines through the same command as the form. */
 export { updateDraft } from "./commands/update-challenge.ts";
 export { listPublicChallenges } from "./repository.ts";

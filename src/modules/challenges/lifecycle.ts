@@ -109,9 +109,12 @@ export interface TransitionRefusal {
     | "challenge_incomplete"
     | "deadlines_invalid"
     | "proposal_deadline_not_passed"
-    | "reason_required";
+    | "reason_required"
+    | "standstill_running";
   detail: string;
   errors: Array<{ field: string; message: string }>;
+  /** The refusal's specifics as plain strings, for pages to say it in the reader's language. */
+  params?: Record<string, string>;
 }
 
 /** Why a complete, publishable timeline is not: empty when it is fine. */

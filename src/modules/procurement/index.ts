@@ -7,6 +7,8 @@
 import { DAY } from "../../core/clock.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { ModuleManifest } from "../../core/module.ts";
+import { guardTransitions } from "../challenges/index.ts";
+import { awardStandstillGuard } from "./commands/standstill-guard.ts";
 import { deleteUnattachedFiles } from "./repository.ts";
 import { procurementRoutes } from "./routes.ts";
 import { evaluationRoutes } from "./routes-evaluation.ts";
@@ -14,6 +16,9 @@ import { planRoutes } from "./routes-plans.ts";
 import { transparencyRoutes } from "./routes-transparency.ts";
 
 export function procurementModule(ctx: ServiceContext): ModuleManifest {
+  // Challenges cannot ask procurement (it depends on challenges), so procurement tells it: an
+  // awarded challenge is not moved on while the award's standstill runs.
+  guardTransitions(awardStandstillGuard);
   return {
     name: "procurement",
     routes: async (app) => {

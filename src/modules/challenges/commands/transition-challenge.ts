@@ -1,5 +1,6 @@
 import type { UserActor } from "../../../core/auth/actor.ts";
 import type { ServiceContext } from "../../../core/context.ts";
+import type { Db } from "../../../core/db/client.ts";
 import { notify } from "../../notifications/index.ts";
 import { recordChallengeEvent } from "../audit.ts";
 import type { ChallengeStatus } from "../contract.ts";
@@ -23,7 +24,26 @@ const refusalErrors: Record<
   deadlines_invalid: challengeErrors.deadlinesInvalid,
   proposal_deadline_not_passed: challengeErrors.proposalDeadlineNotPassed,
   reason_required: challengeErrors.reasonRequired,
+  standstill_running: challengeErrors.standstillRunning,
 };
+
+/**
+ * A rule of another module on a challenge's step, asked in the step's transaction under the
+ * challenge's row lock (so what it reads cannot change before the step is written): why the step
+ * must be refused, or null. Modules that depend on challenges register theirs here, since
+ * challenges may not import them — procurement's award standstill is one.
+ */
+export type TransitionGuard = (
+  tx: Db,
+  step: { challengeId: string; from: ChallengeStatus; to: ChallengeStatus; now: Date },
+) => Promise<TransitionRefusal | null>;
+
+const guards = new Set<TransitionGuard>();
+
+/** Adds a guard to every later step (once, however often it is registered). */
+export function guardTransitions(guard: TransitionGuard): void {
+  guards.add(guard);
+}
 
 /**
  * Moves a challenge one step along its model's lifecycle (lifecycle.ts decides which), in one
@@ -41,17 +61,37 @@ export async function transitionChallenge(
     const { challenge, viewer } = await visibleChallenge(tx, actor, challengeId, { lock: true });
     requireCityMember(viewer);
     const now = ctx.clock.now();
-    const refusal = refuseTransition(challenge, to, now, reason);
-    if (refusal) throw refusalErrors[refusal.code](refusal.detail, { errors: refusal.errors });
+    const refusal =
+      refuseTransition(challenge, to, now, reason) ??
+      (await guardedRefusal(tx, { challengeId: challenge.id, from: challenge.status, to, now }));
+    if (refusal) {
+      throw refusalErrors[refusal.code](refusal.detail, {
+        errors: refusal.errors,
+        ...(refusal.params ? { params: refusal.params } : {}),
+      });
+    }
     await changeStatus(ctx, tx, actor, challenge, to, reason);
   });
+}
+
+/** The first registered guard's refusal of the step, if any. */
+async function guardedRefusal(
+  tx: Db,
+  step: Parameters<TransitionGuard>[1],
+): Promise<TransitionRefusal | null> {
+  for (const guard of guards) {
+    const refusal = await guard(tx, step);
+    if (refusal) return refusal;
+  }
+  return null;
 }
 
 /**
  * Takes an awarded challenge back to evaluation: only procurement does this, when its chair
  * cancels the award during the standstill (the lifecycle offers no such step to anyone), in the
- * cancellation's transaction, announced and notified like any status change. A challenge the
- * city has already moved on (piloting) stays where it is.
+ * cancellation's transaction, announced and notified like any status change. A challenge that
+ * is not `awarded` stays where it is: the city may cancel it during the standstill, but not move
+ * it on to piloting or implemented (procurement's standstill guard).
  */
 export async function reopenEvaluation(
   ctx: ServiceContext,
