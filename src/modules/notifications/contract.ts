@@ -24,6 +24,10 @@ export const NotificationKind = z.enum([
   "saved_search_match",
   /** To a provider's people: a newly published challenge fits one of their solutions. */
   "challenge_match",
+  /** To the people of every bidder with a live proposal: the award was made, the standstill runs. */
+  "award_made",
+  /** To the people of every bidder with a live proposal: the chair cancelled the award, and why. */
+  "award_cancelled",
   /** To an organisation's admins: a consortium invites it. */
   "consortium_invitation",
   /** To the consortium lead's admins: an invited organisation accepted. */
@@ -138,6 +142,9 @@ export const defaultDelivery: Record<NotificationKind, Delivery> = {
   content_hidden: "immediately",
   saved_search_match: "daily",
   challenge_match: "daily",
+  // Bidders may contest an award only while its standstill runs: they hear of it at once.
+  award_made: "immediately",
+  award_cancelled: "immediately",
   consortium_invitation: "immediately",
   consortium_accepted: "immediately",
   consortium_declined: "immediately",

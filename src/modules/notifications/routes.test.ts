@@ -136,6 +136,8 @@ describe("notification routes", () => {
       { kind: "content_hidden", delivery: "immediately" },
       { kind: "saved_search_match", delivery: "daily" },
       { kind: "challenge_match", delivery: "daily" },
+      { kind: "award_made", delivery: "immediately" },
+      { kind: "award_cancelled", delivery: "immediately" },
       { kind: "consortium_invitation", delivery: "immediately" },
       { kind: "consortium_accepted", delivery: "immediately" },
       { kind: "consortium_declined", delivery: "immediately" },

@@ -48,6 +48,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Challenges that fit my organisation's solutions",
       line: "“{{challenge}}” ({{city}}) fits your solution “{{solution}}”: {{fit}} fit; it covers {{covered}} of {{required}} required capabilities.",
     },
+    award_made: {
+      name: "Awards of challenges I bid for",
+      line: "The award for “{{challenge}}” was made; the standstill runs until {{until}}.",
+    },
+    award_cancelled: {
+      name: "Cancelled awards of challenges I bid for",
+      line: "The award for “{{challenge}}” was cancelled: {{reason}}",
+    },
     consortium_invitation: {
       name: "Invitations to consortia",
       line: "{{lead}} invites {{organisation}} to the consortium “{{consortium}}” for “{{challenge}}”.",
@@ -154,6 +162,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
       name: "Défis qui correspondent aux solutions de mon organisation",
       line: "« {{challenge}} » ({{city}}) correspond à votre solution « {{solution}} » : correspondance {{fit}} ; elle couvre {{covered}} des {{required}} capacités requises.",
     },
+    award_made: {
+      name: "Attributions des défis auxquels j'ai soumissionné",
+      line: "L'attribution de « {{challenge}} » a été décidée ; le délai de suspension court jusqu'au {{until}}.",
+    },
+    award_cancelled: {
+      name: "Attributions annulées des défis auxquels j'ai soumissionné",
+      line: "L'attribution de « {{challenge}} » a été annulée : {{reason}}",
+    },
     consortium_invitation: {
       name: "Invitations à des consortiums",
       line: "{{lead}} invite {{organisation}} dans le consortium « {{consortium}} » pour « {{challenge}} ».",
@@ -259,6 +275,14 @@ export const kindTexts: Record<TextLocale, Record<NotificationKind, KindTexts>> 
     challenge_match: {
       name: "Retos que encajan con las soluciones de mi organización",
       line: "«{{challenge}}» ({{city}}) encaja con su solución «{{solution}}»: encaje {{fit}}; cubre {{covered}} de {{required}} capacidades requeridas.",
+    },
+    award_made: {
+      name: "Adjudicaciones de los retos a los que me presenté",
+      line: "Se decidió la adjudicación de «{{challenge}}»; el periodo de espera dura hasta el {{until}}.",
+    },
+    award_cancelled: {
+      name: "Adjudicaciones anuladas de los retos a los que me presenté",
+      line: "Se anuló la adjudicación de «{{challenge}}»: {{reason}}",
     },
     consortium_invitation: {
       name: "Invitaciones a consorcios",

@@ -10,6 +10,8 @@ import type { Reader } from "../policy.ts";
 import { insertAward } from "../repository-evaluation.ts";
 import { winningPrice } from "../sealed-proposals.ts";
 import { chairedEvaluation } from "./chair-access.ts";
+import { notifyBidders } from "./notify-bidders.ts";
+import { utcMinute } from "./standstill-guard.ts";
 
 /**
  * The chair records the award: a ranked live proposal (every criterion scored), with a
@@ -17,6 +19,8 @@ import { chairedEvaluation } from "./chair-access.ts";
  * later on the server clock; the award is final from then on (computed, nothing to run). The
  * challenge moves to "awarded" through its own lifecycle (challenges module), in the same
  * transaction: a model that awards nothing (market consultation) refuses, and nothing is written.
+ * Every bidder with a live proposal is told, in the same transaction, until when the standstill
+ * runs (the window to contest it).
  */
 export async function awardChallenge(
   ctx: ServiceContext,
@@ -75,6 +79,10 @@ export async function awardChallenge(
       actorId: actor.userId,
       subjectId: challenge.id,
       payload: { proposalId: winner.proposalId, standstillEndsAt: standstillEndsAt.toISOString() },
+    });
+    await notifyBidders(ctx, tx, actor.userId, challenge, {
+      kind: "award_made",
+      until: utcMinute(standstillEndsAt),
     });
   });
 }

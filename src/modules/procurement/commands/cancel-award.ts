@@ -6,6 +6,7 @@ import { evaluationErrors } from "../errors-evaluation.ts";
 import type { Reader } from "../policy.ts";
 import { cancelAward } from "../repository-evaluation.ts";
 import { chairedEvaluation } from "./chair-access.ts";
+import { notifyBidders } from "./notify-bidders.ts";
 
 /**
  * The chair cancels the award while the standstill runs (a complaint upheld, an error found).
@@ -13,8 +14,10 @@ import { chairedEvaluation } from "./chair-access.ts";
  * row is marked cancelled with the reason — kept, so the notice, OCDS and the integrity record
  * still show it — and `evaluation.award_cancelled` is written. With no live award the
  * evaluation's stage is `evaluation` again (computed from the live award), so the chair may award
- * anew, and the challenge goes back from `awarded` to `evaluation` (announced to its followers,
- * with the reason) unless the city had already moved it on (docs/procurement.md, "Cancelling an
+ * anew, and the challenge itself goes back from `awarded` to `evaluation` through challenges'
+ * `reopenEvaluation` (announced to its followers, with the reason). The city cannot have moved it
+ * on to piloting meanwhile (standstill-guard.ts); a challenge it cancelled stays cancelled. Every
+ * bidder with a live proposal is told, with the reason (docs/procurement.md, "Cancelling an
  * award").
  */
 export async function cancelChallengeAward(
@@ -43,5 +46,6 @@ export async function cancelChallengeAward(
       payload: { awardId: award.id, proposalId: award.proposalId, reason },
     });
     await reopenEvaluation({ ...ctx, db: tx }, actor, challenge.id, reason);
+    await notifyBidders(ctx, tx, actor.userId, challenge, { kind: "award_cancelled", reason });
   });
 }
