@@ -139,10 +139,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     // A write answered here drops kept reads before its answer leaves, so the writer's next read
     // shows the write even if the database's change notice is still on its way. A refused write
     // (4xx) changed nothing, so it cannot be used to flush the cache over and over.
-    app.addHook("onSend", async (request, reply, payload) => {
+    app.addHook("onSend", (request, reply, payload, done) => {
       const refused = reply.statusCode >= 400 && reply.statusCode < 500;
       if (request.method !== "GET" && request.method !== "HEAD" && !refused) readCache.invalidate();
-      return payload;
+      done(null, payload);
     });
   }
   await app.register(healthRoutes, { ping: database.ping, version: platformVersion });

@@ -77,6 +77,21 @@ describe("the read cache", () => {
     expect(await cache.read("big", async () => "recomputed")).toBe("recomputed");
   });
 
+  it("hands a kept answer over without waiting, and nothing before it is kept or after a change", async () => {
+    const cache = new ReadCache();
+    expect(cache.kept("list")).toBeUndefined();
+    const slow = controlled();
+    const first = cache.read("list", slow.compute);
+    // Still being computed: not kept yet.
+    expect(cache.kept("list")).toBeUndefined();
+    slow.finish("answer");
+    await first;
+    expect(cache.kept("list")).toBe("answer");
+    cache.invalidate();
+    expect(cache.kept("list")).toBeUndefined();
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1 });
+  });
+
   it("keeps nothing after a failed computation", async () => {
     const cache = new ReadCache();
     await expect(

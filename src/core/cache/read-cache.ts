@@ -108,14 +108,8 @@ export class ReadCache {
     compute: () => Promise<T>,
     bytesOf?: (value: T) => number,
   ): Promise<T> {
-    const kept = this.entries.get(key);
-    if (kept) {
-      this.counts.hits += 1;
-      // Most recently used last: Map keeps insertion order.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return kept.value as T;
-    }
+    const kept = this.kept<T>(key);
+    if (kept !== undefined) return kept;
     const generation = this.generation;
     const started = this.pending.get(key);
     if (started && started.generation === generation) {
@@ -139,6 +133,20 @@ export class ReadCache {
     } finally {
       if (this.pending.get(key)?.value === value) this.pending.delete(key);
     }
+  }
+
+  /**
+   * The kept value for `key`, if there is one, without waiting: a hit answers in the same turn
+   * (`read` would cost a promise and a microtask turn more on the busiest path).
+   */
+  kept<T>(key: string): T | undefined {
+    const kept = this.entries.get(key);
+    if (!kept) return undefined;
+    this.counts.hits += 1;
+    // Most recently used last: Map keeps insertion order.
+    this.entries.delete(key);
+    this.entries.set(key, kept);
+    return kept.value as T;
   }
 
   stats(): ReadCacheStats {

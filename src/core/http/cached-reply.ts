@@ -41,6 +41,20 @@ function encodedAs(answer: KeptAnswer, encoding: Encoding): Buffer {
   return bytes;
 }
 
+/**
+ * The encoding an Accept-Encoding header picks, remembered per header value: clients send a
+ * handful of distinct values (each browser its own), and parsing one costs more than the rest
+ * of a kept answer's lookup. Bounded, so odd headers cannot grow it.
+ */
+const encodingsChosen = new Map<string, Encoding | undefined>();
+function encodingFor(accepted: string): Encoding | undefined {
+  if (encodingsChosen.has(accepted)) return encodingsChosen.get(accepted);
+  const chosen = negotiate(accepted, ENCODINGS);
+  const encoding = chosen === "br" || chosen === "gzip" ? chosen : undefined;
+  if (encodingsChosen.size < 64) encodingsChosen.set(accepted, encoding);
+  return encoding;
+}
+
 // The JSON as UTF-16, plus room for its compressed copies (a fraction of it).
 const bytesOf = (answer: KeptAnswer) => answer.json.length * 3;
 
@@ -61,19 +75,21 @@ export async function sendPublicRead(
   reply.type("application/json; charset=utf-8");
   if (!cache) return reply.send(await serialised());
   const key = `${request.method} ${request.routeOptions.url}?${canonicalJson(request.query)}`;
-  const answer = await cache.read(
-    key,
-    async (): Promise<KeptAnswer> => {
-      const json = await serialised();
-      const compressible = Buffer.byteLength(json) >= COMPRESSION_THRESHOLD_BYTES;
-      return { json, compressible, encoded: {} };
-    },
-    bytesOf,
-  );
+  const answer =
+    cache.kept<KeptAnswer>(key) ??
+    (await cache.read(
+      key,
+      async (): Promise<KeptAnswer> => {
+        const json = await serialised();
+        const compressible = Buffer.byteLength(json) >= COMPRESSION_THRESHOLD_BYTES;
+        return { json, compressible, encoded: {} };
+      },
+      bytesOf,
+    ));
   if (!answer.compressible) return reply.send(answer.json);
   reply.header("vary", "accept-encoding");
   const accepted = request.headers["accept-encoding"];
-  const encoding = accepted ? negotiate(accepted, ENCODINGS) : undefined;
+  const encoding = accepted ? encodingFor(accepted) : undefined;
   if (encoding !== "br" && encoding !== "gzip") return reply.send(answer.json);
   return reply.header("content-encoding", encoding).send(encodedAs(answer, encoding));
 }

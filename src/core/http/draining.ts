@@ -25,21 +25,31 @@ export function enableDraining(app: FastifyInstance): void {
     inFlight.delete(request);
     if (draining && inFlight.size === 0) settle?.();
   };
-  app.addHook("onRequest", async (request, reply) => {
+  // Callback hooks: an async one costs a promise and a microtask turn on every request.
+  app.addHook("onRequest", (request, reply, done) => {
     if (draining) {
       reply.header("connection", "close");
-      throw new AppError({
-        status: 503,
-        code: "shutting_down",
-        title: "The service is restarting",
-        detail: "This server is shutting down. Try again in a few seconds.",
-        headers: { "retry-after": "5" },
-      });
+      return done(
+        new AppError({
+          status: 503,
+          code: "shutting_down",
+          title: "The service is restarting",
+          detail: "This server is shutting down. Try again in a few seconds.",
+          headers: { "retry-after": "5" },
+        }),
+      );
     }
     if (request.routeOptions.config?.stream !== true) inFlight.add(request);
+    done();
   });
-  app.addHook("onResponse", async (request) => finished(request));
-  app.addHook("onRequestAbort", async (request) => finished(request));
+  app.addHook("onResponse", (request, _reply, done) => {
+    finished(request);
+    done();
+  });
+  app.addHook("onRequestAbort", (request, done) => {
+    finished(request);
+    done();
+  });
   app.decorate("drain", (timeoutMs: number) => {
     draining = true;
     if (inFlight.size === 0) return Promise.resolve();

@@ -185,7 +185,7 @@ describe("HTTP kernel", () => {
 
   describe("headers", () => {
     it("sends security headers with a strict content security policy", async () => {
-      for (const url of ["/api/v1/session", "/api/v1/nothing-here", "/healthz", "/some/page"]) {
+      for (const url of ["/healthz", "/some/page"]) {
         const response = await platform.client().get(url);
         const csp = String(response.headers["content-security-policy"]);
         expect(csp).toContain("default-src 'self'");
@@ -195,6 +195,23 @@ describe("HTTP kernel", () => {
         expect(csp).not.toContain("unsafe-eval");
         expect(response.headers["x-content-type-options"]).toBe("nosniff");
         expect(response.headers["x-powered-by"]).toBeUndefined();
+      }
+    });
+
+    it("lets an API answer load and run nothing, should it be opened as a page", async () => {
+      for (const url of ["/api/v1/session", "/api/v1/organisations", "/api/v1/nothing-here"]) {
+        const response = await platform.client().get(url);
+        const directives = String(response.headers["content-security-policy"])
+          .split(";")
+          .map((directive) => directive.trim());
+        expect(directives, url).toEqual(["default-src 'none'", "frame-ancestors 'none'"]);
+        expect(response.headers["x-content-type-options"], url).toBe("nosniff");
+        expect(response.headers["x-frame-options"], url).toBe("DENY");
+        expect(response.headers["cross-origin-resource-policy"], url).toBe("same-origin");
+        // Headers only a document uses are not sent with data.
+        expect(response.headers["x-dns-prefetch-control"], url).toBeUndefined();
+        expect(response.headers["cross-origin-opener-policy"], url).toBeUndefined();
+        expect(response.headers["x-powered-by"], url).toBeUndefined();
       }
     });
 

@@ -138,8 +138,26 @@ export async function createHttpKernel(options: KernelOptions) {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: options.publicUrl.startsWith("https://"),
   });
-  app.addHook("onRequest", async (_request, reply) => {
-    reply.headers(securityHeaders);
+  // Hooks on every request take Fastify's callback form where they need not wait: an async hook
+  // costs a promise and a microtask turn per request, which a kept read (tens of microseconds of
+  // server CPU in all) feels.
+  // An API answer is data, never a document to render: it gets the short set OWASP's REST
+  // cheat sheet names, with a policy that lets nothing load or run should it be opened as a
+  // page. Stricter than the pages' policy, and seven headers (about 450 bytes) fewer for every
+  // client to parse on every call. The API's own documentation pages are pages.
+  const apiSecurityHeaders: Record<string, string> = {
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "cross-origin-resource-policy": "same-origin",
+    ...(securityHeaders["strict-transport-security"]
+      ? { "strict-transport-security": securityHeaders["strict-transport-security"] }
+      : {}),
+  };
+  const isApiAnswer = (url: string) => url.startsWith("/api/") && !url.startsWith("/api/docs");
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.headers(isApiAnswer(request.url) ? apiSecurityHeaders : securityHeaders);
+    done();
   });
 
   await registerCompression(app);
@@ -178,55 +196,58 @@ export async function createHttpKernel(options: KernelOptions) {
   enableDraining(app);
   app.decorateRequest("actor", null as never);
   app.decorateRequest("csrfToken", null);
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", (request, reply, done) => {
     request.actor = anonymous;
     request.csrfToken = null;
-    if (!request.url.startsWith("/api/")) return;
+    if (!request.url.startsWith("/api/")) return done();
     reply.header("cache-control", "no-store");
     const authorization = request.headers.authorization;
     const bearerToken = authorization?.toLowerCase().startsWith("bearer ")
       ? authorization.slice(7).trim()
       : undefined;
     const sessionToken = request.cookies[SESSION_COOKIE];
-    if (!bearerToken && !sessionToken) return;
-    const { actor, csrfToken } = await options.authenticate({ bearerToken, sessionToken });
-    request.actor = actor;
-    request.csrfToken = csrfToken;
+    if (!bearerToken && !sessionToken) return done();
+    options.authenticate({ bearerToken, sessionToken }).then(({ actor, csrfToken }) => {
+      request.actor = actor;
+      request.csrfToken = csrfToken;
+      done();
+    }, done);
   });
   // PostgreSQL cannot store the NUL character in text: refuse it here, naming the field, rather
   // than let any route reach the database with it and answer 500.
-  app.addHook("preValidation", async (request) => {
+  app.addHook("preValidation", (request, _reply, done) => {
     const found = [
       ...pathsToNul(request.params, "params"),
       ...pathsToNul(request.query, "query"),
       ...pathsToNul(request.body, "body"),
     ];
-    if (found.length > 0) {
-      throw commonErrors.validationFailed(
-        `${found.join(", ")}: the NUL character is not allowed.`,
-        {
-          errors: found.map((field) => ({ field, message: "must not contain the NUL character" })),
-        },
-      );
-    }
+    if (found.length === 0) return done();
+    done(
+      commonErrors.validationFailed(`${found.join(", ")}: the NUL character is not allowed.`, {
+        errors: found.map((field) => ({ field, message: "must not contain the NUL character" })),
+      }),
+    );
   });
-  app.addHook("preHandler", async (request) => {
-    if (!unsafeMethods.has(request.method)) return;
-    if (request.routeOptions.config?.csrf === false) return;
-    if (request.actor.kind !== "user" || request.actor.via !== "session") return;
+  app.addHook("preHandler", (request, _reply, done) => {
+    if (!unsafeMethods.has(request.method)) return done();
+    if (request.routeOptions.config?.csrf === false) return done();
+    if (request.actor.kind !== "user" || request.actor.via !== "session") return done();
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== "string" || !request.csrfToken || !sameToken(sent, request.csrfToken)) {
-      throw new AppError({
-        status: 403,
-        code: "csrf_token_invalid",
-        title: "Missing or invalid anti-forgery token",
-        detail: `Send the X-CSRF-Token header with the token from GET /api/v1/session.`,
-      });
+      return done(
+        new AppError({
+          status: 403,
+          code: "csrf_token_invalid",
+          title: "Missing or invalid anti-forgery token",
+          detail: `Send the X-CSRF-Token header with the token from GET /api/v1/session.`,
+        }),
+      );
     }
+    done();
   });
   // Every refusal, once, whoever refused it (a route, a policy, the CSRF check): who asked, for
   // which route (its pattern), about which object (the path's parameters; null when it has none).
-  app.addHook("onResponse", async (request, reply) => {
+  app.addHook("onResponse", (request, reply, done) => {
     if (reply.statusCode === 401 || reply.statusCode === 403) {
       const params = (request.params ?? {}) as Record<string, unknown>;
       request.log.warn(
@@ -239,6 +260,7 @@ export async function createHttpKernel(options: KernelOptions) {
         "access refused",
       );
     }
+    done();
   });
 
   return app;
