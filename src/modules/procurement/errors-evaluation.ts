@@ -42,6 +42,11 @@ export const evaluationErrors = defineErrors({
     title: "The proposal has no complete score yet (every criterion needs at least one score)",
   },
   awardExists: { status: 409, title: "The challenge is awarded already" },
+  challengeMovedOn: {
+    status: 409,
+    title:
+      "The city moved the challenge on past the award (piloting or implemented) with no award on the platform; none can be made now",
+  },
   chairRecused: {
     status: 409,
     title: "The chair is recused from this proposal and cannot award it",

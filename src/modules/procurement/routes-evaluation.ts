@@ -17,6 +17,7 @@ import { defineEvaluation } from "./commands/define-evaluation.ts";
 import { lockTechnicalScores } from "./commands/lock-technical-scores.ts";
 import { recordContact } from "./commands/record-contact.ts";
 import { scoreProposal } from "./commands/score-proposal.ts";
+import { presumesTheAward } from "./commands/standstill-guard.ts";
 import {
   AwardBody,
   AwardCancellationBody,
@@ -133,7 +134,11 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
           isChair(reader, challenge, standing) &&
           (stage === "blind" || stage === "evaluation") &&
           setup.technicalLockedAt === null,
-        award: setup !== null && isChair(reader, challenge, standing) && stage === "evaluation",
+        award:
+          setup !== null &&
+          isChair(reader, challenge, standing) &&
+          stage === "evaluation" &&
+          !presumesTheAward(challenge.status),
         cancelAward:
           setup !== null && isChair(reader, challenge, standing) && stage === "standstill",
         recordContacts: city,
@@ -416,7 +421,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         summary: "Award the challenge to a ranked proposal, with a justification (the chair)",
         description:
           "After the blind phase; the standstill starts (the setup's days, server clock) and the challenge becomes " +
-          "`awarded` through its lifecycle. The award is final when the standstill ends.",
+          "`awarded` through its lifecycle. The award is final when the standstill ends. 409 `challenge_moved_on` " +
+          "when the city moved the challenge on to piloting or implemented by hand with no award here.",
         params: IdParams,
         body: AwardBody,
         response: { 200: AwardNotice, ...problemResponses },
@@ -439,7 +445,8 @@ export const evaluationRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         description:
           "Only while the standstill runs (409 `award_final` after it, 409 `no_live_award` without an award). The " +
           "award stays on record as cancelled, with the reason and date, in the notice, OCDS and the integrity record; " +
-          "the evaluation is open again and the chair may award anew. The challenge's status stays `awarded`.",
+          "the evaluation is open again and the chair may award anew. The challenge goes back from `awarded` to " +
+          "`evaluation` (announced to its followers with the reason); every bidder with a live proposal is told.",
         params: IdParams,
         body: AwardCancellationBody,
         response: { 200: AwardNotice, ...problemResponses },

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DAY } from "../../core/clock.ts";
 import type { Challenge } from "../challenges/contract.ts";
 import { auditMark, auditSince, publishedChallenge } from "../challenges/test/factories.ts";
+import type { EvaluationSetup } from "./contract-evaluation.ts";
 import { declare, defineSetup, scoreAll, setupBody } from "./test/evaluation-factories.ts";
 import {
   type CityTeam,
@@ -20,7 +21,9 @@ import {
  * While an award's standstill runs the chair may still cancel it, so the city may not move the
  * challenge on from `awarded` to piloting or implemented (procurement's guard on the challenge's
  * lifecycle): 409 standstill_running saying until when, nothing written. After the standstill
- * the step is taken; cancelling the challenge stays possible throughout.
+ * the step is taken; cancelling the challenge stays possible throughout. The other way round, a
+ * challenge the city moved on to piloting by hand before any award here refuses the award (409
+ * challenge_moved_on): cancelled later, it would leave the challenge piloting with none.
  */
 
 const SLOW = 120_000;
@@ -200,6 +203,82 @@ describe("the award's standstill holds the challenge at awarded", () => {
       // Refused by the standstill, or (cancellation first) because evaluation leads not there.
       expect(["standstill_running", "transition_not_allowed"]).toContain(moved.body.code);
       expect((await page(challenge.id)).body.status).toBe("evaluation");
+    },
+    SLOW,
+  );
+  it(
+    "refuses the award on a challenge the city moved on to piloting by hand, writing nothing; awarded by hand it still awards",
+    async () => {
+      const awardBody = (proposalId: string) => ({
+        proposalId,
+        justification: "The only proposal, and it meets every criterion well.",
+      });
+      const bidderNotices = async () =>
+        (
+          await bidder.admin.client.get<{ notifications: Array<{ kind: string }> }>(
+            "/api/v1/me/notifications",
+          )
+        ).body.notifications.filter((notification) => notification.kind.startsWith("award_"))
+          .length;
+      const scored = async (title: string, model: Challenge["procurementModel"]) => {
+        const challenge = await tendered(title, model);
+        if (platform.clock.now() <= challenge.deadline) passDeadline(platform, challenge.deadline);
+        expect((await declare(chair.client, challenge.proposal.id, "no_conflict")).status).toBe(
+          200,
+        );
+        expect(
+          (await scoreAll(chair.client, challenge.proposal.id, challenge.setup, [8, 7, 6])).status,
+        ).toBe(200);
+        return challenge;
+      };
+
+      // By hand, with no award on the platform: evaluation → awarded → piloting (no standstill).
+      const moved = await scored("Permeable paving for Vesterbro", "pre_commercial");
+      for (const to of ["evaluation", "awarded", "piloting"]) {
+        expect((await move(moved.id, to)).status, to).toBe(200);
+      }
+      const setup = await chair.client.get<EvaluationSetup>(
+        `/api/v1/challenges/${moved.id}/evaluation`,
+      );
+      expect(setup.body.stage).toBe("evaluation");
+      expect(setup.body.abilities.award).toBe(false);
+      const notices = await bidderNotices();
+      const mark = await auditMark(platform);
+      const refused = await chair.client.post<Refusal>(
+        `/api/v1/challenges/${moved.id}/award`,
+        awardBody(moved.proposal.id),
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe("challenge_moved_on");
+      expect(refused.body.detail).toContain("piloting");
+      expect(refused.body.params).toEqual({ status: "piloting" });
+      // Nothing written: no award (no notice), no audit event, no bidder told.
+      expect(await auditSince(platform, mark)).toEqual([]);
+      expect(
+        (await platform.client().get(`/api/v1/challenges/${moved.id}/award-notice`)).status,
+      ).toBe(404);
+      expect(await bidderNotices()).toBe(notices);
+      expect((await page(moved.id)).body.status).toBe("piloting");
+
+      // Moved to awarded by hand only: the chair records the award, the challenge stays awarded,
+      // and a cancellation takes it back to evaluation.
+      const byHand = await scored("Green roofs for Nordvest", "competitive_dialogue");
+      for (const to of ["evaluation", "awarded"]) {
+        expect((await move(byHand.id, to)).status, to).toBe(200);
+      }
+      const awarded = await chair.client.post(
+        `/api/v1/challenges/${byHand.id}/award`,
+        awardBody(byHand.proposal.id),
+      );
+      expect(awarded.status).toBe(200);
+      expect((await page(byHand.id)).body.status).toBe("awarded");
+      expect((await move(byHand.id, "piloting")).body.code).toBe("standstill_running");
+      const cancelled = await chair.client.post(
+        `/api/v1/challenges/${byHand.id}/award/cancellation`,
+        { reason: "An error in the price criterion was found by the chair." },
+      );
+      expect(cancelled.status).toBe(200);
+      expect((await page(byHand.id)).body.status).toBe("evaluation");
     },
     SLOW,
   );

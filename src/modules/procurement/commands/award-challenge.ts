@@ -11,7 +11,7 @@ import { insertAward } from "../repository-evaluation.ts";
 import { winningPrice } from "../sealed-proposals.ts";
 import { chairedEvaluation } from "./chair-access.ts";
 import { notifyBidders } from "./notify-bidders.ts";
-import { utcMinute } from "./standstill-guard.ts";
+import { presumesTheAward, utcMinute } from "./standstill-guard.ts";
 
 /**
  * The chair records the award: a ranked live proposal (every criterion scored), with a
@@ -19,6 +19,10 @@ import { utcMinute } from "./standstill-guard.ts";
  * later on the server clock; the award is final from then on (computed, nothing to run). The
  * challenge moves to "awarded" through its own lifecycle (challenges module), in the same
  * transaction: a model that awards nothing (market consultation) refuses, and nothing is written.
+ * A challenge the city moved on by hand past the award (evaluation → awarded → piloting, with no
+ * award here) is refused too (409 `challenge_moved_on`): the award could be cancelled during its
+ * standstill and leave the challenge piloting with none. One the city moved to `awarded` by hand
+ * may still be awarded here (it stays `awarded`; a cancellation takes it back to evaluation).
  * Every bidder with a live proposal is told, in the same transaction, until when the standstill
  * runs (the window to contest it).
  */
@@ -35,6 +39,12 @@ export async function awardChallenge(
     if (evaluation.stage === "before_deadline") throw evaluationErrors.evaluationNotOpen();
     if (evaluation.stage === "standstill" || evaluation.stage === "awarded") {
       throw evaluationErrors.awardExists();
+    }
+    if (presumesTheAward(challenge.status)) {
+      throw evaluationErrors.challengeMovedOn(
+        `The challenge is ${challenge.status}: the city moved it on with no award on the platform. An award made now could be cancelled during its standstill and leave the challenge ${challenge.status} with none.`,
+        { params: { status: challenge.status } },
+      );
     }
     if (evaluation.stage === "blind") throw evaluationErrors.blindPhase();
     const { rows } = await resultsOf(tx, challenge.id, now);
@@ -70,8 +80,8 @@ export async function awardChallenge(
       await transitionChallenge(inTransaction, actor, challenge.id, "evaluation");
     }
     // Awarding again after a cancelled award: the cancellation took the challenge back to
-    // evaluation, unless the city had moved it on (then there is no step to take).
-    if (challenge.status !== "awarded" && challenge.status !== "piloting") {
+    // evaluation. Already `awarded` (moved there by hand before this award): no step to take.
+    if (challenge.status !== "awarded") {
       await transitionChallenge(inTransaction, actor, challenge.id, "awarded");
     }
     await recordEvaluationEvent(tx, ctx.clock, {

@@ -8,6 +8,13 @@ import { findAward } from "../repository-evaluation.ts";
  */
 const PRESUMING_THE_AWARD: ReadonlySet<string> = new Set(["piloting", "implemented"]);
 
+/**
+ * Whether the challenge's status presumes an award that stands. The award refuses to be made on
+ * such a challenge (a city moved it there by hand, with no award on the platform): cancelled
+ * during its standstill, it would leave the challenge there with none.
+ */
+export const presumesTheAward = (status: string): boolean => PRESUMING_THE_AWARD.has(status);
+
 /** A moment as bidders and cities read it in any language: "2026-03-12 08:00 UTC". */
 export function utcMinute(at: Date): string {
   return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;

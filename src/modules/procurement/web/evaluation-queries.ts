@@ -189,6 +189,7 @@ export function useEvaluationMessages(): Partial<Record<string, string>> {
       "blind_phase",
       "not_ranked",
       "award_exists",
+      "challenge_moved_on",
       "no_live_award",
       "award_final",
       "chair_recused",
