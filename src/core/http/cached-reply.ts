@@ -1,7 +1,6 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { negotiate } from "@fastify/accept-negotiator";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { canonicalJson } from "../audit/canonical.ts";
 import type { ReadCache } from "../cache/read-cache.ts";
 import { COMPRESSION_THRESHOLD_BYTES } from "./compression.ts";
 
@@ -59,8 +58,8 @@ function encodingFor(accepted: string): Encoding | undefined {
 const bytesOf = (answer: KeptAnswer) => answer.json.length * 3;
 
 /**
- * Answers a public read (the same for every caller) from the read cache: the key is the route
- * and its parsed query, the body the route's own schema serialisation of what `compute` returns,
+ * Answers a public read (the same for every caller) from the read cache: the key is the
+ * request's method and address, the body the route's own schema serialisation of what `compute` returns,
  * so a kept answer is byte for byte what a fresh one would be. A client that accepts brotli or
  * gzip gets the kept compressed bytes. Without a cache it computes (and the kernel compresses).
  */
@@ -74,7 +73,10 @@ export async function sendPublicRead(
   const serialised = async () => String(reply.serialize(await compute()));
   reply.type("application/json; charset=utf-8");
   if (!cache) return reply.send(await serialised());
-  const key = `${request.method} ${request.routeOptions.url}?${canonicalJson(request.query)}`;
+  // The address as sent: the query the route parsed is a function of it, so equal addresses
+  // share an answer. Spelling one query two ways keeps two copies, which is cheaper than
+  // working out a canonical form of the parsed query on every request (a few µs each).
+  const key = `${request.method} ${request.url}`;
   const answer =
     cache.kept<KeptAnswer>(key) ??
     (await cache.read(
