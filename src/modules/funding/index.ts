@@ -13,7 +13,7 @@ import { createSource } from "./commands/create-source.ts";
 import { DEADLINE_REMINDER_JOB, sendDeadlineReminder } from "./commands/reminders.ts";
 import { updateSourceContent } from "./commands/update-source.ts";
 import type { CoFundingBody, CreateSourceBody, UpdateSourceBody } from "./contract.ts";
-import { coFundingOf, sourcesByIds } from "./repository.ts";
+import { coFundingOfChallenges, sourcesByIds } from "./repository.ts";
 import { fundingRoutes } from "./routes.ts";
 
 export { DEADLINE_REMINDER_JOB, REMINDER_DAYS } from "./commands/reminders.ts";
@@ -46,38 +46,56 @@ export async function coFundersOfChallenge(
   db: Db,
   challengeId: string,
 ): Promise<ChallengeCoFunder[]> {
-  const rows = await coFundingOf(db, challengeId);
+  return (await coFundersOfChallenges(db, [challengeId])).get(challengeId) ?? [];
+}
+
+/**
+ * The co-funders of some challenges (a page of OCDS releases) in three queries whatever their
+ * number, each challenge's as `coFundersOfChallenge` gives them; a challenge with none is left
+ * out.
+ */
+export async function coFundersOfChallenges(
+  db: Db,
+  challengeIds: string[],
+): Promise<Map<string, ChallengeCoFunder[]>> {
+  const byChallenge = await coFundingOfChallenges(db, challengeIds);
+  const rows = [...byChallenge.values()].flat();
   const sources = new Map(
-    (
-      await sourcesByIds(
-        db,
-        rows.map((row) => row.sourceId),
-      )
-    ).map((row) => [row.id, row]),
+    (await sourcesByIds(db, [...new Set(rows.map((row) => row.sourceId))])).map((row) => [
+      row.id,
+      row,
+    ]),
   );
   const funders = await organisationSummaries(
     db,
     [...sources.values()].map((row) => row.funderId),
   );
-  return rows.flatMap((row) => {
-    const source = sources.get(row.sourceId);
-    const funder = source && funders.get(source.funderId);
-    if (!source || !funder) return [];
-    return [
-      {
-        funder: {
-          id: funder.id,
-          name: funder.name,
-          country: funder.country,
-          locality: funder.cityName ?? funder.locality,
-        },
-        sourceTitle: source.title,
-        programme: source.programme,
-        amountMinor: row.amountMinor,
-        currency: row.currency,
-      },
-    ];
-  });
+  const result = new Map<string, ChallengeCoFunder[]>();
+  for (const [challengeId, challengeRows] of byChallenge) {
+    result.set(
+      challengeId,
+      challengeRows.flatMap((row) => {
+        const source = sources.get(row.sourceId);
+        const funder = source && funders.get(source.funderId);
+        if (!source || !funder) return [];
+        return [
+          {
+            funder: {
+              id: funder.id,
+              name: funder.name,
+              country: funder.country,
+              locality: funder.cityName ?? funder.locality,
+            },
+            sourceTitle: source.title,
+            programme: source.programme,
+            amountMinor: row.amountMinor,
+            currency: row.currency,
+          },
+        ];
+      }),
+    );
+  }
+  return result;
 }
 
 /** Bulk import and demo data: creates a source, or updates the one with `existingId`. */

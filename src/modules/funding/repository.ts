@@ -131,12 +131,34 @@ export async function markReminded(
     .where(and(eq(fundingFollowers.sourceId, sourceId), eq(fundingFollowers.userId, userId)));
 }
 
-export async function coFundingOf(db: Db, challengeId: string) {
-  return db
+export type CoFundingRow = typeof challengeCoFunding.$inferSelect;
+
+/** A challenge's co-funding, in the order the city recorded it. */
+export async function coFundingOf(db: Db, challengeId: string): Promise<CoFundingRow[]> {
+  return (await coFundingOfChallenges(db, [challengeId])).get(challengeId) ?? [];
+}
+
+/**
+ * The co-funding of some challenges in one query, each challenge's in the order the city
+ * recorded it (the source breaks a tie); a challenge with none is left out.
+ */
+export async function coFundingOfChallenges(
+  db: Db,
+  challengeIds: string[],
+): Promise<Map<string, CoFundingRow[]>> {
+  const result = new Map<string, CoFundingRow[]>();
+  if (challengeIds.length === 0) return result;
+  const rows = await db
     .select()
     .from(challengeCoFunding)
-    .where(eq(challengeCoFunding.challengeId, challengeId))
-    .orderBy(asc(challengeCoFunding.createdAt));
+    .where(inArray(challengeCoFunding.challengeId, [...new Set(challengeIds)]))
+    .orderBy(asc(challengeCoFunding.createdAt), asc(challengeCoFunding.sourceId));
+  for (const row of rows) {
+    const list = result.get(row.challengeId);
+    if (list) list.push(row);
+    else result.set(row.challengeId, [row]);
+  }
+  return result;
 }
 
 export async function upsertCoFunding(

@@ -31,6 +31,7 @@ import {
   lockAffiliation,
   lockOrganisation,
   membershipHistoryOfUser,
+  membershipHistoryOfUsers,
   membershipsOfUser,
   parentIdsSince,
   searchOrganisations,
@@ -71,6 +72,35 @@ export async function organisationsOfPersonSince(
   return [
     ...new Set((await membershipHistoryOfUser(db, userId, since)).map((row) => row.organisationId)),
   ];
+}
+
+/**
+ * `organisationsOfPersonSince` for many people at once (who asked a page of challenges'
+ * questions), in one query: for each ask, in order, the organisations the person belonged to at
+ * any time since its `since`.
+ */
+export async function organisationsOfPeopleSince(
+  db: Db,
+  asks: Array<{ userId: string; since: Date }>,
+): Promise<string[][]> {
+  if (asks.length === 0) return [];
+  const earliest = new Date(Math.min(...asks.map((ask) => ask.since.getTime())));
+  const rows = await membershipHistoryOfUsers(
+    db,
+    [...new Set(asks.map((ask) => ask.userId))],
+    earliest,
+  );
+  return asks.map(({ userId, since }) => [
+    ...new Set(
+      rows
+        .filter(
+          (row) =>
+            row.userId === userId &&
+            (row.endedAt === null || row.endedAt.getTime() >= since.getTime()),
+        )
+        .map((row) => row.organisationId),
+    ),
+  ]);
 }
 
 export async function clustersOf(db: Db, organisationId: string): Promise<string[]> {

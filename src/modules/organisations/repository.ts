@@ -375,6 +375,24 @@ export async function membershipsOfUser(
 }
 
 /** Every membership a person held since `since`, ended or not (for conflict-of-interest checks). */
+/** Memberships of these people that lasted until `since` or later (or still do). */
+export async function membershipHistoryOfUsers(
+  db: Db,
+  userIds: string[],
+  since: Date,
+): Promise<MembershipRow[]> {
+  if (userIds.length === 0) return [];
+  return db
+    .select()
+    .from(memberships)
+    .where(
+      and(
+        inArray(memberships.userId, userIds),
+        or(isNull(memberships.endedAt), sql`${memberships.endedAt} >= ${since}`),
+      ),
+    );
+}
+
 export async function membershipHistoryOfUser(
   db: Db,
   userId: string,

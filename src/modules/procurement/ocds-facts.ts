@@ -1,10 +1,10 @@
 import type { Db } from "../../core/db/client.ts";
 import { type PublicChallengeRecord, publicChallengeRecords } from "../challenges/index.ts";
-import { coFundersOfChallenge } from "../funding/index.ts";
+import { coFundersOfChallenges } from "../funding/index.ts";
 import {
   cityDirectory,
   organisationSummaries,
-  organisationsOfPersonSince,
+  organisationsOfPeopleSince,
 } from "../organisations/index.ts";
 import { bidderFacts, bidderKey } from "./bidders.ts";
 import type { OcdsAward, OcdsParty, OcdsPhase, OcdsProcess } from "./ocds.ts";
@@ -15,8 +15,8 @@ import {
   criteriaOfChallenges,
   currentAwardOf,
 } from "./repository-evaluation.ts";
-import { findPlan } from "./repository-plans.ts";
-import { evaluatedProposals } from "./sealed-proposals.ts";
+import { plansOf } from "./repository-plans.ts";
+import { evaluatedProposalsOf } from "./sealed-proposals.ts";
 
 /**
  * Gathers what a challenge's OCDS release may say today. The Q&A and the terms are public from
@@ -71,6 +71,27 @@ export async function ocdsProcesses(
   const challengeIds = records.map((record) => record.id);
   const histories = await awardHistoriesOf(db, challengeIds);
   const criteriaByChallenge = await criteriaOfChallenges(db, challengeIds);
+  // Co-funding is public: the city states it on its challenge page.
+  const coFundersByChallenge = await coFundersOfChallenges(db, challengeIds);
+  const plans = await plansOf(db, challengeIds);
+  // Who bid is sealed until the decision; the evaluation's single read path names them then.
+  const decidedIds = records
+    .filter(
+      (record) => currentAwardOf(histories.get(record.id) ?? []) !== undefined || isDecided(record),
+    )
+    .map((record) => record.id);
+  const biddersByChallenge = await evaluatedProposalsOf(db, decidedIds);
+  const enquirersByChallenge = await enquirersOf(
+    db,
+    records.filter((record) => decidedIds.includes(record.id)),
+  );
+  // The admitted bidders of every plan's decisions, named in one read.
+  const admittedNames = await bidderFacts(
+    db,
+    [...plans.values()].flatMap((plan) =>
+      [...plan.decisions.values()].flatMap((decision) => decision.bidders),
+    ),
+  );
   const processes: OcdsProcess[] = [];
   for (const record of records) {
     const buyerSummary = buyers.get(record.organisationId);
@@ -86,8 +107,7 @@ export async function ocdsProcesses(
     const history = histories.get(record.id) ?? [];
     const award = currentAwardOf(history);
     const decided = award !== undefined || isDecided(record);
-    // Who bid is sealed until the decision; the evaluation's single read path names them then.
-    const bidders = decided ? await evaluatedProposals(db, record.id) : [];
+    const bidders = decided ? (biddersByChallenge.get(record.id) ?? []) : [];
     const partyOf = (bidder: { id: string; name: string }): OcdsParty => ({
       id: bidder.id,
       name: bidder.name,
@@ -118,13 +138,8 @@ export async function ocdsProcesses(
       .map((row, index) => (row === award ? null : ocdsAwardOf(row, index)))
       .filter((entry): entry is OcdsAward => entry !== null);
     const criteria = criteriaByChallenge.get(record.id) ?? [];
-    // Co-funding is public: the city states it on its challenge page.
-    const coFunders = await coFundersOfChallenge(db, record.id);
-    const plan = await findPlan(db, record.id);
-    const admittedNames = await bidderFacts(
-      db,
-      plan ? [...plan.decisions.values()].flatMap((decision) => decision.bidders) : [],
-    );
+    const coFunders = coFundersByChallenge.get(record.id) ?? [];
+    const plan = plans.get(record.id);
     const phases: OcdsPhase[] = (plan?.phases ?? []).map((phase) => {
       const decision = plan?.decisions.get(phase.number);
       return {
@@ -165,7 +180,7 @@ export async function ocdsProcesses(
         askedAt: clarification.askedAt,
         answeredAt: clarification.answeredAt,
       })),
-      enquirers: decided ? await enquirersOf(db, record) : null,
+      enquirers: decided ? (enquirersByChallenge.get(record.id) ?? []) : null,
       tendererCount: decided ? bidders.length : null,
       funders: [...new Map(coFunders.map((entry) => [entry.funder.id, entry.funder])).values()].map(
         (funder) => ({
@@ -192,28 +207,49 @@ export async function ocdsProcesses(
   return processes;
 }
 
-/** The bidding organisations (companies, institutes, clusters) the askers belonged to. */
-async function enquirersOf(db: Db, record: PublicChallengeRecord): Promise<OcdsParty[]> {
-  const organisationIds = new Set<string>();
-  for (const clarification of record.clarifications) {
-    for (const id of await organisationsOfPersonSince(
-      db,
-      clarification.askedBy,
-      clarification.askedAt,
-    )) {
-      organisationIds.add(id);
-    }
-  }
-  const summaries = await organisationSummaries(db, [...organisationIds]);
-  return [...summaries.values()]
-    .filter((summary) => BIDDING_KINDS.has(summary.kind))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((summary) => ({
-      id: summary.id,
-      name: summary.name,
-      locality: summary.cityName ?? summary.locality,
-      countryName: summary.country,
-    }));
+/**
+ * The bidding organisations (companies, institutes, clusters) the askers of each challenge's
+ * questions belonged to since they asked, by challenge, for all the records in two reads.
+ */
+async function enquirersOf(
+  db: Db,
+  records: PublicChallengeRecord[],
+): Promise<Map<string, OcdsParty[]>> {
+  const asks = records.flatMap((record) =>
+    record.clarifications.map((clarification) => ({
+      challengeId: record.id,
+      userId: clarification.askedBy,
+      since: clarification.askedAt,
+    })),
+  );
+  const organisationsByAsk = await organisationsOfPeopleSince(db, asks);
+  const idsByChallenge = new Map<string, Set<string>>(
+    records.map((record) => [record.id, new Set<string>()]),
+  );
+  asks.forEach((ask, index) => {
+    for (const id of organisationsByAsk[index] ?? []) idsByChallenge.get(ask.challengeId)!.add(id);
+  });
+  const summaries = await organisationSummaries(
+    db,
+    [...idsByChallenge.values()].flatMap((ids) => [...ids]),
+  );
+  return new Map(
+    [...idsByChallenge].map(([challengeId, ids]) => [
+      challengeId,
+      [...ids]
+        .flatMap((id) => {
+          const summary = summaries.get(id);
+          return summary && BIDDING_KINDS.has(summary.kind) ? [summary] : [];
+        })
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+        .map((summary) => ({
+          id: summary.id,
+          name: summary.name,
+          locality: summary.cityName ?? summary.locality,
+          countryName: summary.country,
+        })),
+    ]),
+  );
 }
 
 /** Why this procedure: the model chosen, what the route advisor recommended, any deviation. */

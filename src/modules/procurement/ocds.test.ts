@@ -19,10 +19,13 @@ import {
 import {
   type CityTeam,
   cityTeam,
+  contentBody,
   openChallenge,
   type Problem,
   type Provider,
+  passDeadline,
   provider,
+  submit,
   type WatchedPlatform,
   watchedPlatform,
 } from "./test/factories.ts";
@@ -358,6 +361,28 @@ describe("OCDS release packages", () => {
     expect(after.body.releases[0]!.parties).toContainEqual(
       expect.objectContaining({ id: asker.organisation.id, roles: ["enquirer"] }),
     );
+
+    // Another consultation, heard with no question: in a page beside the first (whose enquirers
+    // are read with it), it names no enquirer, as when read alone.
+    const silent = await createDraft(platform, city.member.client, city.organisationId, {
+      title: "Which cargo bikes fit the old town?",
+      procurementModel: "market_consultation",
+    });
+    for (const to of ["published", "evaluation"]) {
+      if (to === "evaluation") platform.clock.advance(31 * DAY);
+      const moved = await city.member.client.post(`/api/v1/challenges/${silent.id}/transitions`, {
+        to,
+      });
+      expect(moved.status, to).toBe(200);
+    }
+    const page = await expectSameAloneAsInPage(platform);
+    const enquirersOf = (id: string) =>
+      page
+        .get(id)![0]!
+        .parties.filter((party) => party.roles.includes("enquirer"))
+        .map((party) => party.id);
+    expect(enquirersOf(draft.id)).toEqual([asker.organisation.id]);
+    expect(enquirersOf(silent.id)).toEqual([]);
   });
 });
 
@@ -544,6 +569,103 @@ describe("OCDS and the integrity record of an awarded procurement", () => {
         "Quality: 50%; Delivery: 30%; Price: 20%",
       );
     }
+  });
+
+  it("gives a planned, narrowed and co-funded challenge the same release in a page of several as read alone", async () => {
+    // A pre-commercial procurement with its plan (three phases), two co-funders and both bidders
+    // admitted to the first phase; the earlier tests' challenges are in the same page.
+    const draft = await createDraft(platform, city.member.client, city.organisationId, {
+      title: "Sewer heat recovery, designed and field-tested",
+      procurementModel: "pre_commercial",
+    });
+    const awardDate = Date.parse(draft.timeline.awardDate!);
+    const at = (days: number) => new Date(awardDate + days * DAY).toISOString();
+    const plan = await city.member.client.put(`/api/v1/challenges/${draft.id}/procurement-plan`, {
+      answers: {
+        marketSolution: "no",
+        trl: 4,
+        estimatedValue: { amountMinor: 150_000_000, currency: "EUR" },
+        rdNeeded: true,
+        buyAfterPilot: false,
+        needWellDefined: true,
+      },
+      chosenModel: "pre_commercial",
+      timeline: {
+        questionDeadline: draft.timeline.questionDeadline!,
+        proposalDeadline: draft.timeline.proposalDeadline!,
+        awardDate: draft.timeline.awardDate!,
+      },
+      phases: [
+        { startsAt: at(1), endsAt: at(60), maxBidders: 3 },
+        { startsAt: at(60), endsAt: at(200), maxBidders: 2 },
+        { startsAt: at(200), endsAt: at(400), maxBidders: 1 },
+      ],
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    const move = (to: string) =>
+      city.member.client.post(`/api/v1/challenges/${draft.id}/transitions`, { to });
+    expect((await move("published")).status).toBe(200);
+    const funders = [];
+    for (const name of ["Nordic Energy Research (test)", "Danish Energy Agency (test)"]) {
+      const funder = await organisationWithAdmin(platform, "funder", { name, country: "DK" });
+      const source = await funder.admin.client.post<{ id: string }>("/api/v1/funding-sources", {
+        funderId: funder.organisation.id,
+        title: `${name}: innovation procurement`,
+        programme: "Innovation procurement",
+        instrument: "grant",
+        currency: "EUR",
+      });
+      expect(source.status).toBe(201);
+      const attached = await city.member.client.put(`/api/v1/challenges/${draft.id}/co-funding`, {
+        sourceId: source.body.id,
+        amountMinor: 10_000_000,
+        currency: "EUR",
+      });
+      expect(attached.status).toBe(200);
+      funders.push(funder.organisation.id);
+    }
+    for (const bidder of [winner, runnerUp]) {
+      await submit(
+        bidder.admin.client,
+        draft.id,
+        { kind: "organisation", id: bidder.organisation.id },
+        contentBody(bidder.organisation.name),
+      );
+    }
+    passDeadline(platform, new Date(draft.timeline.proposalDeadline!));
+    expect((await move("evaluation")).status).toBe(200);
+    const admitted = await city.member.client.post(
+      `/api/v1/challenges/${draft.id}/procurement-plan/phases/1/admissions`,
+      {
+        bidders: [runnerUp, winner].map((bidder) => ({
+          kind: "organisation",
+          id: bidder.organisation.id,
+        })),
+        reason: "Both solution designs meet the published criteria.",
+      },
+    );
+    expect(admitted.status).toBe(201);
+
+    const page = await expectSameAloneAsInPage(platform);
+    expect(page.size).toBeGreaterThan(1);
+    const [main, ...phases] = page.get(draft.id)!;
+    expect(
+      main!.parties
+        .filter((party) => party.roles.includes("funder"))
+        .map((party) => party.id)
+        .sort(),
+    ).toEqual([...funders].sort());
+    expect((main!.planning as { rationale?: string }).rationale).toContain(
+      "Procedure chosen: pre commercial.",
+    );
+    expect(phases.map((release) => release.ocid.slice(-8))).toEqual([
+      "-phase-1",
+      "-phase-2",
+      "-phase-3",
+    ]);
+    expect(phases[0]!.tender.tenderers?.map((party) => party.id).sort()).toEqual(
+      [winner.organisation.id, runnerUp.organisation.id].sort(),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import type { BidderKey } from "./repository.ts";
 import {
@@ -21,36 +21,62 @@ export interface StoredPlan {
 }
 
 export async function findPlan(db: Db, challengeId: string): Promise<StoredPlan | null> {
-  const [plan] = await db
+  return (await plansOf(db, [challengeId])).get(challengeId) ?? null;
+}
+
+/**
+ * The stored plans of some challenges (a page of OCDS releases) in four queries whatever their
+ * number, each as `findPlan` gives it: phases by number, each decision's admitted bidders by
+ * kind and id. A challenge without a plan is left out.
+ */
+export async function plansOf(db: Db, challengeIds: string[]): Promise<Map<string, StoredPlan>> {
+  const result = new Map<string, StoredPlan>();
+  const ids = [...new Set(challengeIds)];
+  if (ids.length === 0) return result;
+  const plans = await db
     .select()
     .from(procurementPlans)
-    .where(eq(procurementPlans.challengeId, challengeId));
-  if (!plan) return null;
+    .where(inArray(procurementPlans.challengeId, ids));
+  if (plans.length === 0) return result;
+  const planned = plans.map((plan) => plan.challengeId);
   const phases = await db
     .select()
     .from(procurementPlanPhases)
-    .where(eq(procurementPlanPhases.challengeId, challengeId))
-    .orderBy(asc(procurementPlanPhases.number));
+    .where(inArray(procurementPlanPhases.challengeId, planned))
+    .orderBy(asc(procurementPlanPhases.challengeId), asc(procurementPlanPhases.number));
   const decisionRows = await db
     .select()
     .from(procurementPhaseDecisions)
-    .where(eq(procurementPhaseDecisions.challengeId, challengeId));
+    .where(inArray(procurementPhaseDecisions.challengeId, planned))
+    .orderBy(asc(procurementPhaseDecisions.challengeId), asc(procurementPhaseDecisions.number));
   const admissions = await db
     .select()
     .from(procurementPhaseAdmissions)
-    .where(eq(procurementPhaseAdmissions.challengeId, challengeId));
-  const decisions = new Map(
-    decisionRows.map((row) => [
-      row.number,
-      {
-        ...row,
-        bidders: admissions
-          .filter((admission) => admission.number === row.number)
-          .map((admission) => ({ kind: admission.bidderKind, id: admission.bidderId })),
-      },
-    ]),
-  );
-  return { plan, phases, decisions };
+    .where(inArray(procurementPhaseAdmissions.challengeId, planned))
+    .orderBy(
+      asc(procurementPhaseAdmissions.challengeId),
+      asc(procurementPhaseAdmissions.number),
+      asc(procurementPhaseAdmissions.bidderKind),
+      asc(procurementPhaseAdmissions.bidderId),
+    );
+  for (const plan of plans) {
+    const ofPlan = <Row extends { challengeId: string }>(rows: Row[]) =>
+      rows.filter((row) => row.challengeId === plan.challengeId);
+    const admitted = ofPlan(admissions);
+    const decisions = new Map(
+      ofPlan(decisionRows).map((row) => [
+        row.number,
+        {
+          ...row,
+          bidders: admitted
+            .filter((admission) => admission.number === row.number)
+            .map((admission) => ({ kind: admission.bidderKind, id: admission.bidderId })),
+        },
+      ]),
+    );
+    result.set(plan.challengeId, { plan, phases: ofPlan(phases), decisions });
+  }
+  return result;
 }
 
 /** Writes the plan and replaces its phases (a draft's plan has no decisions yet). */

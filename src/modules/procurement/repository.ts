@@ -55,6 +55,26 @@ export async function proposalsOfChallenge(db: Db, challengeId: string): Promise
     .orderBy(asc(proposals.createdAt), asc(proposals.id));
 }
 
+/** The proposals of some challenges in one query, each challenge's as `proposalsOfChallenge`. */
+export async function proposalsOfChallenges(
+  db: Db,
+  challengeIds: string[],
+): Promise<Map<string, ProposalRow[]>> {
+  const result = new Map<string, ProposalRow[]>();
+  if (challengeIds.length === 0) return result;
+  const rows = await db
+    .select()
+    .from(proposals)
+    .where(inArray(proposals.challengeId, [...new Set(challengeIds)]))
+    .orderBy(asc(proposals.createdAt), asc(proposals.id));
+  for (const row of rows) {
+    const list = result.get(row.challengeId);
+    if (list) list.push(row);
+    else result.set(row.challengeId, [row]);
+  }
+  return result;
+}
+
 export async function proposalsByIds(db: Db, ids: string[]): Promise<ProposalRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(proposals).where(inArray(proposals.id, ids));

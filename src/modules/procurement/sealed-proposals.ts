@@ -29,6 +29,7 @@ import {
   proposalsByIds,
   proposalsOfBidders,
   proposalsOfChallenge,
+  proposalsOfChallenges,
   type RevisionRow,
   revisionsOf,
 } from "./repository.ts";
@@ -325,26 +326,57 @@ export async function winningPrice(
 export async function evaluatedProposals(
   db: Db,
   challengeId: string,
-): Promise<Array<{ proposalId: string; pseudonym: string; bidder: BidderFacts }>> {
-  const live = (await proposalsOfChallenge(db, challengeId)).filter(
-    (row) => row.status === "submitted",
-  );
-  const pseudonyms = pseudonymsOf(
-    challengeId,
-    live.map((row) => row.id),
+): Promise<EvaluatedProposal[]> {
+  return (await evaluatedProposalsOf(db, [challengeId])).get(challengeId) ?? [];
+}
+
+export interface EvaluatedProposal {
+  proposalId: string;
+  pseudonym: string;
+  bidder: BidderFacts;
+}
+
+/**
+ * `evaluatedProposals` for some challenges at once (a page of OCDS releases of decided
+ * challenges): two queries and the bidders' reads whatever their number; a challenge with no
+ * live proposal is left out. The callers authorise, as for the single one.
+ */
+export async function evaluatedProposalsOf(
+  db: Db,
+  challengeIds: string[],
+): Promise<Map<string, EvaluatedProposal[]>> {
+  const byChallenge = await proposalsOfChallenges(db, challengeIds);
+  const liveOf = new Map(
+    [...byChallenge].map(([challengeId, rows]) => [
+      challengeId,
+      rows.filter((row) => row.status === "submitted"),
+    ]),
   );
   const bidders = await bidderFacts(
     db,
-    live.map((row) => ({ kind: row.bidderKind, id: row.bidderId })),
+    [...liveOf.values()].flat().map((row) => ({ kind: row.bidderKind, id: row.bidderId })),
   );
-  return live
-    .flatMap((row) => {
-      const bidder = bidders.get(bidderKey({ kind: row.bidderKind, id: row.bidderId }));
-      return bidder ? [{ proposalId: row.id, pseudonym: pseudonyms.get(row.id)!, bidder }] : [];
-    })
-    .sort(
-      (a, b) => a.pseudonym.length - b.pseudonym.length || a.pseudonym.localeCompare(b.pseudonym),
+  const result = new Map<string, EvaluatedProposal[]>();
+  for (const [challengeId, live] of liveOf) {
+    if (live.length === 0) continue;
+    const pseudonyms = pseudonymsOf(
+      challengeId,
+      live.map((row) => row.id),
     );
+    result.set(
+      challengeId,
+      live
+        .flatMap((row) => {
+          const bidder = bidders.get(bidderKey({ kind: row.bidderKind, id: row.bidderId }));
+          return bidder ? [{ proposalId: row.id, pseudonym: pseudonyms.get(row.id)!, bidder }] : [];
+        })
+        .sort(
+          (a, b) =>
+            a.pseudonym.length - b.pseudonym.length || a.pseudonym.localeCompare(b.pseudonym),
+        ),
+    );
+  }
+  return result;
 }
 
 /**
