@@ -39,11 +39,12 @@ describe("public reads answered from the read cache", () => {
       .get(
         "/challenges",
         { schema: { querystring: Query, response: { 200: Answer } } },
-        (request, reply) =>
-          sendPublicRead(request, reply, cache, async () => {
+        async (request, reply) => {
+          await sendPublicRead(request, reply, cache, async () => {
             computed += 1;
             return answerFor(request.query);
-          }),
+          });
+        },
       );
     await app.ready();
   });

@@ -59,9 +59,10 @@ const bytesOf = (answer: KeptAnswer) => answer.json.length * 3;
 
 /**
  * Answers a public read (the same for every caller) from the read cache: the key is the
- * request's method and address, the body the route's own schema serialisation of what `compute` returns,
- * so a kept answer is byte for byte what a fresh one would be. A client that accepts brotli or
- * gzip gets the kept compressed bytes. Without a cache it computes (and the kernel compresses).
+ * request's method and address, the body the route's own schema serialisation of what `compute`
+ * returns, so a kept answer is byte for byte what a fresh one would be. A client that accepts
+ * brotli or gzip gets the kept compressed bytes. Without a cache it computes (and the kernel
+ * compresses).
  */
 export async function sendPublicRead(
   request: FastifyRequest,
@@ -69,25 +70,58 @@ export async function sendPublicRead(
   cache: ReadCache | undefined,
   compute: () => Promise<unknown>,
 ): Promise<FastifyReply> {
-  // The route's schema serialiser (zod: checked, then JSON) always returns a string.
-  const serialised = async () => String(reply.serialize(await compute()));
   reply.type("application/json; charset=utf-8");
-  if (!cache) return reply.send(await serialised());
+  if (!cache) return reply.send(await serialisedBy(reply, compute));
   // The address as sent: the query the route parsed is a function of it, so equal addresses
   // share an answer. Spelling one query two ways keeps two copies, which is cheaper than
   // working out a canonical form of the parsed query on every request (a few µs each).
   const key = `${request.method} ${request.url}`;
   const answer =
     cache.kept<KeptAnswer>(key) ??
-    (await cache.read(
-      key,
-      async (): Promise<KeptAnswer> => {
-        const json = await serialised();
-        const compressible = Buffer.byteLength(json) >= COMPRESSION_THRESHOLD_BYTES;
-        return { json, compressible, encoded: {} };
-      },
-      bytesOf,
-    ));
+    (await cache.read(key, async () => keptAnswerOf(await serialisedBy(reply, compute)), bytesOf));
+  return sendAnswer(request, reply, answer);
+}
+
+/**
+ * Answers kept beside something a module keeps in the read cache, made from exactly it (a
+ * published challenge's facts and its anonymous page, say): they go when it goes, so no answer
+ * outlives what it was made from. Few per holder, as its variants are few.
+ */
+export class KeptAnswers {
+  private readonly answers = new Map<string, KeptAnswer>();
+
+  constructor(private readonly maxVariants = 8) {}
+
+  /**
+   * Sends the answer kept under `variant` (serialised by the route's schema on first use, then
+   * compressed as clients ask), or computes it now and keeps it.
+   */
+  async send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    variant: string,
+    compute: () => Promise<unknown>,
+  ): Promise<FastifyReply> {
+    reply.type("application/json; charset=utf-8");
+    let answer = this.answers.get(variant);
+    if (!answer) {
+      answer = keptAnswerOf(await serialisedBy(reply, compute));
+      if (this.answers.size < this.maxVariants) this.answers.set(variant, answer);
+    }
+    return sendAnswer(request, reply, answer);
+  }
+}
+
+// The route's schema serialiser (zod: checked, then JSON) always returns a string.
+const serialisedBy = async (reply: FastifyReply, compute: () => Promise<unknown>) =>
+  String(reply.serialize(await compute()));
+
+function keptAnswerOf(json: string): KeptAnswer {
+  const compressible = Buffer.byteLength(json) >= COMPRESSION_THRESHOLD_BYTES;
+  return { json, compressible, encoded: {} };
+}
+
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: KeptAnswer) {
   if (!answer.compressible) return reply.send(answer.json);
   reply.header("vary", "accept-encoding");
   const accepted = request.headers["accept-encoding"];

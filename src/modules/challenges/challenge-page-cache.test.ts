@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anonymous } from "../../core/auth/actor.ts";
 import { DAY } from "../../core/clock.ts";
-import type { Challenge } from "./contract.ts";
+import { challengePage } from "./challenge-views.ts";
+import { type Challenge, Challenge as ChallengeSchema } from "./contract.ts";
 import {
   type CityTeam,
   cityTeam,
@@ -67,6 +69,44 @@ describe("the challenge page and the read cache", () => {
     expect(cache().stats().hits).toBe(hits + 1);
     expect(later.body.questionsOpen).toBe(false);
     expect(later.body.abilities.ask).toBe(false);
+  });
+
+  it("sends anonymous visitors the page made once from the kept facts, one per time-bound variant", async () => {
+    const challenge = await publishedChallenge(platform, city);
+    const path = `/api/v1/challenges/${challenge.id}`;
+    // What the page is for an anonymous visitor, worked out afresh and put through the schema.
+    const fresh = async () =>
+      JSON.parse(
+        JSON.stringify(
+          ChallengeSchema.parse(await challengePage(platform.ctx, anonymous, challenge.id)),
+        ),
+      );
+    const first = await platform.client().get<Challenge>(path);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual(await fresh());
+    const again = await platform.client().get<Challenge>(path);
+    expect(again.body).toEqual(first.body);
+    expect(first.body.questionsOpen).toBe(true);
+
+    // A change drops the kept answers with the facts they were made from.
+    const extended = await city.member.client.post<Challenge>(`${path}/timeline`, {
+      questionDeadline: new Date(
+        Date.parse(challenge.timeline.questionDeadline!) + 2 * DAY,
+      ).toISOString(),
+      reason: "More time for questions",
+    });
+    expect(extended.status).toBe(200);
+    const changed = await platform.client().get<Challenge>(path);
+    expect(changed.body.timeline.questionDeadline).toBe(extended.body.timeline.questionDeadline);
+    expect(changed.body.announcements.length).toBe(first.body.announcements.length + 1);
+    expect(changed.body).toEqual(await fresh());
+
+    // A deadline passes: the next visitor gets the other variant, not the kept one.
+    const questionsClose = Date.parse(extended.body.timeline.questionDeadline!);
+    platform.clock.advance(questionsClose - platform.clock.now().getTime() + DAY);
+    const later = await platform.client().get<Challenge>(path);
+    expect(later.body.questionsOpen).toBe(false);
+    expect(later.body).toEqual(await fresh());
   });
 
   it("never keeps a draft, and hides it from outsiders whatever was read before", async () => {

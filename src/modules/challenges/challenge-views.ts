@@ -1,6 +1,8 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { type Actor, anonymous } from "../../core/auth/actor.ts";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
+import { KeptAnswers } from "../../core/http/cached-reply.ts";
 import { findPeople } from "../accounts/index.ts";
 import {
   cityDirectory,
@@ -135,6 +137,31 @@ export async function challengeView(
 }
 
 /**
+ * A published challenge's facts as kept in the read cache, with the anonymous page's answers
+ * made from exactly them (serialised and compressed once, gone when the facts go).
+ */
+interface KeptChallenge {
+  row: ChallengeRow;
+  facts: Challenge;
+  anonymousAnswers: KeptAnswers;
+}
+
+/** A published challenge's kept facts (null for a draft or an unknown id, and without a cache). */
+async function keptChallenge(ctx: ServiceContext, id: string): Promise<KeptChallenge | null> {
+  if (!ctx.readCache) return null;
+  return ctx.readCache.read(
+    `challenge-page ${id}`,
+    async (): Promise<KeptChallenge | null> => {
+      const row = await findChallenge(ctx.db, id);
+      if (!row || row.status === "draft") return null;
+      return { row, facts: await challengeFacts(ctx.db, row), anonymousAnswers: new KeptAnswers() };
+    },
+    // The facts, and room for a few anonymous answers (JSON and its compressed copies).
+    (page) => (page ? page.facts.description.length * 12 + 32_768 : 64),
+  );
+}
+
+/**
  * A challenge's page for any viewer. A published challenge's facts come from the read cache
  * (kept until content changes); drafts, and ids that are not a challenge, take the uncached
  * path with its access check, so a draft is never kept and never shown to someone who may not.
@@ -144,17 +171,7 @@ export async function challengePage(
   actor: Actor,
   id: string,
 ): Promise<Challenge> {
-  const kept = ctx.readCache
-    ? await ctx.readCache.read(
-        `challenge-page ${id}`,
-        async () => {
-          const row = await findChallenge(ctx.db, id);
-          if (!row || row.status === "draft") return null;
-          return { row, facts: await challengeFacts(ctx.db, row) };
-        },
-        (page) => (page ? page.facts.description.length * 4 + 8_192 : 64),
-      )
-    : null;
+  const kept = await keptChallenge(ctx, id);
   if (!kept) {
     const { challenge, viewer } = await visibleChallenge(ctx.db, actor, id);
     return challengeView(ctx, challenge, viewer);
@@ -162,6 +179,25 @@ export async function challengePage(
   const viewer = await viewerOf(ctx.db, actor, kept.row);
   if (!canView(viewer, kept.row)) throw challengeErrors.challengeNotFound();
   return withViewer(ctx, kept.row, kept.facts, viewer);
+}
+
+/**
+ * A published challenge's page as an anonymous visitor gets it, sent from answers kept with its
+ * facts: the same for every visitor until a deadline passes, so it is serialised once per
+ * variant (which of the time-bound flags hold now) instead of on every request. Null when the
+ * caller must take `challengePage` (no cache, a draft, an unknown id).
+ */
+export async function sendAnonymousChallengePage(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+): Promise<FastifyReply | null> {
+  const kept = await keptChallenge(ctx, id);
+  if (!kept) return null;
+  const page = await withViewer(ctx, kept.row, kept.facts, { actor: anonymous, cityRole: null });
+  const variant = JSON.stringify([page.coCreationOpen, page.questionsOpen, page.abilities]);
+  return kept.anonymousAnswers.send(request, reply, variant, async () => page);
 }
 
 /** A person's name and the first organisation they belong to, for bylines. */

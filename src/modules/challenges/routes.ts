@@ -5,7 +5,12 @@ import type { ServiceContext } from "../../core/context.ts";
 import { sendPublicRead } from "../../core/http/cached-reply.ts";
 import { IdParams, ProblemSchema, problemResponses } from "../../core/http/contract.ts";
 import { cityDirectory, currentOrganisationsOf } from "../organisations/index.ts";
-import { challengePage, challengeView, summariesOf } from "./challenge-views.ts";
+import {
+  challengePage,
+  challengeView,
+  sendAnonymousChallengePage,
+  summariesOf,
+} from "./challenge-views.ts";
 import { visibleChallenge } from "./commands/access.ts";
 import { createChallenge } from "./commands/create-challenge.ts";
 import { extendTimeline } from "./commands/extend-timeline.ts";
@@ -149,7 +154,13 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         response: { 200: Challenge, ...problemResponses },
       },
     },
-    async (request) => challengePage(ctx, request.actor, request.params.id),
+    async (request, reply) => {
+      if (request.actor.kind === "anonymous") {
+        const sent = await sendAnonymousChallengePage(ctx, request, reply, request.params.id);
+        if (sent) return sent;
+      }
+      return challengePage(ctx, request.actor, request.params.id);
+    },
   );
 
   app.patch(
