@@ -67,7 +67,23 @@ export async function createTestPlatform(
   const database = await createTestDatabase();
   const clock = new ManualClock();
   const mailer = new CapturingMailer();
-  const config = loadConfig({ LOG_LEVEL: "silent", PUBLIC_URL: "http://csp.test", ...env });
+  // Warnings are read (not printed): a route that sends twice still answers right, and only
+  // Fastify's "Reply was already sent" warning tells; suites count it as a server error.
+  const config = loadConfig({ LOG_LEVEL: "warn", PUBLIC_URL: "http://csp.test", ...env });
+  const serverErrors: string[] = [];
+  const logStream = {
+    write(line: string) {
+      if (line.includes("Reply was already sent")) {
+        const { req, msg, err } = JSON.parse(line) as {
+          req?: { url?: string };
+          msg?: string;
+          err?: { message?: string };
+        };
+        serverErrors.push(`sent twice: ${err?.message ?? msg ?? req?.url ?? line}`);
+      }
+      options.logStream?.write(line);
+    },
+  };
   const signer = signerFromPrivateKey(generateSigningKeyPem());
   await ensureC40Cities(database.db, clock);
   await ensureCapabilityTaxonomy(database.db, clock);
@@ -78,10 +94,10 @@ export async function createTestPlatform(
     clock,
     mailer,
     serveWeb: false,
-    ...(options.logStream ? { logStream: options.logStream } : {}),
+    logStream,
   });
   await platform.app.ready();
-  const serverErrors = recordServerErrors(platform.app);
+  recordServerErrors(platform.app, serverErrors);
   const harness: TestPlatform = {
     ...platform,
     database,
@@ -132,8 +148,7 @@ export async function createTestPlatform(
 }
 
 /** Wraps app.inject (what TestClient calls) to remember every 5xx answer. */
-function recordServerErrors(app: Platform["app"]): string[] {
-  const serverErrors: string[] = [];
+function recordServerErrors(app: Platform["app"], serverErrors: string[]): void {
   const inject = app.inject.bind(app);
   (app as unknown as { inject: unknown }).inject = async (options: {
     method: string;
@@ -145,5 +160,4 @@ function recordServerErrors(app: Platform["app"]): string[] {
     }
     return response;
   };
-  return serverErrors;
 }

@@ -94,21 +94,23 @@ export class KeptAnswers {
 
   /**
    * Sends the answer kept under `variant` (serialised by the route's schema on first use, then
-   * compressed as clients ask), or computes it now and keeps it.
+   * compressed as clients ask), or computes it now and keeps it. Resolves once it is sent, to
+   * nothing: a route then returns `reply` (resolving to the reply itself would wait for Fastify's
+   * thenable reply to finish and hand the route `undefined`).
    */
   async send(
     request: FastifyRequest,
     reply: FastifyReply,
     variant: string,
     compute: () => Promise<unknown>,
-  ): Promise<FastifyReply> {
+  ): Promise<void> {
     reply.type("application/json; charset=utf-8");
     let answer = this.answers.get(variant);
     if (!answer) {
       answer = keptAnswerOf(await serialisedBy(reply, compute));
       if (this.answers.size < this.maxVariants) this.answers.set(variant, answer);
     }
-    return sendAnswer(request, reply, answer);
+    sendAnswer(request, reply, answer);
   }
 }
 

@@ -184,20 +184,21 @@ export async function challengePage(
 /**
  * A published challenge's page as an anonymous visitor gets it, sent from answers kept with its
  * facts: the same for every visitor until a deadline passes, so it is serialised once per
- * variant (which of the time-bound flags hold now) instead of on every request. Null when the
- * caller must take `challengePage` (no cache, a draft, an unknown id).
+ * variant (which of the time-bound flags hold now) instead of on every request. False when
+ * nothing was sent and the caller must take `challengePage` (no cache, a draft, an unknown id).
  */
 export async function sendAnonymousChallengePage(
   ctx: ServiceContext,
   request: FastifyRequest,
   reply: FastifyReply,
   id: string,
-): Promise<FastifyReply | null> {
+): Promise<boolean> {
   const kept = await keptChallenge(ctx, id);
-  if (!kept) return null;
+  if (!kept) return false;
   const page = await withViewer(ctx, kept.row, kept.facts, { actor: anonymous, cityRole: null });
   const variant = JSON.stringify([page.coCreationOpen, page.questionsOpen, page.abilities]);
-  return kept.anonymousAnswers.send(request, reply, variant, async () => page);
+  await kept.anonymousAnswers.send(request, reply, variant, async () => page);
+  return true;
 }
 
 /** A person's name and the first organisation they belong to, for bylines. */

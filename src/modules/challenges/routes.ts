@@ -156,8 +156,7 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
     },
     async (request, reply) => {
       if (request.actor.kind === "anonymous") {
-        const sent = await sendAnonymousChallengePage(ctx, request, reply, request.params.id);
-        if (sent) return sent;
+        if (await sendAnonymousChallengePage(ctx, request, reply, request.params.id)) return reply;
       }
       return challengePage(ctx, request.actor, request.params.id);
     },
