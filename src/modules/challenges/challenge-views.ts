@@ -11,7 +11,15 @@ import {
 } from "../organisations/index.ts";
 import { viewerOf, visibleChallenge } from "./commands/access.ts";
 import { EDITING_WINDOW_MS } from "./commands/board.ts";
-import type { Challenge, ChallengeSummary, Clarification, Idea, IdeaBoard } from "./contract.ts";
+import { guardedRefusal } from "./commands/transition-challenge.ts";
+import type {
+  Challenge,
+  ChallengeStatus,
+  ChallengeSummary,
+  Clarification,
+  Idea,
+  IdeaBoard,
+} from "./contract.ts";
 import { challengeErrors } from "./errors.ts";
 import { coCreationOpen, questionsOpen } from "./lifecycle.ts";
 import {
@@ -119,13 +127,33 @@ async function withViewer(
   const now = ctx.clock.now();
   const actor = viewer.actor;
   const following = actor.kind === "user" ? await isFollowing(ctx.db, row.id, actor.userId) : false;
+  const abilities = challengeAbilities(viewer, row, now);
   return {
     ...facts,
     following,
     coCreationOpen: coCreationOpen(row, now),
     questionsOpen: questionsOpen(row, now),
-    abilities: challengeAbilities(viewer, row, now),
+    abilities: { ...abilities, transitions: await unguarded(ctx, row, abilities.transitions, now) },
   };
+}
+
+/**
+ * The steps the lifecycle offers that no other module's rule refuses now (procurement's award
+ * standstill, say), so the page does not offer a step the server would refuse. Asked only for
+ * the city's own people, the only ones offered steps.
+ */
+async function unguarded(
+  ctx: ServiceContext,
+  row: ChallengeRow,
+  steps: ChallengeStatus[],
+  now: Date,
+): Promise<ChallengeStatus[]> {
+  const allowed: ChallengeStatus[] = [];
+  for (const to of steps) {
+    const step = { challengeId: row.id, from: row.status, to, now };
+    if (!(await guardedRefusal(ctx.db, step))) allowed.push(to);
+  }
+  return allowed;
 }
 
 export async function challengeView(

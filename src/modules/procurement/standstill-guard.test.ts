@@ -122,6 +122,13 @@ describe("the award's standstill holds the challenge at awarded", () => {
       const pilot = await awardNow(tenders[0]!);
       const direct = await awardNow(tenders[1]!);
       platform.clock.advance(9 * DAY);
+      // The city's page offers no step the standstill refuses; cancelling stays on offer.
+      const offered = async (id: string) =>
+        (await city.admin.client.get<Challenge>(`/api/v1/challenges/${id}`)).body.abilities
+          .transitions;
+      expect(await offered(pilot.id)).not.toContain("piloting");
+      expect(await offered(direct.id)).not.toContain("implemented");
+      expect(await offered(pilot.id)).toContain("cancelled");
 
       for (const [challenge, to] of [
         [pilot, "piloting"],
@@ -162,6 +169,7 @@ describe("the award's standstill holds the challenge at awarded", () => {
       platform.clock.set(new Date(pilot.standstillEndsAt.getTime() - 1));
       expect((await move(pilot.id, "piloting")).body.code).toBe("standstill_running");
       platform.clock.set(pilot.standstillEndsAt);
+      expect(await offered(pilot.id)).toContain("piloting");
       const mark = await auditMark(platform);
       const moved = await move(pilot.id, "piloting");
       expect(moved.status).toBe(200);

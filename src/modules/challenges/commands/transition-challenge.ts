@@ -75,7 +75,7 @@ export async function transitionChallenge(
 }
 
 /** The first registered guard's refusal of the step, if any. */
-async function guardedRefusal(
+export async function guardedRefusal(
   tx: Db,
   step: Parameters<TransitionGuard>[1],
 ): Promise<TransitionRefusal | null> {
