@@ -44,6 +44,7 @@ describe("public reads answered from the read cache", () => {
             computed += 1;
             return answerFor(request.query);
           });
+          return reply;
         },
       );
     await app.ready();

@@ -62,16 +62,21 @@ const bytesOf = (answer: KeptAnswer) => answer.json.length * 3;
  * request's method and address, the body the route's own schema serialisation of what `compute`
  * returns, so a kept answer is byte for byte what a fresh one would be. A client that accepts
  * brotli or gzip gets the kept compressed bytes. Without a cache it computes (and the kernel
- * compresses).
+ * compresses). Resolves once it is sent, to nothing, as `KeptAnswers.send` does: the route then
+ * returns `reply`. (Resolving to the reply, which is thenable, made the route's promise wait for
+ * the answer to finish streaming, with a stream-end listener per request.)
  */
 export async function sendPublicRead(
   request: FastifyRequest,
   reply: FastifyReply,
   cache: ReadCache | undefined,
   compute: () => Promise<unknown>,
-): Promise<FastifyReply> {
+): Promise<void> {
   reply.type("application/json; charset=utf-8");
-  if (!cache) return reply.send(await serialisedBy(reply, compute));
+  if (!cache) {
+    reply.send(await serialisedBy(reply, compute));
+    return;
+  }
   // The address as sent: the query the route parsed is a function of it, so equal addresses
   // share an answer. Spelling one query two ways keeps two copies, which is cheaper than
   // working out a canonical form of the parsed query on every request (a few µs each).
@@ -79,7 +84,7 @@ export async function sendPublicRead(
   const answer =
     cache.kept<KeptAnswer>(key) ??
     (await cache.read(key, async () => keptAnswerOf(await serialisedBy(reply, compute)), bytesOf));
-  return sendAnswer(request, reply, answer);
+  sendAnswer(request, reply, answer);
 }
 
 /**

@@ -79,7 +79,7 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
         });
       }
       // The search is the same for every caller: kept until content changes.
-      return sendPublicRead(request, reply, ctx.readCache, async () => {
+      await sendPublicRead(request, reply, ctx.readCache, async () => {
         const filter: SolutionFilter = {
           text: q ? await searchTextFor(ctx.db, q) : undefined,
           sectors: query.sector,
@@ -114,6 +114,7 @@ export const solutionRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = as
           facets,
         };
       });
+      return reply;
     },
   );
 

@@ -123,7 +123,8 @@ export const challengesRoutes: FastifyPluginAsyncZod<{ ctx: ServiceContext }> = 
         return answer({ kind: "mine", organisationIds: memberships.map((m) => m.organisationId) });
       }
       // The public catalogue is the same for every caller: kept until content changes.
-      return sendPublicRead(request, reply, ctx.readCache, () => answer({ kind: "public" }));
+      await sendPublicRead(request, reply, ctx.readCache, () => answer({ kind: "public" }));
+      return reply;
     },
   );
 
