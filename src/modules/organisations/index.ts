@@ -2,6 +2,7 @@
  * Organisations: cities, companies, research institutes, clusters, networks and funders; their
  * people (memberships and invitations), cluster and network affiliations, and the C40 city list.
  */
+import { and, asc, desc, inArray, isNull } from "drizzle-orm";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
@@ -30,7 +31,6 @@ import {
   listCurrentMembers,
   lockAffiliation,
   lockOrganisation,
-  membershipHistoryOfUser,
   membershipHistoryOfUsers,
   membershipsOfUser,
   parentIdsSince,
@@ -40,6 +40,7 @@ import {
   updateOrganisation,
 } from "./repository.ts";
 import { organisationsRoutes } from "./routes.ts";
+import { memberships } from "./schema.ts";
 import { slugCandidates, slugify } from "./slug.ts";
 
 export { ensureC40Cities } from "./cities.ts";
@@ -69,9 +70,7 @@ export async function organisationsOfPersonSince(
   userId: string,
   since: Date,
 ): Promise<string[]> {
-  return [
-    ...new Set((await membershipHistoryOfUser(db, userId, since)).map((row) => row.organisationId)),
-  ];
+  return (await organisationsOfPeopleSince(db, [{ userId, since }]))[0] ?? [];
 }
 
 /**
@@ -136,6 +135,29 @@ export async function organisationSummaries(
 /** The people who belong to the organisation now (to notify them). */
 export async function currentMemberIds(db: Db, organisationId: string): Promise<string[]> {
   return (await listCurrentMembers(db, organisationId)).map((row) => row.userId);
+}
+
+/**
+ * `currentMemberIds` of several organisations in one query (a challenge's bidders): each person
+ * once, in the order the organisations are given, as reading them one by one would list them.
+ */
+export async function currentMemberIdsOfOrganisations(
+  db: Db,
+  organisationIds: string[],
+): Promise<string[]> {
+  const ids = [...new Set(organisationIds)];
+  if (ids.length === 0) return [];
+  // listCurrentMembers' filter and order, for all at once; grouped after by organisation.
+  const rows = await db
+    .select({ organisationId: memberships.organisationId, userId: memberships.userId })
+    .from(memberships)
+    .where(and(inArray(memberships.organisationId, ids), isNull(memberships.endedAt)))
+    .orderBy(desc(memberships.role), asc(memberships.startedAt));
+  return [
+    ...new Set(
+      ids.flatMap((id) => rows.filter((row) => row.organisationId === id).map((row) => row.userId)),
+    ),
+  ];
 }
 
 /** The organisations a person belongs to now, with their role in each. */

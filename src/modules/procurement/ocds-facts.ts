@@ -75,16 +75,12 @@ export async function ocdsProcesses(
   const coFundersByChallenge = await coFundersOfChallenges(db, challengeIds);
   const plans = await plansOf(db, challengeIds);
   // Who bid is sealed until the decision; the evaluation's single read path names them then.
-  const decidedIds = records
-    .filter(
-      (record) => currentAwardOf(histories.get(record.id) ?? []) !== undefined || isDecided(record),
-    )
-    .map((record) => record.id);
-  const biddersByChallenge = await evaluatedProposalsOf(db, decidedIds);
-  const enquirersByChallenge = await enquirersOf(
-    db,
-    records.filter((record) => decidedIds.includes(record.id)),
+  const decidedRecords = records.filter(
+    (record) => currentAwardOf(histories.get(record.id) ?? []) !== undefined || isDecided(record),
   );
+  const decidedIds = new Set(decidedRecords.map((record) => record.id));
+  const biddersByChallenge = await evaluatedProposalsOf(db, [...decidedIds]);
+  const enquirersByChallenge = await enquirersOf(db, decidedRecords);
   // The admitted bidders of every plan's decisions, named in one read.
   const admittedNames = await bidderFacts(
     db,
@@ -106,7 +102,7 @@ export async function ocdsProcesses(
     // others (cancelled before it) are listed before it.
     const history = histories.get(record.id) ?? [];
     const award = currentAwardOf(history);
-    const decided = award !== undefined || isDecided(record);
+    const decided = decidedIds.has(record.id);
     const bidders = decided ? (biddersByChallenge.get(record.id) ?? []) : [];
     const partyOf = (bidder: { id: string; name: string }): OcdsParty => ({
       id: bidder.id,

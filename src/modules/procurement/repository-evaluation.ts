@@ -276,8 +276,11 @@ export async function contactsOf(db: Db, challengeId: string): Promise<ContactRo
     .orderBy(asc(contactLog.contactAt), asc(contactLog.id));
 }
 
-/** Rows grouped by challenge, keeping their order; every asked challenge has a list. */
-function byChallenge<Row extends { challengeId: string }>(
+/**
+ * Rows grouped by challenge, keeping their order; every asked challenge has a list. Also the
+ * plans' (repository-plans.ts).
+ */
+export function byChallenge<Row extends { challengeId: string }>(
   challengeIds: string[],
   rows: Row[],
 ): Map<string, Row[]> {

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../core/db/client.ts";
 import type { BidderKey } from "./repository.ts";
+import { byChallenge } from "./repository-evaluation.ts";
 import {
   procurementPhaseAdmissions,
   procurementPhaseDecisions,
@@ -59,12 +60,13 @@ export async function plansOf(db: Db, challengeIds: string[]): Promise<Map<strin
       asc(procurementPhaseAdmissions.bidderKind),
       asc(procurementPhaseAdmissions.bidderId),
     );
+  const phasesByChallenge = byChallenge(planned, phases);
+  const decisionsByChallenge = byChallenge(planned, decisionRows);
+  const admissionsByChallenge = byChallenge(planned, admissions);
   for (const plan of plans) {
-    const ofPlan = <Row extends { challengeId: string }>(rows: Row[]) =>
-      rows.filter((row) => row.challengeId === plan.challengeId);
-    const admitted = ofPlan(admissions);
+    const admitted = admissionsByChallenge.get(plan.challengeId) ?? [];
     const decisions = new Map(
-      ofPlan(decisionRows).map((row) => [
+      (decisionsByChallenge.get(plan.challengeId) ?? []).map((row) => [
         row.number,
         {
           ...row,
@@ -74,7 +76,11 @@ export async function plansOf(db: Db, challengeIds: string[]): Promise<Map<strin
         },
       ]),
     );
-    result.set(plan.challengeId, { plan, phases: ofPlan(phases), decisions });
+    result.set(plan.challengeId, {
+      plan,
+      phases: phasesByChallenge.get(plan.challengeId) ?? [],
+      decisions,
+    });
   }
   return result;
 }

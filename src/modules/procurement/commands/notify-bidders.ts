@@ -1,7 +1,7 @@
 import type { ServiceContext } from "../../../core/context.ts";
 import type { Db } from "../../../core/db/client.ts";
 import { notify } from "../../notifications/index.ts";
-import { currentMemberIds } from "../../organisations/index.ts";
+import { currentMemberIdsOfOrganisations } from "../../organisations/index.ts";
 import { evaluatedProposals } from "../sealed-proposals.ts";
 
 /** What the bidders are told: the same words for each, the winner's included. */
@@ -23,15 +23,10 @@ export async function notifyBidders(
   challenge: { id: string; title: string },
   notice: BidderNotice,
 ): Promise<void> {
-  const organisationIds = new Set(
-    (await evaluatedProposals(tx, challenge.id)).flatMap(
-      (entry) => entry.bidder.memberOrganisationIds,
-    ),
+  const organisationIds = (await evaluatedProposals(tx, challenge.id)).flatMap(
+    (entry) => entry.bidder.memberOrganisationIds,
   );
-  const people = new Set<string>();
-  for (const organisationId of organisationIds) {
-    for (const userId of await currentMemberIds(tx, organisationId)) people.add(userId);
-  }
+  const people = new Set(await currentMemberIdsOfOrganisations(tx, organisationIds));
   people.delete(actorId);
   const { kind, ...details } = notice;
   await notify(ctx, tx, {

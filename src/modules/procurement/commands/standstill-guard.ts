@@ -27,7 +27,7 @@ export function utcMinute(at: Date): string {
  * the award between this read and the step's write.
  */
 export const awardStandstillGuard: TransitionGuard = async (tx, step) => {
-  if (step.from !== "awarded" || !PRESUMING_THE_AWARD.has(step.to)) return null;
+  if (step.from !== "awarded" || !presumesTheAward(step.to)) return null;
   const award = await findAward(tx, step.challengeId);
   // The same boundary as the evaluation's stage: the award is final from standstillEndsAt on.
   if (!award || step.now.getTime() >= award.standstillEndsAt.getTime()) return null;
