@@ -1,8 +1,3 @@
-/**
- * Organisations: cities, companies, research institutes, clusters, networks and funders; their
- * people (memberships and invitations), cluster and network affiliations, and the C40 city list.
- */
-import { and, asc, desc, inArray, isNull } from "drizzle-orm";
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";
@@ -29,6 +24,7 @@ import {
   insertOrganisationIfSlugFree,
   listCityPlaces,
   listCurrentMembers,
+  listCurrentMembersOf,
   lockAffiliation,
   lockOrganisation,
   membershipHistoryOfUsers,
@@ -40,7 +36,6 @@ import {
   updateOrganisation,
 } from "./repository.ts";
 import { organisationsRoutes } from "./routes.ts";
-import { memberships } from "./schema.ts";
 import { slugCandidates, slugify } from "./slug.ts";
 
 export { ensureC40Cities } from "./cities.ts";
@@ -146,13 +141,7 @@ export async function currentMemberIdsOfOrganisations(
   organisationIds: string[],
 ): Promise<string[]> {
   const ids = [...new Set(organisationIds)];
-  if (ids.length === 0) return [];
-  // listCurrentMembers' filter and order, for all at once; grouped after by organisation.
-  const rows = await db
-    .select({ organisationId: memberships.organisationId, userId: memberships.userId })
-    .from(memberships)
-    .where(and(inArray(memberships.organisationId, ids), isNull(memberships.endedAt)))
-    .orderBy(desc(memberships.role), asc(memberships.startedAt));
+  const rows = await listCurrentMembersOf(db, ids);
   return [
     ...new Set(
       ids.flatMap((id) => rows.filter((row) => row.organisationId === id).map((row) => row.userId)),

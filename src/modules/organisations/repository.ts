@@ -300,10 +300,19 @@ export async function insertMembership(
 }
 
 export async function listCurrentMembers(db: Db, organisationId: string): Promise<MembershipRow[]> {
+  return listCurrentMembersOf(db, [organisationId]);
+}
+
+/** The current members of several organisations in one query: admins first, then by seniority. */
+export async function listCurrentMembersOf(
+  db: Db,
+  organisationIds: string[],
+): Promise<MembershipRow[]> {
+  if (organisationIds.length === 0) return [];
   return db
     .select()
     .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), isNull(memberships.endedAt)))
+    .where(and(inArray(memberships.organisationId, organisationIds), isNull(memberships.endedAt)))
     .orderBy(desc(memberships.role), asc(memberships.startedAt));
 }
 
@@ -388,22 +397,6 @@ export async function membershipHistoryOfUsers(
     .where(
       and(
         inArray(memberships.userId, userIds),
-        or(isNull(memberships.endedAt), sql`${memberships.endedAt} >= ${since}`),
-      ),
-    );
-}
-
-export async function membershipHistoryOfUser(
-  db: Db,
-  userId: string,
-  since: Date,
-): Promise<MembershipRow[]> {
-  return db
-    .select()
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, userId),
         or(isNull(memberships.endedAt), sql`${memberships.endedAt} >= ${since}`),
       ),
     );
