@@ -9,6 +9,7 @@ import { ReadCache } from "../core/cache/read-cache.ts";
 import { type Clock, MINUTE, systemClock } from "../core/clock.ts";
 import type { Config } from "../core/config.ts";
 import type { DatabaseHandle } from "../core/db/client.ts";
+import { keptPublicReads } from "../core/http/cached-reply.ts";
 import { healthRoutes } from "../core/http/health.ts";
 import { createHttpKernel, type HttpKernel, handleApiNotFound } from "../core/http/kernel.ts";
 import { type JobHandlers, type JobWorker, startJobWorker } from "../core/jobs/outbox.ts";
@@ -136,6 +137,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   }
 
   if (readCache) {
+    app.sendKeptReadsFirst(keptPublicReads(readCache));
     // A write answered here drops kept reads before its answer leaves, so the writer's next read
     // shows the write even if the database's change notice is still on its way. A refused write
     // (4xx) changed nothing, so it cannot be used to flush the cache over and over.

@@ -3,20 +3,21 @@ import { negotiate } from "@fastify/accept-negotiator";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ReadCache } from "../cache/read-cache.ts";
 import { COMPRESSION_THRESHOLD_BYTES } from "./compression.ts";
+import type { KeptRead, KeptReadLookup } from "./kernel.ts";
 
 type Encoding = "br" | "gzip";
 const ENCODINGS: Encoding[] = ["br", "gzip"];
 
 /**
- * A kept answer: its JSON, and that JSON compressed for each encoding a client has asked for
- * (made on the first such request, then shared, so a kept list is compressed once per encoding
- * and an answer nobody reads compressed is never compressed).
+ * A kept answer: its JSON, and what is sent for each encoding a client has asked for (made on
+ * the first such request, then shared, so a kept list is compressed once per encoding and an
+ * answer nobody reads compressed is never compressed).
  */
 interface KeptAnswer {
   json: string;
   /** Worth compressing (over the kernel's threshold), worked out once. */
   compressible: boolean;
-  encoded: Partial<Record<Encoding, Buffer>>;
+  sent: Partial<Record<Encoding | "identity", KeptRead>>;
 }
 
 const compressors: Record<Encoding, (json: string) => Buffer> = {
@@ -31,13 +32,31 @@ const compressors: Record<Encoding, (json: string) => Buffer> = {
   gzip: (json) => gzipSync(json, { level: 6 }),
 };
 
-function encodedAs(answer: KeptAnswer, encoding: Encoding): Buffer {
-  let bytes = answer.encoded[encoding];
-  if (!bytes) {
-    bytes = compressors[encoding](answer.json);
-    answer.encoded[encoding] = bytes;
+const JSON_TYPE = "application/json; charset=utf-8";
+
+/**
+ * What goes out for this answer to a client sending this Accept-Encoding: its headers and bytes,
+ * the same whether a route sends it or the HTTP server does before routing (`KeptReadLookup`).
+ */
+function representationOf(answer: KeptAnswer, accepted: string | undefined): KeptRead {
+  const encoding = answer.compressible && accepted ? encodingFor(accepted) : undefined;
+  const name = encoding ?? "identity";
+  let representation = answer.sent[name];
+  if (!representation) {
+    const body = encoding ? compressors[encoding](answer.json) : Buffer.from(answer.json);
+    representation = {
+      headers: {
+        "content-type": JSON_TYPE,
+        // The bytes differ by Accept-Encoding only when the answer is worth compressing.
+        ...(answer.compressible ? { vary: "accept-encoding" } : {}),
+        ...(encoding ? { "content-encoding": encoding } : {}),
+        "content-length": body.length,
+      },
+      body,
+    };
+    answer.sent[name] = representation;
   }
-  return bytes;
+  return representation;
 }
 
 /**
@@ -54,8 +73,8 @@ function encodingFor(accepted: string): Encoding | undefined {
   return encoding;
 }
 
-// The JSON as UTF-16, plus room for its compressed copies (a fraction of it).
-const bytesOf = (answer: KeptAnswer) => answer.json.length * 3;
+// The JSON as UTF-16, plus room for its plain bytes and compressed copies.
+const bytesOf = (answer: KeptAnswer) => answer.json.length * 4;
 
 /**
  * Answers a public read (the same for every caller) from the read cache: the key is the
@@ -72,7 +91,7 @@ export async function sendPublicRead(
   cache: ReadCache | undefined,
   compute: () => Promise<unknown>,
 ): Promise<void> {
-  reply.type("application/json; charset=utf-8");
+  reply.type(JSON_TYPE);
   if (!cache) {
     reply.send(await serialisedBy(reply, compute));
     return;
@@ -109,7 +128,7 @@ export class KeptAnswers {
     variant: string,
     compute: () => Promise<unknown>,
   ): Promise<void> {
-    reply.type("application/json; charset=utf-8");
+    reply.type(JSON_TYPE);
     let answer = this.answers.get(variant);
     if (!answer) {
       answer = keptAnswerOf(await serialisedBy(reply, compute));
@@ -125,14 +144,21 @@ const serialisedBy = async (reply: FastifyReply, compute: () => Promise<unknown>
 
 function keptAnswerOf(json: string): KeptAnswer {
   const compressible = Buffer.byteLength(json) >= COMPRESSION_THRESHOLD_BYTES;
-  return { json, compressible, encoded: {} };
+  return { json, compressible, sent: {} };
 }
 
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: KeptAnswer) {
-  if (!answer.compressible) return reply.send(answer.json);
-  reply.header("vary", "accept-encoding");
-  const accepted = request.headers["accept-encoding"];
-  const encoding = accepted ? encodingFor(accepted) : undefined;
-  if (encoding !== "br" && encoding !== "gzip") return reply.send(answer.json);
-  return reply.header("content-encoding", encoding).send(encodedAs(answer, encoding));
+  const { headers, body } = representationOf(answer, request.headers["accept-encoding"]);
+  reply.headers(headers).send(body);
+}
+
+/**
+ * The public reads kept in this cache, for the HTTP server to send before routing: an
+ * anonymous GET gets exactly what `sendPublicRead` would send it for the same address.
+ */
+export function keptPublicReads(cache: ReadCache): KeptReadLookup {
+  return (url, acceptEncoding) => {
+    const answer = cache.kept<KeptAnswer>(`GET ${url}`);
+    return answer && representationOf(answer, acceptEncoding);
+  };
 }

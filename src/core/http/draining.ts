@@ -15,9 +15,10 @@ declare module "fastify" {
 /**
  * Graceful shutdown's first half. Closing the listener at once would refuse new connections
  * while a load balancer still sends to this process; answering them 503 tells it to try another
- * one, and the requests already in flight still get their answers.
+ * one, and the requests already in flight still get their answers. `isDraining` lets what
+ * answers before Fastify's hooks (kept reads, in the kernel) step aside.
  */
-export function enableDraining(app: FastifyInstance): void {
+export function enableDraining(app: FastifyInstance): { isDraining: () => boolean } {
   const inFlight = new Set<FastifyRequest>();
   let draining = false;
   let settle: (() => void) | null = null;
@@ -62,4 +63,5 @@ export function enableDraining(app: FastifyInstance): void {
       };
     });
   });
+  return { isDraining: () => draining };
 }

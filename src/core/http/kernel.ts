@@ -1,4 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import fastifyCookie from "@fastify/cookie";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -54,6 +55,28 @@ export interface KernelOptions {
 
 export type App = FastifyInstance & ReturnType<FastifyInstance["withTypeProvider"]>;
 
+/** An answer kept for anyone: its representation headers (type, length, encoding) and bytes. */
+export interface KeptRead {
+  headers: Readonly<Record<string, string | number>>;
+  body: Buffer;
+}
+
+/** The answer kept for an anonymous GET of this address, in an encoding the caller accepts. */
+export type KeptReadLookup = (
+  url: string,
+  acceptEncoding: string | undefined,
+) => KeptRead | undefined;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /**
+     * Lets the HTTP server send answers kept for anyone before Fastify routes the request (see
+     * `createHttpKernel`). Only answers over a socket: `inject` goes through the routes.
+     */
+    sendKeptReadsFirst(lookup: KeptReadLookup): void;
+  }
+}
+
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 function sameToken(a: string, b: string): boolean {
@@ -85,7 +108,60 @@ function helmetHeaders(helmetOptions: HelmetOptions): Record<string, string> {
  * on every request, and CSRF protection for writes made with the session cookie.
  */
 export async function createHttpKernel(options: KernelOptions) {
+  // A public read kept in the read cache (the challenge list, a search) is the same bytes for
+  // every anonymous caller. Routing it through Fastify (request and reply objects, a child
+  // logger, query validation, six hooks, the handler's promise) cost about as much server CPU
+  // again as sending it, so the HTTP server sends such an answer itself, as a caching proxy in
+  // front would. Only for a GET without credentials, of an address the route has answered
+  // before (so it was validated then), and not while draining; every other request, and every
+  // address not kept, goes through the routes as before.
+  let keptReads: KeptReadLookup | null = null;
+  let isDraining = () => false;
+  const logsRequests = ["info", "debug", "trace"].includes(options.logLevel);
+  const sendKept = (request: IncomingMessage, response: ServerResponse): boolean => {
+    if (request.method !== "GET" || request.headers.authorization || isDraining()) return false;
+    if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return false;
+    const url = request.url ?? "";
+    if (!isApiAnswer(url)) return false;
+    const kept = keptReads?.(url, request.headers["accept-encoding"]);
+    if (!kept) return false;
+    const started = performance.now();
+    response.writeHead(200, {
+      ...apiSecurityHeaders,
+      "cache-control": "no-store",
+      ...kept.headers,
+    });
+    response.end(kept.body);
+    // Fastify logs each request it routes at info level; these are logged here instead.
+    if (logsRequests) {
+      app.log.info(
+        {
+          req: { method: request.method, url },
+          res: { statusCode: 200 },
+          responseTime: performance.now() - started,
+        },
+        "request answered from the read cache",
+      );
+    }
+    return true;
+  };
   const app = Fastify({
+    // The server Fastify would make (same timeouts), with kept reads answered first.
+    serverFactory: (handler, fastifyOptions) => {
+      // Fastify hands over its options with its defaults filled in.
+      const serverOptions = fastifyOptions as {
+        keepAliveTimeout: number;
+        requestTimeout: number;
+        connectionTimeout: number;
+      };
+      const server = createServer((request, response) => {
+        if (keptReads === null || !sendKept(request, response)) handler(request, response);
+      });
+      server.keepAliveTimeout = serverOptions.keepAliveTimeout;
+      server.requestTimeout = serverOptions.requestTimeout;
+      server.setTimeout(serverOptions.connectionTimeout);
+      return server;
+    },
     logger: {
       level: options.logLevel,
       redact: ["req.headers.authorization", "req.headers.cookie", `req.headers["${CSRF_HEADER}"]`],
@@ -193,7 +269,10 @@ export async function createHttpKernel(options: KernelOptions) {
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   // First of the request hooks: while shutting down, new requests stop here (no database work).
-  enableDraining(app);
+  isDraining = enableDraining(app).isDraining;
+  app.decorate("sendKeptReadsFirst", (lookup: KeptReadLookup) => {
+    keptReads = lookup;
+  });
   app.decorateRequest("actor", null as never);
   app.decorateRequest("csrfToken", null);
   app.addHook("onRequest", (request, reply, done) => {
