@@ -7,6 +7,7 @@ import { createTestDatabase, testEngine } from "../testing/database.ts";
 import {
   type AuditEventRow,
   appendAuditEvent,
+  appendAuditEventsOfOneChange,
   GENESIS_HASH,
   hashAuditEvent,
   scanAuditChain,
@@ -128,6 +129,36 @@ describe("appending to the audit chain", () => {
     const last = rows[rows.length - 1]!;
     expect(last.seq).toBe(before.length + 1);
     expect(last.prevHash).toBe(before[before.length - 1]!.hash);
+    expect(await verifyAuditChain(database.db, signer)).toMatchObject({ ok: true });
+  });
+
+  it("links the events of one change, inserted together, in the order given", async () => {
+    const before = await storedRows(database.db);
+    const subjects = ["first", "second", "third", "fourth"];
+    await database.db.transaction(async (tx) => {
+      // Interleaved with a single append in the same transaction: the order is the calls' order.
+      await appendAuditEventsOfOneChange(
+        tx,
+        clock,
+        subjects.slice(0, 3).map((subjectId, index) => ({
+          action: "test.together",
+          actorId: null,
+          subjectType: "test",
+          subjectId,
+          payload: { index },
+        })),
+      );
+      await appendAuditEvent(tx, clock, {
+        action: "test.together",
+        actorId: null,
+        subjectType: "test",
+        subjectId: "fourth",
+      });
+    });
+    const added = (await storedRows(database.db)).slice(before.length);
+    expect(added.map((row) => row.subjectId)).toEqual(subjects);
+    expect(added.map((row) => row.seq)).toEqual([1, 2, 3, 4].map((n) => before.length + n));
+    expect(added[0]!.prevHash).toBe(before.at(-1)!.hash);
     expect(await verifyAuditChain(database.db, signer)).toMatchObject({ ok: true });
   });
 

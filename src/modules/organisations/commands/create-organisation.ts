@@ -87,18 +87,20 @@ export async function createOrganisation(
       role: "admin",
       startedAt: now,
     });
-    await recordOrganisationEvent(tx, ctx.clock, {
-      action: "organisation.created",
-      actorId: creatorId,
-      subjectId: organisation.id,
-      payload: { name: organisation.name, kind: organisation.kind, cityId: organisation.cityId },
-    });
-    await recordOrganisationEvent(tx, ctx.clock, {
-      action: "organisation.member_added",
-      actorId: creatorId,
-      subjectId: organisation.id,
-      payload: { userId: creatorId, role: "admin", via: options.via ?? "creation" },
-    });
+    await recordOrganisationEvent.all(tx, ctx.clock, [
+      {
+        action: "organisation.created",
+        actorId: creatorId,
+        subjectId: organisation.id,
+        payload: { name: organisation.name, kind: organisation.kind, cityId: organisation.cityId },
+      },
+      {
+        action: "organisation.member_added",
+        actorId: creatorId,
+        subjectId: organisation.id,
+        payload: { userId: creatorId, role: "admin", via: options.via ?? "creation" },
+      },
+    ]);
     return { ...organisation, cityName, hasLogo: false, founder };
   });
 }
