@@ -73,6 +73,25 @@ export type Delivery = z.infer<typeof Delivery>;
 /** Text parameters for the kind's template, e.g. { challenge: "…", city: "…" }. */
 export const NotificationParams = z.record(z.string(), z.string());
 
+/**
+ * A param that is a moment (an instant as ISO 8601 in UTC, "2026-03-12T08:00:00.000Z") is shown
+ * in the reader's language: the web app in the reader's time zone, e-mail in UTC, saying so.
+ */
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/** The params with every moment written by `writeMoment` (the rest as they are). */
+export function paramsWithMoments(
+  params: Record<string, string>,
+  writeMoment: (moment: Date) => string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      MOMENT.test(value) ? writeMoment(new Date(value)) : value,
+    ]),
+  );
+}
+
 export const Notification = z
   .object({
     id: Uuid,

@@ -36,4 +36,24 @@ describe("notification texts", () => {
     ).toBe("A provider asked a question about “A {{challenge}} & <b>”.");
     expect(fillTemplate("“{{search}}”: “{{challenge}}”", { challenge: "x" })).toBe("“”: “x”");
   });
+
+  it("write a moment in the reader's language, in UTC and saying so, and other text as it is", () => {
+    const params = {
+      challenge: "Cool roofs 2026-03-12T08:00:00.000Z",
+      until: "2026-03-12T08:30:00.000Z",
+    };
+    const lines = {
+      en: notificationLine("en", "award_made", params),
+      fr: notificationLine("fr", "award_made", params),
+      es: notificationLine("es", "award_made", params),
+    };
+    for (const line of Object.values(lines)) {
+      // The moment is written out; a title that merely holds one is left alone.
+      expect(line.match(/2026-03-12T08:\d\d:00\.000Z/g)).toEqual(["2026-03-12T08:00:00.000Z"]);
+      expect(line).toMatch(/8:30.*UTC|08:30.*UTC/);
+    }
+    expect(lines.en).toContain("Mar 12, 2026");
+    expect(lines.fr).toContain("12 mars 2026");
+    expect(lines.es).toMatch(/12 mar 2026/);
+  });
 });

@@ -1,4 +1,4 @@
-import type { NotificationKind } from "./contract.ts";
+import { type NotificationKind, paramsWithMoments } from "./contract.ts";
 
 /**
  * What each kind of notification says, per language. The web app's catalogues
@@ -414,10 +414,26 @@ export function fillTemplate(template: string, params: Record<string, string>): 
   );
 }
 
+// E-mail cannot know the reader's time zone: moments go in UTC, and say so.
+const mailMoments = Object.fromEntries(
+  (["en", "fr", "es"] as const).map((locale) => [
+    locale,
+    new Intl.DateTimeFormat(locale, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "UTC",
+    }),
+  ]),
+) as Record<TextLocale, Intl.DateTimeFormat>;
+
 export function notificationLine(
   locale: TextLocale,
   kind: NotificationKind,
   params: Record<string, string>,
 ): string {
-  return fillTemplate(kindTexts[locale][kind].line, params);
+  const readable = paramsWithMoments(
+    params,
+    (moment) => `${mailMoments[locale].format(moment)} UTC`,
+  );
+  return fillTemplate(kindTexts[locale][kind].line, readable);
 }

@@ -112,7 +112,7 @@ describe("bidders hear of the award and of its cancellation", () => {
         // Only the challenge and the standstill's end: the same for the winner and the others.
         params: {
           challenge: title,
-          until: `${until.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+          until: until.toISOString(),
         },
         link: `/challenges/${challenge.id}/award`,
       };

@@ -9,7 +9,7 @@ import { ProblemAlert } from "../../../ui/components/ProblemAlert.tsx";
 import { QueryState } from "../../../ui/components/QueryState.tsx";
 import { LoadingBlock } from "../../../ui/components/Spinner.tsx";
 import { useFormatting } from "../../../ui/i18n/formatting.ts";
-import type { Notification } from "../contract.ts";
+import { type Notification, paramsWithMoments } from "../contract.ts";
 import { useMarkRead, useNotificationPages, useSignedIn } from "./notification-queries.ts";
 
 /** The signed-in person's notifications, newest first; opening one marks it read. */
@@ -106,8 +106,13 @@ function NotificationItem({
 }) {
   const { t } = useTranslation("notifications");
   const format = useFormatting();
-  // Params go through `replace`, so a param can never be taken for an i18next option.
-  const text = t(`kinds.${notification.kind}.line`, { replace: notification.params });
+  // Params go through `replace`, so a param can never be taken for an i18next option. A moment
+  // is shown in the reader's language and time zone.
+  const text = t(`kinds.${notification.kind}.line`, {
+    replace: paramsWithMoments(notification.params, (moment) =>
+      format.dateTime(moment.toISOString()),
+    ),
+  });
   const unread = notification.readAt === null;
   return (
     <li>

@@ -11,7 +11,7 @@ import { insertAward } from "../repository-evaluation.ts";
 import { winningPrice } from "../sealed-proposals.ts";
 import { chairedEvaluation } from "./chair-access.ts";
 import { notifyBidders } from "./notify-bidders.ts";
-import { presumesTheAward, utcMinute } from "./standstill-guard.ts";
+import { presumesTheAward } from "./standstill-guard.ts";
 
 /**
  * The chair records the award: a ranked live proposal (every criterion scored), with a
@@ -92,7 +92,7 @@ export async function awardChallenge(
     });
     await notifyBidders(ctx, tx, actor.userId, challenge, {
       kind: "award_made",
-      until: utcMinute(standstillEndsAt),
+      until: standstillEndsAt.toISOString(),
     });
   });
 }
