@@ -4,12 +4,14 @@ import { Link } from "react-router";
 import { PageHeader } from "../../../ui/components/PageHeader.tsx";
 import { ProblemAlert } from "../../../ui/components/ProblemAlert.tsx";
 import { LoadingBlock } from "../../../ui/components/Spinner.tsx";
+import { useFormatting } from "../../../ui/i18n/formatting.ts";
 import { useDeadlines } from "./funding-queries.ts";
 import "./funding.css";
 
 /** Closing dates from today on, month by month; the reader may keep only those they follow. */
 export function DeadlinesPage() {
   const { t, i18n } = useTranslation("funding");
+  const format = useFormatting();
   const [followedOnly, setFollowedOnly] = useState(false);
   const deadlines = useDeadlines(followedOnly);
   const monthName = (month: string) =>
@@ -50,7 +52,7 @@ export function DeadlinesPage() {
             <ul className="funding-deadlines">
               {month.deadlines.map((deadline) => (
                 <li key={deadline.source.id}>
-                  <time dateTime={deadline.closesOn}>{deadline.closesOn}</time> —{" "}
+                  <time dateTime={deadline.closesOn}>{format.date(deadline.closesOn)}</time> —{" "}
                   <Link to={`/funding/sources/${deadline.source.id}`}>{deadline.source.title}</Link>{" "}
                   ({deadline.source.funder}, {t(`instrument.${deadline.source.instrument}`)})
                   {deadline.followed && <> · {t("calendar.followed")}</>}
