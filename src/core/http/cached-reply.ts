@@ -73,6 +73,9 @@ function encodingFor(accepted: string): Encoding | undefined {
   return encoding;
 }
 
+/** A public read's key in the read cache: its method and address as sent. */
+const publicReadKey = (method: string, url: string) => `${method} ${url}`;
+
 // The JSON as UTF-16, plus room for its plain bytes and compressed copies.
 const bytesOf = (answer: KeptAnswer) => answer.json.length * 4;
 
@@ -99,7 +102,7 @@ export async function sendPublicRead(
   // The address as sent: the query the route parsed is a function of it, so equal addresses
   // share an answer. Spelling one query two ways keeps two copies, which is cheaper than
   // working out a canonical form of the parsed query on every request (a few µs each).
-  const key = `${request.method} ${request.url}`;
+  const key = publicReadKey(request.method, request.url);
   const answer =
     cache.kept<KeptAnswer>(key) ??
     (await cache.read(key, async () => keptAnswerOf(await serialisedBy(reply, compute)), bytesOf));
@@ -158,7 +161,7 @@ function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: KeptAn
  */
 export function keptPublicReads(cache: ReadCache): KeptReadLookup {
   return (url, acceptEncoding) => {
-    const answer = cache.kept<KeptAnswer>(`GET ${url}`);
+    const answer = cache.kept<KeptAnswer>(publicReadKey("GET", url));
     return answer && representationOf(answer, acceptEncoding);
   };
 }
