@@ -1,3 +1,7 @@
+/**
+ * Organisations: cities, companies, research institutes, clusters, networks and funders; their
+ * people (memberships and invitations), cluster and network affiliations, and the C40 city list.
+ */
 import type { ServiceContext } from "../../core/context.ts";
 import type { Db } from "../../core/db/client.ts";
 import type { ModuleManifest } from "../../core/module.ts";

@@ -6,8 +6,12 @@ import { evaluatedProposals } from "../sealed-proposals.ts";
 
 /** What the bidders are told: the same words for each, the winner's included. */
 export type BidderNotice =
-  /** `until`: the standstill's end, ISO 8601, shown in each reader's language and time zone. */
-  { kind: "award_made"; until: string } | { kind: "award_cancelled"; reason: string };
+  | {
+      kind: "award_made";
+      /** The standstill's end, ISO 8601: shown in each reader's language and time zone. */
+      until: string;
+    }
+  | { kind: "award_cancelled"; reason: string };
 
 /**
  * Tells the people of every bidder with a live proposal (an organisation's members; for a
